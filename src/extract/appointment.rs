@@ -1,0 +1,329 @@
+//! Appointments: who holds which post in which unit.
+//!
+//! Patterns, all inside one sentence:
+//! - apposition, unit then post then name: 北票市南山街道基层治理督导员李忠仁,
+//!   派驻到松泉社区的第一书记王光宇, lists 党委书记、居民委员会主任孙微;
+//! - name then post: 朝阳邮政局马畅达行长;
+//! - verbs: 王泽勇…在水井村担任第一书记, 马畅达…担任社区兼职委员,
+//!   王泽勇是贵州新安公司的一名车工, 作者系富平县委常委、组织部长.
+//!
+//! A unit written as a bare level word (社区, 村) is returned as
+//! `Unit::Generic` for the caller to resolve to the area in focus.
+
+use super::text::{ends_with_at, has_at, is_quote_close, is_quote_open, string};
+use crate::lexicon::lexicon;
+use crate::model::{EntityKind, Span};
+
+/// A mention in the sentence, as the recognisers found it.
+#[derive(Debug, Clone)]
+pub struct Local {
+    pub span: Span,
+    pub kind: EntityKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    /// Index into the sentence's mentions.
+    Mention(usize),
+    /// A bare level word (社区, 村, 镇) to resolve by focus.
+    Generic(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Index into the sentence's mentions; `None` is the article's author
+    /// (作者系…).
+    pub person: Option<usize>,
+    pub role: String,
+    pub unit: Unit,
+    pub span: Span,
+}
+
+/// Bare level words that name the unit in focus.
+const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
+/// Verbs that give a post: 担任, 兼任.
+const VERBS: &[&str] = &["担任", "兼任", "出任", "任"];
+
+/// `has_author`: the article has a byline, so 作者系… describes its author.
+pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (p, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
+        if !apposition(chars, mentions, p, &mut found) {
+            name_then_post(chars, mentions, p, &mut found);
+        }
+    }
+    verbs(chars, mentions, &mut found);
+    if has_author {
+        self_description(chars, mentions, &mut found);
+    }
+    found
+}
+
+fn is_unit(m: &Local) -> bool {
+    matches!(m.kind, EntityKind::Area(_) | EntityKind::Organization)
+}
+
+/// The mention that ends exactly at `at`.
+fn mention_ending_at(mentions: &[Local], at: usize) -> Option<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end == at && is_unit(m))
+        .min_by_key(|(_, m)| m.span.start)
+        .map(|(i, _)| i)
+}
+
+/// A post title ending at `end`, extended left over modifiers and quoted
+/// words (“大党委”助理员) but never into a mention. Returns its start.
+fn post_ending_at(chars: &[char], mentions: &[Local], end: usize) -> Option<usize> {
+    let lex = lexicon();
+    let mut start = lex.roles.iter().find_map(|r| ends_with_at(chars, end, r))?;
+    loop {
+        if mention_ending_at(mentions, start).is_some() {
+            break;
+        }
+        if let Some(s) = lex.role_modifiers.iter().find_map(|m| ends_with_at(chars, start, m)) {
+            start = s;
+        } else if let Some(s) = quoted_ending_at(chars, start) {
+            start = s;
+        } else {
+            break;
+        }
+    }
+    Some(start)
+}
+
+fn quoted_ending_at(chars: &[char], end: usize) -> Option<usize> {
+    if end == 0 || !is_quote_close(chars[end - 1]) {
+        return None;
+    }
+    let open = chars[..end - 1].iter().rposition(|&c| is_quote_open(c))?;
+    (end - open <= 8).then_some(open)
+}
+
+/// The unit of a post starting at `start`: the mention right before it
+/// (maybe across 的), else a bare level word the post begins with.
+fn unit_before(chars: &[char], mentions: &[Local], start: usize, post_end: usize) -> Option<(Unit, usize)> {
+    if let Some(m) = mention_ending_at(mentions, start) {
+        return Some((Unit::Mention(m), start));
+    }
+    if start > 0 && chars[start - 1] == '的' {
+        if let Some(m) = mention_ending_at(mentions, start - 1) {
+            return Some((Unit::Mention(m), start));
+        }
+    }
+    GENERIC_UNITS
+        .iter()
+        .find(|g| has_at(chars, start, g) && start + g.chars().count() < post_end)
+        .map(|g| (Unit::Generic((*g).to_owned()), start + g.chars().count()))
+}
+
+/// Unit, post, name: and the posts listed before it with 、.
+fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
+    let name = mentions[p].span;
+    let mut end = name.start;
+    let mut posts = Vec::new();
+    while let Some(start) = post_ending_at(chars, mentions, end) {
+        posts.push((start, end));
+        if start == 0 || chars[start - 1] != '、' {
+            break;
+        }
+        end = start - 1;
+    }
+    let Some(&(first_start, first_end)) = posts.last() else {
+        return false;
+    };
+    let Some((unit, role_start)) = unit_before(chars, mentions, first_start, first_end) else {
+        return false;
+    };
+    let shared = shared_unit(mentions, &unit);
+    for (n, &(start, end)) in posts.iter().rev().enumerate() {
+        let (unit, start) = if n == 0 { (unit.clone(), role_start) } else { (shared.clone(), start) };
+        found.push(Found {
+            person: Some(p),
+            role: string(chars, start, end),
+            unit,
+            span: Span::new(start.min(name.start), name.end),
+        });
+    }
+    true
+}
+
+/// For the later posts of a list, the area inside the first unit
+/// (德昌社区党委书记、居民委员会主任 → 德昌社区).
+fn shared_unit(mentions: &[Local], unit: &Unit) -> Unit {
+    if let Unit::Mention(u) = unit {
+        let span = mentions[*u].span;
+        let area = mentions
+            .iter()
+            .position(|m| matches!(m.kind, EntityKind::Area(_)) && span.contains(&m.span) && m.span != span);
+        if let Some(a) = area {
+            return Unit::Mention(a);
+        }
+    }
+    unit.clone()
+}
+
+/// Unit, name, post: 朝阳邮政局马畅达行长.
+fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) {
+    let name = mentions[p].span;
+    let Some(unit) = mention_ending_at(mentions, name.start) else {
+        return;
+    };
+    let role = lexicon().roles.iter().find(|r| has_at(chars, name.end, r));
+    if let Some(role) = role {
+        found.push(Found {
+            person: Some(p),
+            role: role.clone(),
+            unit: Unit::Mention(unit),
+            span: Span::new(mentions[unit].span.start, name.end + role.chars().count()),
+        });
+    }
+}
+
+/// Person … (unit) 担任 (unit) post.
+fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    for v in 0..chars.len() {
+        let Some(verb) = VERBS.iter().find(|verb| has_at(chars, v, verb)) else {
+            continue;
+        };
+        let after = v + verb.chars().count();
+        let Some(p) = person_before(mentions, v) else {
+            continue;
+        };
+        if let Some((unit, role, end)) = post_after(chars, mentions, after, mention_ending_at(mentions, v)) {
+            found.push(Found {
+                person: Some(p),
+                role,
+                unit,
+                span: Span::new(mentions[p].span.start, end),
+            });
+        }
+    }
+}
+
+fn person_before(mentions: &[Local], at: usize) -> Option<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Person && m.span.end <= at)
+        .max_by_key(|(_, m)| m.span.end)
+        .map(|(i, _)| i)
+}
+
+/// After a verb: an optional unit, then a post title ending within a few
+/// characters. `unit_before_verb` is used when no unit follows the verb.
+fn post_after(
+    chars: &[char],
+    mentions: &[Local],
+    at: usize,
+    unit_before_verb: Option<usize>,
+) -> Option<(Unit, String, usize)> {
+    let unit_after = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.start == at && is_unit(m))
+        .max_by_key(|(_, m)| m.span.end)
+        .map(|(i, _)| i);
+    let from = unit_after.map_or(at, |u| mentions[u].span.end);
+    let end = (from + 1..=chars.len().min(from + 12))
+        .find(|&e| post_ending_at(chars, mentions, e).is_some_and(|s| s <= from))?;
+    let start = post_ending_at(chars, mentions, end)?.max(from);
+    let (unit, role_start) = match unit_after.or(unit_before_verb) {
+        Some(u) => (Unit::Mention(u), start),
+        None => unit_before(chars, mentions, start, end)?,
+    };
+    Some((unit, string(chars, role_start, end), end))
+}
+
+/// 作者系富平县委常委、组织部长: the author describes their own posts.
+fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let text: String = chars.iter().collect();
+    for lead in ["作者系", "作者为", "作者是"] {
+        let Some(byte) = text.find(lead) else {
+            continue;
+        };
+        let mut at = text[..byte].chars().count() + lead.chars().count();
+        let mut shared: Option<Unit> = None;
+        while let Some((unit, role, end)) = post_after(chars, mentions, at, None) {
+            let unit = shared.clone().unwrap_or(unit);
+            shared = Some(unit.clone());
+            found.push(Found { person: None, role, unit, span: Span::new(at, end) });
+            if chars.get(end) != Some(&'、') {
+                break;
+            }
+            at = end + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AreaKind;
+
+    fn local(chars: &[char], word: &str, kind: EntityKind) -> Local {
+        let text: String = chars.iter().collect();
+        let byte = text.find(word).unwrap();
+        let start = text[..byte].chars().count();
+        Local { span: Span::new(start, start + word.chars().count()), kind }
+    }
+
+    fn roles(found: &[Found]) -> Vec<(&str, Unit)> {
+        found.iter().map(|f| (f.role.as_str(), f.unit.clone())).collect()
+    }
+
+    #[test]
+    fn unit_post_name() {
+        let chars: Vec<char> = "北票市南山街道基层治理督导员李忠仁到居民家中".chars().collect();
+        let m = vec![
+            local(&chars, "北票市", EntityKind::Area(AreaKind::City)),
+            local(&chars, "南山街道", EntityKind::Area(AreaKind::Subdistrict)),
+            local(&chars, "李忠仁", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("基层治理督导员", Unit::Mention(1))]);
+    }
+
+    #[test]
+    fn post_across_de_and_generic_units() {
+        let chars: Vec<char> = "派驻到松泉社区的第一书记王光宇".chars().collect();
+        let m = vec![
+            local(&chars, "松泉社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "王光宇", EntityKind::Person),
+        ];
+        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("第一书记", Unit::Mention(0))]);
+        let chars: Vec<char> = "村办事员邓斌说".chars().collect();
+        let m = vec![local(&chars, "邓斌", EntityKind::Person)];
+        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("办事员", Unit::Generic("村".into()))]);
+    }
+
+    #[test]
+    fn lists_share_the_area() {
+        let chars: Vec<char> = "德昌社区党委书记、居民委员会主任孙微".chars().collect();
+        let m = vec![
+            local(&chars, "德昌社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "德昌社区党委", EntityKind::Organization),
+            local(&chars, "孙微", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("书记", Unit::Mention(1)), ("居民委员会主任", Unit::Mention(0))]);
+    }
+
+    #[test]
+    fn verbs_and_self_descriptions() {
+        let chars: Vec<char> = "王泽勇在水井村担任第一书记".chars().collect();
+        let m = vec![
+            local(&chars, "王泽勇", EntityKind::Person),
+            local(&chars, "水井村", EntityKind::Area(AreaKind::Village)),
+        ];
+        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("第一书记", Unit::Mention(1))]);
+        let chars: Vec<char> = "(作者系富平县委常委、组织部长)".chars().collect();
+        let m = vec![local(&chars, "富平县委", EntityKind::Organization)];
+        let found = find_appointments(&chars, &m, true);
+        assert_eq!(roles(&found), [("常委", Unit::Mention(0)), ("组织部长", Unit::Mention(0))]);
+    }
+}

@@ -1,0 +1,176 @@
+//! Bylines and signatures: who wrote the article.
+//!
+//! Forms handled, line by line: 文/马博; 本报记者 曲宏; 本报讯 记者曲宏报道;
+//! (福州日报记者 龚莹); □本报记者 郭荣 通讯员 郭小岗; 作者:刘彤 | 责任编辑:…;
+//! (…组织部 聂祥蕊); a name alone on a short line. Several reports in one
+//! file give several bylines.
+
+use super::person::split_names;
+use super::segment::is_common_word;
+use super::text::string;
+use crate::model::Span;
+use crate::normalize::is_cjk;
+
+/// A credited name with its span in the line (local `char` offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub span: Span,
+    pub name: String,
+    /// Author (true) or another credit such as an editor (false).
+    pub author: bool,
+}
+
+/// Labels after which the names of the authors follow.
+const AUTHOR_LABELS: &[&str] = &["记者", "通讯员", "文/", "文／", "作者:", "作者：", "撰稿", "供稿:"];
+/// Labels of other credits: the people are persons, not authors.
+const OTHER_LABELS: &[&str] = &["责任编辑:", "责任编辑：", "编辑:", "编辑：", "摄影:", "摄"];
+/// Words after the names that end a byline.
+const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
+/// A byline or signature line is short.
+const MAX_LINE: usize = 40;
+
+pub fn find_credits(line: &str) -> Vec<Credit> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut credits = Vec::new();
+    for (labels, author) in [(AUTHOR_LABELS, true), (OTHER_LABELS, false)] {
+        for at in label_ends(&chars, labels) {
+            credits.extend(names_from(&chars, at, author));
+        }
+    }
+    if credits.is_empty() {
+        credits.extend(signature(&chars));
+    }
+    credits.sort_by_key(|c| c.span);
+    credits.dedup_by_key(|c| c.span);
+    credits
+}
+
+/// Positions right after each label in `chars`, for labels that open a
+/// byline: at a line start, after 本报/本刊/a paper's name, or in brackets.
+fn label_ends(chars: &[char], labels: &[&str]) -> Vec<usize> {
+    let text: String = chars.iter().collect();
+    let mut ends = Vec::new();
+    for label in labels {
+        for (byte, _) in text.match_indices(label) {
+            let start = text[..byte].chars().count();
+            if opens_byline(chars, start) {
+                ends.push(start + label.chars().count());
+            }
+        }
+    }
+    ends
+}
+
+/// The text before a label is a short lead (本报讯, (福州日报, □本报) and
+/// not a sentence.
+fn opens_byline(chars: &[char], start: usize) -> bool {
+    let line_start = chars[..start].iter().rposition(|&c| "。，,；;".contains(c)).map_or(0, |p| p + 1);
+    chars.len() <= MAX_LINE || start - line_start <= 12 && line_is_lead(chars, line_start, start)
+}
+
+fn line_is_lead(chars: &[char], from: usize, to: usize) -> bool {
+    let lead = string(chars, from, to);
+    lead.is_empty() || lead.contains("讯") || lead.contains('(') || lead.contains('（') || lead.contains("本报") || lead.contains("本刊")
+}
+
+/// The names after a label, up to the end of the credit.
+fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
+    let mut credits = Vec::new();
+    let mut i = at;
+    loop {
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && is_cjk(chars[i]) {
+            i += 1;
+        }
+        if start == i {
+            break;
+        }
+        if matches!(chars.get(i), Some(':') | Some('：')) {
+            break;
+        }
+        let mut run = string(chars, start, i);
+        if !credits.is_empty() && is_common_word(&run) {
+            break;
+        }
+        for tail in TAILS {
+            if let Some(r) = run.strip_suffix(tail) {
+                run = r.to_owned();
+            }
+        }
+        let names = split_names(&run);
+        if names.is_empty() {
+            break;
+        }
+        let mut offset = start;
+        for name in names {
+            let len = name.chars().count();
+            credits.push(Credit { span: Span::new(offset, offset + len), name, author });
+            offset += len;
+        }
+        if chars.get(i) != Some(&' ') {
+            break;
+        }
+    }
+    credits
+}
+
+/// A signature: a short bracketed line ending in a name after a space
+/// ((…组织部 聂祥蕊)), or a bare name alone on its line.
+fn signature(chars: &[char]) -> Vec<Credit> {
+    let inner: Vec<char> = chars
+        .iter()
+        .copied()
+        .skip_while(|&c| c == '(' || c == '（')
+        .collect();
+    let bracketed = inner.len() < chars.len() && matches!(chars.last(), Some(')') | Some('）'));
+    if bracketed {
+        let body_end = chars.len() - 1;
+        if let Some(space) = chars[..body_end].iter().rposition(|&c| c == ' ') {
+            return names_from(&chars[..body_end], space + 1, true);
+        }
+        return Vec::new();
+    }
+    if (2..=3).contains(&chars.len()) {
+        return names_from(chars, 0, true);
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors(line: &str) -> Vec<String> {
+        find_credits(line).into_iter().filter(|c| c.author).map(|c| c.name).collect()
+    }
+
+    #[test]
+    fn byline_forms() {
+        assert_eq!(authors("文/马博"), ["马博"]);
+        assert_eq!(authors("文/本刊记者 李胜基"), ["李胜基"]);
+        assert_eq!(authors("本报记者 曲宏"), ["曲宏"]);
+        assert_eq!(authors("本报讯 记者曲宏报道 抚顺县峡河乡三家子村党支部书记邓玉国近来特别感慨"), ["曲宏"]);
+        assert_eq!(authors("(福州日报记者 龚莹)"), ["龚莹"]);
+        assert_eq!(authors("□本报记者 郭荣 通讯员 郭小岗"), ["郭荣", "郭小岗"]);
+        assert_eq!(authors("(内蒙古巴彦淖尔市乌拉特前旗旗委组织部 聂祥蕊)"), ["聂祥蕊"]);
+        assert_eq!(authors("本报讯(通讯员向红梅郑英)日前,荆州区召开"), ["向红梅", "郑英"]);
+        assert_eq!(authors("(浙江在线记者 吕玥 孙磊 张梦月)"), ["吕玥", "孙磊", "张梦月"]);
+        assert_eq!(authors("曲宏"), ["曲宏"]);
+    }
+
+    #[test]
+    fn editors_are_credits_but_not_authors() {
+        let credits = find_credits("【责任编辑:朱红杰】");
+        assert_eq!(credits.len(), 1);
+        assert!(!credits[0].author);
+        assert_eq!(credits[0].name, "朱红杰");
+    }
+
+    #[test]
+    fn sentences_mentioning_reporters_are_not_bylines() {
+        assert!(authors("近日,城市晚报全媒体记者了解到,民政部公示了全国先进基层群众性自治组织名单和其他的一些内容").is_empty());
+    }
+}

@@ -1,0 +1,50 @@
+//! Web-page debris: navigation trails, source and date lines, view
+//! counters, copyright notices, editor credits. Such lines give no facts,
+//! except the people they credit (editors stay persons).
+
+use super::text::has_at;
+use crate::normalize::is_cjk;
+
+/// Markers of page furniture, as they appear in simplified text.
+const MARKERS: &[&str] = &[
+    "当前位置", "现在的位置", "所在的位置", "您的位置", "首页", ">>", " > ", "来源:", "来源：", "浏览次数",
+    "字号", "版权", "严禁转载", "未经", "书面授权", "责任编辑", "点击排行", "热点专题", "设为首页",
+    "加入收藏", "新闻热线", "打印", "发布时间", "发稿时间", "回到", "扫一扫", "分享", "Copyright",
+    "copyright", "©", "||", "book=",
+];
+
+/// Is this line page furniture rather than article text?
+pub fn is_debris_line(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    if !chars.iter().any(|&c| is_cjk(c)) {
+        return true;
+    }
+    let long_sentence = chars.len() > 60 && line.contains('，');
+    !long_sentence && (0..chars.len()).any(|i| MARKERS.iter().any(|m| has_at(&chars, i, m)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture_is_debris() {
+        for line in [
+            "您当前所在的位置:福州新闻网 >> 新闻频道 >> 福州政务",
+            "2014-03-05 21:11:07 作者:龚莹 来源:福州新闻网 【字号",
+            "【责任编辑:朱红杰】",
+            "(版权作品,未经福州新闻网书面授权,严禁转载,违者将被追究法律责任。)",
+            "||||",
+            "发布时间: 2023年03月15日 来源:龙岗融媒 浏览次数:- T浏览字号:",
+            "book=43,ebook=38",
+        ] {
+            assert!(is_debris_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_text_is_not_debris() {
+        assert!(!is_debris_line("本报记者 曲宏"));
+        assert!(!is_debris_line("万莲街道松泉社区吸引社会力量，着眼民生需求。"));
+    }
+}

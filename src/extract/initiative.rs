@@ -1,0 +1,124 @@
+//! Initiatives: named programs, campaigns and mechanisms, written in quotes.
+//!
+//! A quoted phrase is an initiative when a head follows it (“爱心课堂”活动,
+//! “四方承诺”制度, a run of quotes ended by 等主题活动), when it ends with a
+//! head itself (“导师帮带制”), or when it is a numbered formula (“四员”,
+//! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
+
+use super::text::{has_at, is_quote_close, is_quote_open, string};
+use crate::lexicon::{data_lines, lexicon};
+use crate::model::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.txt");
+const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
+
+/// Longest quoted text that can be a name.
+const MAX_NAME: usize = 24;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitiativeHit {
+    /// The quoted text, without the quotes.
+    pub span: Span,
+    pub label: String,
+    /// The name with its head (“四方承诺”制度 → 四方承诺制度).
+    pub alts: Vec<String>,
+}
+
+fn stop_list() -> &'static HashSet<&'static str> {
+    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(NOT_INITIATIVES).collect())
+}
+
+fn self_heads() -> &'static Vec<&'static str> {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(SELF_HEADS).collect())
+}
+
+/// A quoted phrase: the span inside the quotes.
+fn quotes(chars: &[char]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if open.is_none() && is_quote_open(c) {
+            open = Some(i + 1);
+        } else if let Some(s) = open.filter(|_| is_quote_close(c)) {
+            spans.push(Span::new(s, i));
+            open = None;
+        }
+    }
+    spans
+}
+
+pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
+    let spans = quotes(chars);
+    let mut hits = Vec::new();
+    for (n, q) in spans.iter().enumerate() {
+        if q.is_empty() || q.len() > MAX_NAME || taken.iter().any(|t| t.overlaps(q)) {
+            continue;
+        }
+        let label = string(chars, q.start, q.end);
+        if stop_list().contains(label.as_str()) || label.ends_with(['。', '！', '？']) {
+            continue;
+        }
+        let head = head_after_run(chars, &spans, n);
+        let numbered = label.chars().next().is_some_and(|c| "一二三四五六七八九十两双百千万".contains(c));
+        let self_headed = self_heads().iter().any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
+        if head.is_some() || self_headed || numbered && label.chars().count() <= 8 {
+            let alts = head.map(|h| vec![format!("{label}{h}")]).unwrap_or_default();
+            hits.push(InitiativeHit { span: *q, label, alts });
+        }
+    }
+    hits
+}
+
+/// The head after quote `n`, or after the run of adjacent quotes it starts
+/// (“A”“B”“C”等主题活动).
+fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
+    let mut last = n;
+    while last + 1 < spans.len() && spans[last + 1].start == spans[last].end + 2 {
+        last += 1;
+    }
+    let mut at = spans[last].end + 1;
+    if last > n || has_at(chars, at, "等") {
+        at += usize::from(has_at(chars, at, "等"));
+    }
+    let head = lexicon().initiative_heads.iter().find(|h| has_at(chars, at, h))?;
+    let after = at + head.chars().count();
+    // “X”工作人员 or “X”服务员 are people, not programs.
+    if chars.get(after).is_some_and(|c| "员者人".contains(*c)) {
+        return None;
+    }
+    Some(head.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        find_initiatives(&chars, &[]).into_iter().map(|h| h.label).collect()
+    }
+
+    #[test]
+    fn quoted_names_with_heads() {
+        assert_eq!(found("开展“社区奉献日”活动"), ["社区奉献日"]);
+        assert_eq!(found("建立“四方承诺”制度"), ["四方承诺"]);
+        assert_eq!(found("开展“共产党员先锋岗”“责任区”等主题活动"), ["共产党员先锋岗", "责任区"]);
+    }
+
+    #[test]
+    fn numbered_formulas_and_self_headed_names() {
+        assert_eq!(found("“四员”干部下沉后"), ["四员"]);
+        assert_eq!(found("推行“导师帮带制”。"), ["导师帮带制"]);
+    }
+
+    #[test]
+    fn slogans_are_not_initiatives() {
+        assert!(found("实现了社区建设“真提升”。").is_empty());
+        assert!(found("放下“架子”,扑下“身子”").is_empty());
+        assert!(found("社区“两委”换届").is_empty());
+    }
+}

@@ -1,0 +1,252 @@
+//! Extraction: normalised text in, plain facts with evidence out (no RDF).
+//!
+//! Each recogniser has its own module and works on one sentence; this
+//! module runs them in order (areas, organizations, people, initiatives,
+//! then appointments over what they found) and keeps the *focus*: the
+//! areas an article is about, used to complete 该社区 or 街道党工委 only
+//! where the article leaves one candidate.
+
+mod appointment;
+mod area;
+mod byline;
+mod debris;
+mod initiative;
+mod org;
+mod person;
+pub mod segment;
+mod text;
+
+use crate::model::{AreaKind, ArticleFacts, Containment, EntityKind, Evidence, Mention, Sentence, Span};
+use appointment::{Local, Unit};
+use std::collections::BTreeMap;
+
+pub use area::known_area;
+pub use text::split_sentences;
+
+/// The areas an article names, by kind, in order of first mention.
+#[derive(Debug, Default, Clone)]
+pub struct Focus {
+    by_kind: BTreeMap<AreaKind, Vec<String>>,
+}
+
+/// Bare level words and the kind of area they stand for.
+const LEVEL_WORDS: &[(&str, AreaKind)] = &[
+    ("街道", AreaKind::Subdistrict),
+    ("社区", AreaKind::Community),
+    ("小区", AreaKind::ResidentialCompound),
+    ("省", AreaKind::Province),
+    ("市", AreaKind::City),
+    ("区", AreaKind::District),
+    ("县", AreaKind::County),
+    ("旗", AreaKind::Banner),
+    ("镇", AreaKind::Town),
+    ("乡", AreaKind::Township),
+    ("村", AreaKind::Village),
+];
+
+impl Focus {
+    fn add(&mut self, kind: AreaKind, label: &str) {
+        let labels = self.by_kind.entry(kind).or_default();
+        if !labels.iter().any(|l| l == label) {
+            labels.push(label.to_owned());
+        }
+    }
+
+    /// The one area of `kind` the article names, if there is exactly one.
+    pub fn area(&self, kind: AreaKind) -> Option<&str> {
+        match self.by_kind.get(&kind).map(Vec::as_slice) {
+            Some([only]) => Some(only),
+            _ => None,
+        }
+    }
+
+    /// The area a bare level word (社区, 村) stands for.
+    pub fn resolve_level_word(&self, word: &str) -> Option<(String, AreaKind)> {
+        let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| *w == word)?;
+        self.area(kind).map(|l| (l.to_owned(), kind))
+    }
+
+    /// Completes a generic organ (区委组织部, 街道党工委) with the area in
+    /// focus: 大东区 + 区委组织部 → 大东区委组织部.
+    pub fn complete_org(&self, written: &str) -> Option<String> {
+        let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
+        let area = self.area(kind)?;
+        let stem = area.strip_suffix(word)?;
+        Some(format!("{stem}{written}"))
+    }
+}
+
+/// One sentence with its words and areas (the first pass).
+struct Analysed {
+    chars: Vec<char>,
+    words: Vec<segment::Word>,
+    debris: bool,
+    areas: Vec<area::AreaHit>,
+    chain: Vec<(usize, usize)>,
+}
+
+/// Extracts every fact from one article's normalised text.
+pub fn extract(text: &str) -> ArticleFacts {
+    let sentences = split_sentences(text);
+    let analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
+    let mut focus = Focus::default();
+    for hit in analysed.iter().flat_map(|a| &a.areas) {
+        focus.add(hit.kind, &hit.label);
+    }
+    let mut facts = ArticleFacts {
+        sentences,
+        ..ArticleFacts::default()
+    };
+    let has_byline = analysed
+        .iter()
+        .zip(&facts.sentences)
+        .any(|(_, s)| byline::find_credits(&s.text).iter().any(|c| c.author));
+    for (si, a) in analysed.iter().enumerate() {
+        let base = facts.sentences[si].span.start;
+        let mut sentence = SentenceFacts::new(si, base);
+        sentence.run(a, &focus, has_byline, &mut facts);
+    }
+    facts
+}
+
+fn analyse(s: &Sentence) -> Analysed {
+    let chars: Vec<char> = s.text.chars().collect();
+    let debris = debris::is_debris_line(&s.text);
+    let words = segment::tag(&chars);
+    let (areas, chain) = if debris { Default::default() } else { area::find_areas(&chars, &words) };
+    Analysed {
+        chars,
+        words,
+        debris,
+        areas,
+        chain,
+    }
+}
+
+/// The mentions of one sentence while its recognisers run.
+struct SentenceFacts {
+    sentence: usize,
+    base: usize,
+    locals: Vec<Local>,
+    /// `locals[i]` is `facts.mentions[global[i]]`.
+    global: Vec<usize>,
+}
+
+impl SentenceFacts {
+    fn new(sentence: usize, base: usize) -> Self {
+        SentenceFacts {
+            sentence,
+            base,
+            locals: Vec::new(),
+            global: Vec::new(),
+        }
+    }
+
+    fn evidence(&self, span: Span) -> Evidence {
+        Evidence {
+            sentence: self.sentence,
+            span: Span::new(self.base + span.start, self.base + span.end),
+        }
+    }
+
+    fn push(&mut self, facts: &mut ArticleFacts, kind: EntityKind, span: Span, label: String, alts: Vec<String>) -> usize {
+        let evidence = self.evidence(span);
+        let g = facts.push_mention(Mention {
+            kind,
+            label,
+            alt_labels: alts,
+            evidence,
+        });
+        self.locals.push(Local { span, kind });
+        self.global.push(g);
+        self.locals.len() - 1
+    }
+
+    fn taken(&self) -> Vec<Span> {
+        self.locals.iter().map(|l| l.span).collect()
+    }
+
+    fn run(&mut self, a: &Analysed, focus: &Focus, has_byline: bool, facts: &mut ArticleFacts) {
+        self.credits(a, facts);
+        if a.debris {
+            return;
+        }
+        let first_area = self.locals.len();
+        for hit in &a.areas {
+            self.push(facts, EntityKind::Area(hit.kind), hit.span, hit.label.clone(), hit.alts.clone());
+        }
+        for &(child, parent) in &a.chain {
+            facts.containments.push(Containment {
+                child: self.global[first_area + child],
+                parent: self.global[first_area + parent],
+                evidence: self.evidence(Span::new(a.areas[parent].span.start, a.areas[child].span.end)),
+            });
+        }
+        for org in org::find_orgs(&a.chars, &a.words, &a.areas, focus) {
+            self.organ_area(facts, &org);
+            self.push(facts, EntityKind::Organization, org.span, org.label, org.alts);
+        }
+        for span in person::find_persons(&a.chars, &a.words, &self.taken()) {
+            let name = text::string(&a.chars, span.start, span.end);
+            if known_area(&name).is_none() {
+                self.push(facts, EntityKind::Person, span, name, Vec::new());
+            }
+        }
+        for hit in initiative::find_initiatives(&a.chars, &self.taken()) {
+            self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
+        }
+        self.appointments(a, focus, has_byline, facts);
+    }
+
+    /// People credited in a byline or page furniture.
+    fn credits(&mut self, a: &Analysed, facts: &mut ArticleFacts) {
+        let line: String = a.chars.iter().collect();
+        for credit in byline::find_credits(&line) {
+            let i = self.push(facts, EntityKind::Person, credit.span, credit.name, Vec::new());
+            if credit.author {
+                facts.authors.push(self.global[i]);
+            }
+        }
+    }
+
+    /// 大东区委 names the organ of 大东区: the area is mentioned too.
+    fn organ_area(&mut self, facts: &mut ArticleFacts, org: &org::OrgHit) {
+        let Some(stem) = org.label.strip_suffix('委') else {
+            return;
+        };
+        if let Some((label, kind)) = known_area(stem) {
+            if !self.locals.iter().any(|l| l.span.overlaps(&org.span) && matches!(l.kind, EntityKind::Area(_))) {
+                let span = Span::new(org.span.start, org.span.end - 1);
+                self.push(facts, EntityKind::Area(kind), span, label, Vec::new());
+            }
+        }
+    }
+
+    fn appointments(&mut self, a: &Analysed, focus: &Focus, has_byline: bool, facts: &mut ArticleFacts) {
+        for found in appointment::find_appointments(&a.chars, &self.locals, has_byline) {
+            let person = match found.person {
+                Some(p) => self.global[p],
+                None => match facts.authors.first() {
+                    Some(&author) => author,
+                    None => continue,
+                },
+            };
+            let unit = match found.unit {
+                Unit::Mention(u) => self.global[u],
+                Unit::Generic(word) => match focus.resolve_level_word(&word) {
+                    Some((label, kind)) => {
+                        let local = self.push(facts, EntityKind::Area(kind), found.span, label, vec![word]);
+                        self.global[local]
+                    }
+                    None => continue,
+                },
+            };
+            facts.appointments.push(crate::model::Appointment {
+                person,
+                role: found.role,
+                unit,
+                evidence: self.evidence(found.span),
+            });
+        }
+    }
+}

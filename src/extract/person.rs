@@ -1,0 +1,152 @@
+//! People: a surname from the lexicon followed by one or two given-name
+//! characters, where jieba tags a name or a post title, reporter label or
+//! similar cue stands right before it.
+
+use super::segment::{is_common_word, Word};
+use super::text::{ends_with_at, string};
+use crate::lexicon::lexicon;
+use crate::model::Span;
+use crate::normalize::is_cjk;
+
+/// Words after which a name follows (besides post titles).
+const CUES: &[&str] = &[
+    "记者", "通讯员", "居民", "村民", "市民", "志愿者", "党员", "编辑", "作者", "主持人", "专家",
+    "教授", "老师", "医生", "同志", "小哥俩",
+];
+
+pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
+    let mut found: Vec<Span> = Vec::new();
+    let free = |s: &Span| !taken.iter().any(|t| t.overlaps(s));
+    for w in words.iter().filter(|w| w.is_person_tag()) {
+        let span = Span::new(w.start, w.end);
+        if free(&span) && is_name(&string(chars, w.start, w.end)) {
+            found.push(span);
+        }
+    }
+    for at in cue_ends(chars) {
+        if let Some(span) = name_at(chars, words, at) {
+            if free(&span) && !found.iter().any(|f| f.overlaps(&span)) {
+                found.push(span);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Positions right after a post title or a cue word.
+fn cue_ends(chars: &[char]) -> Vec<usize> {
+    let lex = lexicon();
+    (1..=chars.len())
+        .filter(|&e| {
+            lex.roles.iter().any(|r| ends_with_at(chars, e, r).is_some())
+                || CUES.iter().any(|c| ends_with_at(chars, e, c).is_some())
+                || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
+        })
+        .collect()
+}
+
+/// A name starting at `at`: the surname plus the given name as jieba cut
+/// it, two or three characters in all (four with a compound surname).
+pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
+    let rest: String = chars[at..chars.len().min(at + 4)].iter().collect();
+    let surname = lexicon().surname_of(&rest)?.chars().count();
+    let word = words.iter().find(|w| w.start == at)?;
+    let len = word.end - word.start;
+    let end = if (surname + 1..=surname + 2).contains(&len) {
+        word.end
+    } else if len == surname {
+        let next = words.iter().find(|w| w.start == word.end)?;
+        let total = next.end - at;
+        if total > surname + 2 {
+            at + surname + 2
+        } else {
+            next.end
+        }
+    } else {
+        return None;
+    };
+    let span = Span::new(at, end);
+    let name = string(chars, at, end);
+    is_name(&name).then_some(span)
+}
+
+/// Does `s` look like a person's name: a lexicon surname, two to four CJK
+/// characters, and not an ordinary dictionary word?
+pub fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let Some(surname) = lexicon().surname_of(s) else {
+        return false;
+    };
+    let given = n - surname.chars().count();
+    (1..=2).contains(&given) && s.chars().all(is_cjk) && !is_common_word(s)
+}
+
+/// Splits a run of names written without separators (向红梅郑英) at
+/// surname boundaries, preferring three-character names.
+pub fn split_names(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    split_from(&chars).unwrap_or_default()
+}
+
+fn split_from(chars: &[char]) -> Option<Vec<String>> {
+    if chars.is_empty() {
+        return Some(Vec::new());
+    }
+    for len in [3, 2, 4] {
+        if len > chars.len() {
+            continue;
+        }
+        let head: String = chars[..len].iter().collect();
+        if !is_plain_name(&head) {
+            continue;
+        }
+        if let Some(mut rest) = split_from(&chars[len..]) {
+            rest.insert(0, head);
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// A name by shape only (no dictionary check): bylines are names by place.
+fn is_plain_name(s: &str) -> bool {
+    let n = s.chars().count();
+    lexicon()
+        .surname_of(s)
+        .is_some_and(|sur| (1..=2).contains(&(n - sur.chars().count())))
+        && s.chars().all(is_cjk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::segment::tag;
+
+    fn persons(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        find_persons(&chars, &tag(&chars), &[])
+            .into_iter()
+            .map(|sp| string(&chars, sp.start, sp.end))
+            .collect()
+    }
+
+    #[test]
+    fn names_after_posts_and_cues() {
+        assert_eq!(persons("派驻到松泉社区的第一书记王光宇利用自身优势"), ["王光宇"]);
+        assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
+        assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
+    }
+
+    #[test]
+    fn ordinary_words_are_not_names() {
+        assert!(persons("书记强调要加强管理").is_empty());
+        assert!(persons("为了方便老人").is_empty());
+    }
+
+    #[test]
+    fn runs_of_names_split_at_surnames() {
+        assert_eq!(split_names("向红梅郑英"), ["向红梅", "郑英"]);
+        assert_eq!(split_names("吕玥"), ["吕玥"]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Domain lexicons: surnames, area suffixes, post titles, organization and
+//! initiative heads, generic words, and the official division codes.
+//!
+//! The lists are data files under `data/` (each says where it comes from),
+//! embedded at compile time; this module only parses and indexes them. It
+//! knows nothing of any article.
+
+pub mod divisions;
+
+use crate::model::AreaKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.txt");
+const AREA_SUFFIXES: &str = include_str!("../../data/lexicon/area_suffixes.tsv");
+const ROLES: &str = include_str!("../../data/lexicon/roles.txt");
+const ROLE_MODIFIERS: &str = include_str!("../../data/lexicon/role_modifiers.txt");
+const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
+const INITIATIVE_HEADS: &str = include_str!("../../data/lexicon/initiative_heads.txt");
+const GENERIC_STEMS: &str = include_str!("../../data/lexicon/generic_stems.txt");
+const OVERCONVERSION: &str = include_str!("../../data/lexicon/overconversion.tsv");
+
+/// The non-empty, non-comment lines of a data file, trimmed.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// An area suffix: 街道 gives a `Subdistrict` whose name stem is at most
+/// `max_stem` characters long.
+#[derive(Debug, Clone)]
+pub struct AreaSuffix {
+    pub suffix: String,
+    pub kind: AreaKind,
+    pub max_stem: usize,
+}
+
+/// Every lexicon, parsed once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Surname → frequency rank (0 is the most frequent).
+    pub surnames: HashMap<String, usize>,
+    /// Longest suffix first.
+    pub area_suffixes: Vec<AreaSuffix>,
+    /// Longest title first.
+    pub roles: Vec<String>,
+    pub role_modifiers: Vec<String>,
+    /// Longest head first.
+    pub org_heads: Vec<String>,
+    pub initiative_heads: Vec<String>,
+    pub generic_stems: HashSet<String>,
+}
+
+/// The parsed lexicons.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        surnames: data_lines(SURNAMES)
+            .flat_map(str::split_whitespace)
+            .enumerate()
+            .map(|(rank, s)| (s.to_owned(), rank))
+            .collect(),
+        area_suffixes: parse_area_suffixes(),
+        roles: longest_first(ROLES),
+        role_modifiers: longest_first(ROLE_MODIFIERS),
+        org_heads: longest_first(ORG_HEADS),
+        initiative_heads: longest_first(INITIATIVE_HEADS),
+        generic_stems: data_lines(GENERIC_STEMS).map(str::to_owned).collect(),
+    })
+}
+
+fn longest_first(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = data_lines(text).map(str::to_owned).collect();
+    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
+fn parse_area_suffixes() -> Vec<AreaSuffix> {
+    let mut suffixes: Vec<AreaSuffix> = data_lines(AREA_SUFFIXES)
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let suffix = fields.next()?.to_owned();
+            let kind = parse_kind(fields.next()?)?;
+            let max_stem = fields.next()?.parse().ok()?;
+            Some(AreaSuffix {
+                suffix,
+                kind,
+                max_stem,
+            })
+        })
+        .collect();
+    suffixes.sort_by(|a, b| b.suffix.chars().count().cmp(&a.suffix.chars().count()));
+    suffixes
+}
+
+/// Parses an `AreaKind` by its English name.
+pub fn parse_kind(name: &str) -> Option<AreaKind> {
+    use AreaKind::*;
+    [
+        Province,
+        City,
+        District,
+        County,
+        Banner,
+        Subdistrict,
+        Town,
+        Township,
+        Community,
+        Village,
+        ResidentialCompound,
+    ]
+    .into_iter()
+    .find(|k| k.name() == name)
+}
+
+impl Lexicon {
+    /// The surname `name` starts with (compound surnames first), if any.
+    pub fn surname_of<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let two: String = name.chars().take(2).collect();
+        if name.chars().count() >= 3 && self.surnames.contains_key(&two) {
+            return name.get(..two.len());
+        }
+        let first = name.chars().next()?;
+        let one = &name[..first.len_utf8()];
+        self.surnames.contains_key(one).then_some(one)
+    }
+
+    /// The kind given by the area suffix `name` ends with, and that suffix.
+    pub fn area_suffix_of(&self, name: &str) -> Option<&AreaSuffix> {
+        self.area_suffixes
+            .iter()
+            .find(|s| name.ends_with(&s.suffix) && name.len() > s.suffix.len())
+    }
+}
+
+/// A fingerprint of every lexicon and table the extractor reads, so a
+/// rebuild knows when the extractor's knowledge changed.
+pub fn fingerprint() -> String {
+    let all = [
+        SURNAMES,
+        AREA_SUFFIXES,
+        ROLES,
+        ROLE_MODIFIERS,
+        ORG_HEADS,
+        INITIATIVE_HEADS,
+        GENERIC_STEMS,
+        OVERCONVERSION,
+    ]
+    .concat();
+    crate::corpus::hash_bytes(all.as_bytes())[..16].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_single_and_compound() {
+        let lex = lexicon();
+        assert_eq!(lex.surname_of("王光宇"), Some("王"));
+        assert_eq!(lex.surname_of("欧阳修"), Some("欧阳"));
+        assert_eq!(lex.surname_of("的确"), None);
+    }
+
+    #[test]
+    fn area_suffixes_prefer_the_longest() {
+        let lex = lexicon();
+        let s = lex.area_suffix_of("桓仁满族自治县").unwrap();
+        assert_eq!((s.suffix.as_str(), s.kind), ("自治县", AreaKind::County));
+        assert_eq!(lex.area_suffix_of("松泉社区").unwrap().kind, AreaKind::Community);
+        assert_eq!(lex.area_suffix_of("枫香雅郡小区").unwrap().kind, AreaKind::ResidentialCompound);
+    }
+
+    #[test]
+    fn lists_are_sorted_longest_first() {
+        let lex = lexicon();
+        assert!(lex.roles.windows(2).all(|w| w[0].chars().count() >= w[1].chars().count()));
+        assert!(lex.roles.iter().any(|r| r == "第一书记"));
+    }
+}

@@ -1,0 +1,17 @@
+//! cadre-kg: a knowledge-graph builder for Chinese reporting on grassroots
+//! governance.
+//!
+//! The modules follow the pipeline in data-flow order (see `ARCHITECTURE.md`):
+//! a module may use the ones listed before it, never the ones after.
+
+pub mod model;
+pub mod lexicon;
+pub mod corpus;
+pub mod normalize;
+pub mod extract;
+pub mod link;
+pub mod vocab;
+pub mod rdf;
+pub mod store;
+pub mod pipeline;
+pub mod query;

@@ -1,0 +1,263 @@
+//! Linking and resolution: mentions become entities with deterministic
+//! IRIs.
+//!
+//! Within an article, mentions of the same kind and label are one entity.
+//! Across articles, keys decide identity: an area's key is its chain of
+//! containing areas as the article states it (沈阳市/沈河区/万莲街道), so the
+//! same name under the same parent is one area; people, organizations and
+//! initiatives are keyed by name within the article's region (its top area),
+//! so two people with the same name in different provinces stay two.
+
+use crate::model::{AreaKind, ArticleFacts, EntityKind};
+use crate::vocab::id_iri;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// One real-world thing as an article names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub iri: String,
+    pub kind: EntityKind,
+    pub label: String,
+    pub alt_labels: BTreeSet<String>,
+}
+
+/// An article's facts with its entities resolved.
+#[derive(Debug, Clone)]
+pub struct LinkedArticle {
+    pub name: String,
+    pub hash: String,
+    pub iri: String,
+    pub facts: ArticleFacts,
+    pub entities: Vec<Entity>,
+    /// `entity_of[m]` is the entity of mention `m`.
+    pub entity_of: Vec<usize>,
+    /// Direct containments between entities, `(child, parent)`.
+    pub located_in: BTreeSet<(usize, usize)>,
+}
+
+pub fn article_iri(name: &str) -> String {
+    id_iri(&["article", name])
+}
+
+/// Groups mentions into entities and gives each a key.
+pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
+    let (groups, entity_of) = group_mentions(&facts);
+    let located_in: BTreeSet<(usize, usize)> = facts
+        .containments
+        .iter()
+        .map(|c| (entity_of[c.child], entity_of[c.parent]))
+        .filter(|(c, p)| c != p)
+        .collect();
+    let parent = first_parents(&located_in);
+    let region = region_of(&groups, &parent, &facts, &entity_of).unwrap_or_else(|| format!("~{name}"));
+    let entities = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| Entity {
+            iri: key_of(i, &groups, &parent, &region),
+            kind: g.kind,
+            label: g.label.clone(),
+            alt_labels: g.alts.iter().filter(|a| **a != g.label).cloned().collect(),
+        })
+        .collect();
+    LinkedArticle {
+        name: name.to_owned(),
+        hash: hash.to_owned(),
+        iri: article_iri(name),
+        facts,
+        entities,
+        entity_of,
+        located_in,
+    }
+}
+
+struct Group {
+    kind: EntityKind,
+    label: String,
+    alts: BTreeSet<String>,
+    mentions: usize,
+}
+
+/// Coarse kind for identity: every area kind is one group, so 沈阳市 as a
+/// city twice is one entity.
+fn group_key(kind: EntityKind, label: &str) -> (u8, String) {
+    let k = match kind {
+        EntityKind::Person => 0,
+        EntityKind::Area(_) => 1,
+        EntityKind::Organization => 2,
+        EntityKind::Initiative => 3,
+    };
+    (k, label.to_owned())
+}
+
+fn group_mentions(facts: &ArticleFacts) -> (Vec<Group>, Vec<usize>) {
+    let mut index: HashMap<(u8, String), usize> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut entity_of = Vec::with_capacity(facts.mentions.len());
+    for m in &facts.mentions {
+        let i = *index.entry(group_key(m.kind, &m.label)).or_insert_with(|| {
+            groups.push(Group {
+                kind: m.kind,
+                label: m.label.clone(),
+                alts: BTreeSet::new(),
+                mentions: 0,
+            });
+            groups.len() - 1
+        });
+        groups[i].alts.extend(m.alt_labels.iter().cloned());
+        groups[i].mentions += 1;
+        entity_of.push(i);
+    }
+    (groups, entity_of)
+}
+
+/// The first stated parent of each area, ignoring edges that would close
+/// a cycle.
+fn first_parents(located_in: &BTreeSet<(usize, usize)>) -> BTreeMap<usize, usize> {
+    let mut parent = BTreeMap::new();
+    for &(c, p) in located_in {
+        if parent.contains_key(&c) || ancestors(&parent, p).contains(&c) {
+            continue;
+        }
+        parent.insert(c, p);
+    }
+    parent
+}
+
+fn ancestors(parent: &BTreeMap<usize, usize>, mut at: usize) -> Vec<usize> {
+    let mut chain = vec![at];
+    while let Some(&p) = parent.get(&at) {
+        if chain.contains(&p) {
+            break;
+        }
+        chain.push(p);
+        at = p;
+    }
+    chain
+}
+
+/// The article's region: the top area (province or city level, else any
+/// top area) mentioned most often.
+fn region_of(
+    groups: &[Group],
+    parent: &BTreeMap<usize, usize>,
+    facts: &ArticleFacts,
+    entity_of: &[usize],
+) -> Option<String> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for (m, mention) in facts.mentions.iter().enumerate() {
+        if let EntityKind::Area(_) = mention.kind {
+            let top = *ancestors(parent, entity_of[m]).last()?;
+            *counts.entry(top).or_default() += 1;
+        }
+    }
+    let high = |g: usize| matches!(groups[g].kind, EntityKind::Area(k) if k.rank() <= AreaKind::City.rank());
+    counts
+        .iter()
+        .max_by_key(|(&g, &n)| (high(g), n, std::cmp::Reverse(groups[g].label.clone())))
+        .map(|(&g, _)| groups[g].label.clone())
+}
+
+fn key_of(i: usize, groups: &[Group], parent: &BTreeMap<usize, usize>, region: &str) -> String {
+    let g = &groups[i];
+    match g.kind {
+        EntityKind::Area(kind) => {
+            let mut chain: Vec<&str> = ancestors(parent, i).iter().rev().map(|&a| groups[a].label.as_str()).collect();
+            if chain.len() == 1 && kind.rank() > AreaKind::City.rank() && region != g.label {
+                chain.insert(0, region);
+            }
+            let mut segments = vec!["area"];
+            segments.extend(chain);
+            id_iri(&segments)
+        }
+        EntityKind::Person => id_iri(&["person", region, &g.label]),
+        EntityKind::Organization => id_iri(&["org", region, &g.label]),
+        EntityKind::Initiative => id_iri(&["initiative", region, &g.label]),
+    }
+}
+
+/// The IRI of a post title.
+pub fn role_iri(title: &str) -> String {
+    id_iri(&["role", title])
+}
+
+/// A content-derived IRI for an appointment, the same in every article
+/// that states it.
+pub fn appointment_iri(person: &str, role: &str, unit: &str) -> String {
+    let digest = crate::corpus::hash_bytes(format!("{person}\n{role}\n{unit}").as_bytes());
+    id_iri(&["appointment", &digest[..16]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Containment, Evidence, Mention, Span};
+
+    fn mention(kind: EntityKind, label: &str) -> Mention {
+        Mention {
+            kind,
+            label: label.to_owned(),
+            alt_labels: Vec::new(),
+            evidence: Evidence {
+                sentence: 0,
+                span: Span::new(0, 1),
+            },
+        }
+    }
+
+    fn article(mentions: Vec<Mention>, containments: Vec<(usize, usize)>) -> ArticleFacts {
+        let evidence = mentions[0].evidence;
+        ArticleFacts {
+            containments: containments
+                .into_iter()
+                .map(|(child, parent)| Containment { child, parent, evidence })
+                .collect(),
+            mentions,
+            ..ArticleFacts::default()
+        }
+    }
+
+    #[test]
+    fn same_label_is_one_entity_and_chains_make_keys() {
+        let facts = article(
+            vec![
+                mention(EntityKind::Area(AreaKind::City), "沈阳市"),
+                mention(EntityKind::Area(AreaKind::District), "沈河区"),
+                mention(EntityKind::Area(AreaKind::City), "沈阳市"),
+            ],
+            vec![(1, 0)],
+        );
+        let linked = link("a.txt", "h", facts);
+        assert_eq!(linked.entities.len(), 2);
+        assert_eq!(linked.entity_of, [0, 1, 0]);
+        assert_eq!(linked.entities[1].iri, id_iri(&["area", "沈阳市", "沈河区"]));
+    }
+
+    #[test]
+    fn people_are_scoped_by_region() {
+        let a = link(
+            "a.txt",
+            "h",
+            article(vec![mention(EntityKind::Area(AreaKind::Province), "吉林省"), mention(EntityKind::Person, "王敏")], vec![]),
+        );
+        let b = link(
+            "b.txt",
+            "h",
+            article(vec![mention(EntityKind::Area(AreaKind::Province), "山东省"), mention(EntityKind::Person, "王敏")], vec![]),
+        );
+        assert_ne!(a.entities[1].iri, b.entities[1].iri);
+    }
+
+    #[test]
+    fn cycles_are_ignored() {
+        let facts = article(
+            vec![
+                mention(EntityKind::Area(AreaKind::Town), "甲镇"),
+                mention(EntityKind::Area(AreaKind::Town), "乙镇"),
+            ],
+            vec![(0, 1), (1, 0)],
+        );
+        let linked = link("a.txt", "h", facts);
+        assert!(linked.entities.iter().all(|e| !e.iri.is_empty()));
+    }
+}

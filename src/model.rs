@@ -1,0 +1,168 @@
+//! Facts and their evidence: plain data types shared by every stage.
+//!
+//! Nothing here does I/O or knows about RDF. Offsets are `char` indices into
+//! the *normalised* text of an article unless a field says otherwise.
+
+use serde::Serialize;
+
+/// A half-open range of `char` indices `[start, end)` in normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Where a fact was read: the sentence (by index into `Article::sentences`)
+/// and the exact span of the words that state it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Evidence {
+    pub sentence: usize,
+    pub span: Span,
+}
+
+/// The level of an administrative area, named after the unit's own suffix
+/// (the annotation guide's "kind").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum AreaKind {
+    /// 省, 自治区
+    Province,
+    /// 市 (prefecture or county level), 盟, 自治州
+    City,
+    /// 区, 新区
+    District,
+    /// 县, 自治县
+    County,
+    /// 旗, 自治旗
+    Banner,
+    /// 街道
+    Subdistrict,
+    /// 镇
+    Town,
+    /// 乡, 民族乡, 苏木
+    Township,
+    /// 社区, 居委会
+    Community,
+    /// 村, 嘎查
+    Village,
+    /// 小区
+    ResidentialCompound,
+}
+
+impl AreaKind {
+    /// Rank in the hierarchy: a containing area has a strictly smaller rank.
+    pub fn rank(self) -> u8 {
+        match self {
+            AreaKind::Province => 0,
+            AreaKind::City => 1,
+            AreaKind::District | AreaKind::County | AreaKind::Banner => 2,
+            AreaKind::Subdistrict | AreaKind::Town | AreaKind::Township => 3,
+            AreaKind::Community | AreaKind::Village => 4,
+            AreaKind::ResidentialCompound => 5,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            AreaKind::Province => "Province",
+            AreaKind::City => "City",
+            AreaKind::District => "District",
+            AreaKind::County => "County",
+            AreaKind::Banner => "Banner",
+            AreaKind::Subdistrict => "Subdistrict",
+            AreaKind::Town => "Town",
+            AreaKind::Township => "Township",
+            AreaKind::Community => "Community",
+            AreaKind::Village => "Village",
+            AreaKind::ResidentialCompound => "ResidentialCompound",
+        }
+    }
+}
+
+/// What kind of thing an entity mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum EntityKind {
+    Person,
+    Area(AreaKind),
+    Organization,
+    Initiative,
+}
+
+/// One mention of a named thing in an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub kind: EntityKind,
+    /// The canonical label (simplified Chinese, full name where certain).
+    pub label: String,
+    /// Other names for the same thing seen in this mention (short forms).
+    pub alt_labels: Vec<String>,
+    pub evidence: Evidence,
+}
+
+/// A post held by a person: 第一书记 of 松泉社区.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Appointment {
+    /// Index into `ArticleFacts::mentions` of the person.
+    pub person: usize,
+    /// The post title as written (第一书记, “大党委”助理员).
+    pub role: String,
+    /// Index into `ArticleFacts::mentions` of the area or organization.
+    pub unit: usize,
+    pub evidence: Evidence,
+}
+
+/// `child` lies inside `parent`, both indices into `ArticleFacts::mentions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Containment {
+    pub child: usize,
+    pub parent: usize,
+    pub evidence: Evidence,
+}
+
+/// A sentence of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub text: String,
+}
+
+/// Everything extraction found in one article: the contract between
+/// `extract` and `link`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleFacts {
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub appointments: Vec<Appointment>,
+    pub containments: Vec<Containment>,
+    /// Indices into `mentions` of the people in the byline or signature.
+    pub authors: Vec<usize>,
+}
+
+impl ArticleFacts {
+    /// Adds a mention and returns its index.
+    pub fn push_mention(&mut self, mention: Mention) -> usize {
+        self.mentions.push(mention);
+        self.mentions.len() - 1
+    }
+}

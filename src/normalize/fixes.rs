@@ -1,0 +1,80 @@
+//! Repairs over-conversions: words that a careless simplified→traditional→
+//! simplified round trip got wrong (乾部 for 干部, 下沈 for 下沉).
+//!
+//! The pairs are data (`data/lexicon/overconversion.tsv`); every pair keeps
+//! its length so the offset map is untouched.
+
+use super::Chars;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../data/lexicon/overconversion.tsv");
+
+struct Repairs {
+    automaton: AhoCorasick,
+    replacements: Vec<Vec<char>>,
+}
+
+fn repairs() -> &'static Repairs {
+    static REPAIRS: OnceLock<Repairs> = OnceLock::new();
+    REPAIRS.get_or_init(|| {
+        let pairs: Vec<(&str, &str)> = crate::lexicon::data_lines(TABLE)
+            .filter_map(|line| line.split_once('\t'))
+            .filter(|(from, to)| from.chars().count() == to.chars().count())
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pairs.iter().map(|(from, _)| from))
+            .expect("the over-conversion table builds an automaton");
+        let replacements = pairs.iter().map(|(_, to)| to.chars().collect()).collect();
+        Repairs {
+            automaton,
+            replacements,
+        }
+    })
+}
+
+pub(crate) fn repair_overconversion(mut chars: Chars) -> Chars {
+    let text: String = chars.chars.iter().collect();
+    let repairs = repairs();
+    // Byte offsets of matches → char offsets, walking once.
+    let mut byte_to_char = text.char_indices().map(|(b, _)| b).enumerate().peekable();
+    for m in repairs.automaton.find_iter(&text) {
+        let start = byte_to_char
+            .by_ref()
+            .find(|&(_, b)| b == m.start())
+            .map(|(i, _)| i);
+        if let Some(start) = start {
+            let replacement = &repairs.replacements[m.pattern().as_usize()];
+            chars.chars[start..start + replacement.len()].copy_from_slice(replacement);
+        }
+    }
+    chars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn repair(s: &str) -> String {
+        repair_overconversion(Chars::from_text(s)).chars.iter().collect()
+    }
+
+    #[test]
+    fn repairs_known_overconversions() {
+        for (input, expected) in [
+            ("选派乾部到社区", "选派干部到社区"),
+            ("力量下沈", "力量下沉"),
+            ("乾部乾事", "干部干事"),
+        ] {
+            assert_eq!(repair(input), expected);
+        }
+    }
+
+    #[test]
+    fn leaves_real_words_alone() {
+        for s in ["沈阳市沈河区", "乾隆年间", "沈北新区"] {
+            assert_eq!(repair(s), s);
+        }
+    }
+}

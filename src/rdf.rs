@@ -1,0 +1,157 @@
+//! RDF mapping: a linked article becomes the quads of its own named graph.
+//!
+//! The graph's name is the article's IRI. It holds what the article said:
+//! its entities with classes and labels, containments, appointments, the
+//! byline, and provenance: each mention (`ck:denotes`, with start and end
+//! offsets in the *original* text) and the sentences that are evidence.
+//! No blank nodes, so dumps are stable and comparable.
+
+use crate::link::{appointment_iri, role_iri, LinkedArticle};
+use crate::normalize::Normalized;
+use crate::vocab::{self, *};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::BTreeSet;
+
+/// Builds quads for one graph without repeating the graph name.
+struct GraphWriter {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl GraphWriter {
+    fn add(&mut self, s: &str, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(node(s)),
+            node(p),
+            o,
+            self.graph.clone(),
+        ));
+    }
+
+    fn link(&mut self, s: &str, p: &str, o: &str) {
+        self.add(s, p, node(o));
+    }
+
+    fn text(&mut self, s: &str, p: &str, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    fn int(&mut self, s: &str, p: &str, value: usize) {
+        self.add(s, p, Literal::new_typed_literal(value.to_string(), node(XSD_INTEGER)));
+    }
+}
+
+/// IRIs here come from `vocab` and `link`, which only build valid ones.
+fn node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// Every quad of the article's graph, sorted.
+pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Quad> {
+    let g = &article.iri;
+    let mut w = GraphWriter {
+        graph: GraphName::NamedNode(node(g)),
+        quads: Vec::new(),
+    };
+    w.link(g, RDF_TYPE, ARTICLE);
+    w.text(g, SOURCE_FILE, &article.name);
+    w.text(g, CONTENT_HASH, &article.hash);
+    for e in &article.entities {
+        w.link(&e.iri, RDF_TYPE, vocab::class_of(e.kind));
+        w.text(&e.iri, RDFS_LABEL, &e.label);
+        for alt in &e.alt_labels {
+            w.text(&e.iri, SKOS_ALT_LABEL, alt);
+        }
+    }
+    for &author in &article.facts.authors {
+        w.link(g, AUTHOR, &article.entities[article.entity_of[author]].iri);
+    }
+    for &(child, parent) in &article.located_in {
+        w.link(&article.entities[child].iri, LOCATED_IN, &article.entities[parent].iri);
+    }
+    let mut evidence = BTreeSet::new();
+    mentions(article, normalized, &mut w, &mut evidence);
+    appointments(article, &mut w, &mut evidence);
+    for s in evidence {
+        let sentence = &article.facts.sentences[s];
+        let iri = sentence_iri(g, s);
+        let (start, end) = normalized.original_range(sentence.span.start, sentence.span.end);
+        w.link(&iri, RDF_TYPE, SENTENCE);
+        w.text(&iri, TEXT, &sentence.text);
+        w.int(&iri, START, start);
+        w.int(&iri, END, end);
+    }
+    let mut quads = w.quads;
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}
+
+fn sentence_iri(article: &str, n: usize) -> String {
+    format!("{article}#s{n}")
+}
+
+fn mentions(article: &LinkedArticle, normalized: &Normalized, w: &mut GraphWriter, evidence: &mut BTreeSet<usize>) {
+    for (n, m) in article.facts.mentions.iter().enumerate() {
+        let iri = format!("{}#m{n}", article.iri);
+        let (start, end) = normalized.original_range(m.evidence.span.start, m.evidence.span.end);
+        w.link(&iri, DENOTES, &article.entities[article.entity_of[n]].iri);
+        w.link(&iri, IN_SENTENCE, &sentence_iri(&article.iri, m.evidence.sentence));
+        w.int(&iri, START, start);
+        w.int(&iri, END, end);
+        evidence.insert(m.evidence.sentence);
+    }
+}
+
+fn appointments(article: &LinkedArticle, w: &mut GraphWriter, evidence: &mut BTreeSet<usize>) {
+    for a in &article.facts.appointments {
+        let person = &article.entities[article.entity_of[a.person]].iri;
+        let unit = &article.entities[article.entity_of[a.unit]].iri;
+        let role = role_iri(&a.role);
+        let iri = appointment_iri(person, &a.role, unit);
+        w.link(&iri, RDF_TYPE, APPOINTMENT);
+        w.link(&iri, PERSON_PROP, person);
+        w.link(&iri, ROLE_PROP, &role);
+        w.link(&iri, UNIT, unit);
+        w.link(&iri, EVIDENCE, &sentence_iri(&article.iri, a.evidence.sentence));
+        w.link(&role, RDF_TYPE, ROLE);
+        w.text(&role, RDFS_LABEL, &a.role);
+        evidence.insert(a.evidence.sentence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{extract, link, normalize};
+
+    fn quads_of(text: &str) -> Vec<String> {
+        let n = normalize::normalize(text);
+        let facts = extract::extract(&n.text);
+        let linked = link::link("t.txt", "h", facts);
+        article_quads(&linked, &n).iter().map(|q| q.to_string()).collect()
+    }
+
+    #[test]
+    fn every_quad_is_in_the_article_graph_and_has_no_blank_node() {
+        let quads = quads_of("派驻到沈阳市沈河区万莲街道松泉社区的第一书记王光宇开展活动。");
+        assert!(!quads.is_empty());
+        let graph = format!("<{}>", link::article_iri("t.txt"));
+        for q in &quads {
+            assert!(q.trim_end_matches(" .").ends_with(&graph), "{q}");
+            assert!(!q.contains("_:"), "{q}");
+        }
+        assert!(quads.iter().any(|q| q.contains("#locatedIn")));
+        assert!(quads.iter().any(|q| q.contains("#Appointment")));
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let quads = quads_of("沈陽市大東區(qū)的居民");
+        let start = quads
+            .iter()
+            .find(|q| q.contains("#m") && q.contains("#start"))
+            .expect("a mention start");
+        assert!(start.contains("\"0\"^^"), "{start}");
+    }
+}

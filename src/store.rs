@@ -1,0 +1,278 @@
+//! The only code that opens Oxigraph.
+//!
+//! A store folder holds *generations*: each build loads a complete new
+//! RocksDB store into `gen-NNNNNN/`, then commits by atomically replacing
+//! the small `CURRENT` file that names the live generation (tantivy's
+//! `meta.json` idea). Readers open whatever `CURRENT` names, so they see the
+//! old graph or the new one, never a mix; a build that dies before the
+//! rename leaves the previous generation live, and its debris is removed by
+//! the next build. One writer at a time holds `LOCK`.
+
+use oxigraph::model::Quad;
+use oxigraph::store::{StorageError, Store};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+const CURRENT: &str = "CURRENT";
+const LOCK: &str = "LOCK";
+const MANIFEST: &str = "manifest.json";
+const GENERATION_PREFIX: &str = "gen-";
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}: no cadre-kg store here (no CURRENT file); run `cadre-kg build --store {0}` first")]
+    NotAStore(PathBuf),
+    #[error("{path}: the store is being built by process {pid} (started {since}); wait for it to finish")]
+    Locked { path: PathBuf, pid: u32, since: String },
+    #[error("{path}: {source}")]
+    Storage {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    #[error("{path}: bad manifest: {source}")]
+    Manifest {
+        path: PathBuf,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn storage_err(path: &Path) -> impl FnOnce(StorageError) -> StoreError + '_ {
+    move |source| StoreError::Storage {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// What a generation was built from.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Manifest {
+    /// Fingerprint of the extractor and its lexicons.
+    pub extractor: String,
+    /// Article name → content hash.
+    pub articles: BTreeMap<String, String>,
+}
+
+/// Opens the live generation for reading.
+pub fn open_reader(root: &Path) -> Result<Store, StoreError> {
+    let generation = current_generation(root)?;
+    Store::open_read_only(&generation).map_err(storage_err(&generation))
+}
+
+/// The folder of the live generation.
+pub fn current_generation(root: &Path) -> Result<PathBuf, StoreError> {
+    let current = root.join(CURRENT);
+    let name = match fs::read_to_string(&current) {
+        Ok(name) => name,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NotAStore(root.to_owned())),
+        Err(e) => return Err(io_err(&current)(e)),
+    };
+    Ok(root.join(name.trim()))
+}
+
+/// The manifest of the live generation, if there is one.
+pub fn current_manifest(root: &Path) -> Result<Option<Manifest>, StoreError> {
+    let generation = match current_generation(root) {
+        Ok(g) => g,
+        Err(StoreError::NotAStore(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let path = generation.join(MANIFEST);
+    let text = fs::read_to_string(&path).map_err(io_err(&path))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|source| StoreError::Manifest { path, source })
+}
+
+/// The writer's lock; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    path: PathBuf,
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// Takes the store's write lock, creating the store folder if needed. A
+/// lock left by a process that no longer runs is taken over.
+pub fn lock(root: &Path) -> Result<WriteLock, StoreError> {
+    fs::create_dir_all(root).map_err(io_err(root))?;
+    let path = root.join(LOCK);
+    for _ in 0..2 {
+        match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                let stamp = format!("{} {}\n", std::process::id(), now_rfc3339());
+                file.write_all(stamp.as_bytes()).map_err(io_err(&path))?;
+                return Ok(WriteLock { path });
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let holder = fs::read_to_string(&path).unwrap_or_default();
+                let mut fields = holder.split_whitespace();
+                let pid: u32 = fields.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+                if pid != 0 && Path::new(&format!("/proc/{pid}")).exists() {
+                    let since = fields.next().unwrap_or("?").to_owned();
+                    return Err(StoreError::Locked { path, pid, since });
+                }
+                tracing::warn!(pid, "taking over a stale lock left by a process that is gone");
+                fs::remove_file(&path).map_err(io_err(&path))?;
+            }
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+    }
+    Err(StoreError::Locked {
+        path,
+        pid: 0,
+        since: "?".into(),
+    })
+}
+
+fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    format!("unix:{secs}")
+}
+
+/// A generation being built; invisible to readers until `commit`.
+pub struct Generation {
+    root: PathBuf,
+    dir: PathBuf,
+    name: String,
+    store: Store,
+}
+
+/// Starts a new generation next to the live one, removing debris left by
+/// builds that died.
+pub fn begin(root: &Path, _lock: &WriteLock) -> Result<Generation, StoreError> {
+    let live = current_generation(root).ok();
+    let mut highest = 0;
+    for entry in fs::read_dir(root).map_err(io_err(root))? {
+        let entry = entry.map_err(io_err(root))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(n) = name.strip_prefix(GENERATION_PREFIX).and_then(|n| n.parse::<u64>().ok()) else {
+            continue;
+        };
+        highest = highest.max(n);
+        if live.as_deref() != Some(entry.path().as_path()) {
+            fs::remove_dir_all(entry.path()).map_err(io_err(&entry.path()))?;
+        }
+    }
+    let name = format!("{GENERATION_PREFIX}{:06}", highest + 1);
+    let dir = root.join(&name);
+    let store = Store::open(&dir).map_err(storage_err(&dir))?;
+    Ok(Generation {
+        root: root.to_owned(),
+        dir,
+        name,
+        store,
+    })
+}
+
+impl Generation {
+    /// Bulk-loads quads (RocksDB SST files, far faster than transactions).
+    pub fn load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
+        let mut loader = self.store.bulk_loader();
+        loader
+            .load_quads(quads)
+            .map_err(storage_err(&self.dir))?;
+        loader.commit().map_err(storage_err(&self.dir))
+    }
+
+    /// Makes this generation the live one and removes the previous one.
+    pub fn commit(self, manifest: &Manifest) -> Result<(), StoreError> {
+        self.store.flush().map_err(storage_err(&self.dir))?;
+        drop(self.store);
+        let manifest_path = self.dir.join(MANIFEST);
+        let json = serde_json::to_vec_pretty(manifest).map_err(|source| StoreError::Manifest {
+            path: manifest_path.clone(),
+            source,
+        })?;
+        write_synced(&manifest_path, &json)?;
+        let previous = current_generation(&self.root).ok();
+        let staged = self.root.join(format!("{CURRENT}.tmp"));
+        write_synced(&staged, self.name.as_bytes())?;
+        let current = self.root.join(CURRENT);
+        fs::rename(&staged, &current).map_err(io_err(&current))?;
+        sync_dir(&self.root)?;
+        if let Some(previous) = previous.filter(|p| *p != self.dir) {
+            fs::remove_dir_all(&previous).map_err(io_err(&previous))?;
+        }
+        Ok(())
+    }
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = fs::File::create(path).map_err(io_err(path))?;
+    file.write_all(bytes).map_err(io_err(path))?;
+    file.sync_all().map_err(io_err(path))
+}
+
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphName, NamedNode};
+
+    fn quad(n: u32) -> Quad {
+        let s = NamedNode::new_unchecked(format!("http://example.com/{n}"));
+        Quad::new(s.clone(), s.clone(), s, GraphName::DefaultGraph)
+    }
+
+    #[test]
+    fn commit_swaps_generations() {
+        let root = tempfile::tempdir().unwrap();
+        assert!(matches!(open_reader(root.path()), Err(StoreError::NotAStore(_))));
+        let lock = lock(root.path()).unwrap();
+        let g = begin(root.path(), &lock).unwrap();
+        g.load([quad(1)]).unwrap();
+        g.commit(&Manifest::default()).unwrap();
+        assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 1);
+        let g = begin(root.path(), &lock).unwrap();
+        g.load([quad(1), quad(2)]).unwrap();
+        // Not committed yet: readers still see the first generation.
+        assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 1);
+        g.commit(&Manifest::default()).unwrap();
+        assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 2);
+        let generations = fs::read_dir(root.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(GENERATION_PREFIX))
+            .count();
+        assert_eq!(generations, 1);
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_and_stale_locks_are_taken_over() {
+        let root = tempfile::tempdir().unwrap();
+        let held = lock(root.path()).unwrap();
+        assert!(matches!(lock(root.path()), Err(StoreError::Locked { .. })));
+        drop(held);
+        fs::write(root.path().join(LOCK), "999999999 unix:0\n").unwrap();
+        assert!(lock(root.path()).is_ok());
+    }
+}

@@ -1,0 +1,136 @@
+//! Every IRI cadre-kg writes, in one place.
+//!
+//! The public contract (`ck:` classes and properties that analysts and the
+//! scorer rely on) is described in `ontology/cadre-kg.ttl`; a test checks
+//! that each term here is declared there.
+
+use crate::model::{AreaKind, EntityKind};
+
+/// The ontology namespace, `ck:`.
+pub const CK: &str = "https://w3id.org/cadre-kg/ontology#";
+/// Where entity, article and mention IRIs live.
+pub const ID: &str = "https://w3id.org/cadre-kg/id/";
+/// The named graph holding the ontology itself.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/cadre-kg/ontology";
+
+pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
+pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
+pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+
+/// A `ck:` term by local name.
+macro_rules! ck_terms {
+    ($($name:ident = $local:literal;)*) => {
+        $(pub const $name: &str = concat!("https://w3id.org/cadre-kg/ontology#", $local);)*
+        /// Every `ck:` local name used by the code (checked against the ontology).
+        pub const CK_LOCAL_NAMES: &[&str] = &[$($local),*];
+    };
+}
+
+ck_terms! {
+    ARTICLE = "Article";
+    PERSON = "Person";
+    ORGANIZATION = "Organization";
+    INITIATIVE = "Initiative";
+    ROLE = "Role";
+    APPOINTMENT = "Appointment";
+    PLACE = "Place";
+    ADMINISTRATIVE_AREA = "AdministrativeArea";
+    PROVINCE = "Province";
+    CITY = "City";
+    DISTRICT = "District";
+    COUNTY = "County";
+    BANNER = "Banner";
+    SUBDISTRICT = "Subdistrict";
+    TOWN = "Town";
+    TOWNSHIP = "Township";
+    COMMUNITY = "Community";
+    VILLAGE = "Village";
+    RESIDENTIAL_COMPOUND = "ResidentialCompound";
+    MENTION = "Mention";
+    SENTENCE = "Sentence";
+    SOURCE_FILE = "sourceFile";
+    CONTENT_HASH = "contentHash";
+    AUTHOR = "author";
+    LOCATED_IN = "locatedIn";
+    PERSON_PROP = "person";
+    ROLE_PROP = "role";
+    UNIT = "unit";
+    DENOTES = "denotes";
+    IN_SENTENCE = "inSentence";
+    START = "start";
+    END = "end";
+    TEXT = "text";
+    EVIDENCE = "evidence";
+}
+
+/// The class IRI of an entity kind.
+pub fn class_of(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => PERSON,
+        EntityKind::Organization => ORGANIZATION,
+        EntityKind::Initiative => INITIATIVE,
+        EntityKind::Area(area) => area_class(area),
+    }
+}
+
+fn area_class(kind: AreaKind) -> &'static str {
+    match kind {
+        AreaKind::Province => PROVINCE,
+        AreaKind::City => CITY,
+        AreaKind::District => DISTRICT,
+        AreaKind::County => COUNTY,
+        AreaKind::Banner => BANNER,
+        AreaKind::Subdistrict => SUBDISTRICT,
+        AreaKind::Town => TOWN,
+        AreaKind::Township => TOWNSHIP,
+        AreaKind::Community => COMMUNITY,
+        AreaKind::Village => VILLAGE,
+        AreaKind::ResidentialCompound => RESIDENTIAL_COMPOUND,
+    }
+}
+
+/// An IRI under `ID` from path segments; each segment is escaped so that
+/// any label makes a valid, readable IRI (Chinese stays as it is).
+pub fn id_iri(segments: &[&str]) -> String {
+    let mut iri = String::from(ID);
+    for (i, segment) in segments.iter().enumerate() {
+        if i > 0 {
+            iri.push('/');
+        }
+        escape_segment(segment, &mut iri);
+    }
+    iri
+}
+
+fn escape_segment(segment: &str, out: &mut String) {
+    for c in segment.chars() {
+        if c.is_alphanumeric() || "-_.~".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_escape_what_iris_cannot_hold() {
+        assert_eq!(id_iri(&["area", "沈阳市"]), "https://w3id.org/cadre-kg/id/area/沈阳市");
+        assert_eq!(id_iri(&["article", "a b/c.txt"]), "https://w3id.org/cadre-kg/id/article/a%20b%2Fc.txt");
+    }
+
+    #[test]
+    fn every_term_is_declared_in_the_ontology() {
+        let ontology = include_str!("../ontology/cadre-kg.ttl");
+        for local in CK_LOCAL_NAMES {
+            assert!(ontology.contains(&format!("ck:{local} ")), "ck:{local} is not in ontology/cadre-kg.ttl");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Helpers for integration tests: run the real binary on real articles.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_cadre-kg")
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn run(args: &[&str]) -> Output {
+    Command::new(bin()).args(args).output().expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Builds the shipped corpus once per test binary and returns the store.
+pub fn corpus_store() -> &'static Path {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, store) = STORE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let store = dir.path().join("store");
+        let corpus = repo().join("corpus");
+        let out = run(&["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()]);
+        assert!(out.status.success(), "build failed: {}", stderr(&out));
+        (dir, store)
+    });
+    store
+}
+
+/// Runs a query (text or `--file`) and returns its JSON bindings as rows of
+/// `variable → value`.
+pub fn select(store: &Path, query_args: &[&str]) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let mut args = vec!["query", "--store", store.to_str().unwrap(), "--format", "json"];
+    args.extend_from_slice(query_args);
+    let out = run(&args);
+    assert!(out.status.success(), "query failed: {}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SPARQL JSON results");
+    json["results"]["bindings"]
+        .as_array()
+        .expect("bindings")
+        .iter()
+        .map(|b| {
+            b.as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v["value"].clone()))
+                .collect()
+        })
+        .collect()
+}
+
+pub fn value<'a>(row: &'a serde_json::Map<String, serde_json::Value>, key: &str) -> &'a str {
+    row.get(key).and_then(|v| v.as_str()).unwrap_or("")
+}
