@@ -7,7 +7,7 @@
 //! name-like words. Generic stems (城乡社区, 该社区) are not names.
 
 use super::segment::{is_common_word, Word};
-use super::text::{has_at, is_clause_break, string};
+use super::text::{has_at, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -33,16 +33,17 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
             j += 1;
             continue;
         }
-        match suffix_hit(chars, words, floor, j) {
-            Some(found) => {
-                let end = found.last().map_or(j + 1, |h| h.span.end);
-                hits.extend(found);
-                floor = end;
-                j = end;
-            }
-            None => j += 1,
+        if let Some(found) = suffix_hit(chars, words, floor, j).or_else(|| short_form_pair(chars, floor, j)) {
+            let end = found.last().map_or(j + 1, |h| h.span.end);
+            hits.extend(found);
+            floor = end;
+            j = end;
+        } else {
+            j += 1;
         }
     }
+    hits.extend(short_form_lists(chars, &hits));
+    hits.sort_by_key(|h| h.span);
     let chain = chain_links(&hits);
     (hits, chain)
 }
@@ -70,12 +71,10 @@ fn suffix_hit(chars: &[char], words: &[Word], floor: usize, j: usize) -> Option<
         if continues_as_other_word(chars, end) {
             continue;
         }
-        if let Some(hit) = official_stem(chars, floor, j, end, suffix)
+        if let Some(hit) = official_stem(chars, words, floor, j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, floor, j, end, suffix))
         {
-            let mut found = short_form_before(chars, floor, hit.span.start)
-                .into_iter()
-                .collect::<Vec<_>>();
+            let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit).into_iter().collect();
             found.push(hit);
             return Some(found);
         }
@@ -84,21 +83,59 @@ fn suffix_hit(chars: &[char], words: &[Word], floor: usize, j: usize) -> Option<
 }
 
 /// A suffix followed by these is part of another word: 区委 is an organ,
-/// 市场 a market, 村民 villagers, 县级 a level.
+/// 市场 a market, 村民 villagers, 县级 a level, 村街 a street.
 fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
-        .is_some_and(|c| "委场民级域直辖属籍情貌况容划别间块位份".contains(*c))
+        .is_some_and(|c| "委场民级域直辖属籍情貌况容划别间块位份街路巷庄城".contains(*c))
         && !has_at(chars, end, "办事处")
 }
 
-/// The longest official name (or alias) in the gazetteer ending at `end`.
-fn official_stem(chars: &[char], floor: usize, j: usize, end: usize, suffix: &AreaSuffix) -> Option<AreaHit> {
+/// Characters a name does not end with: function words, measure words and
+/// determiners (全区, 该村, 一批辖区, 隶属于社区).
+const BAD_LAST: &str = "城全该本各每这那此其个批些于到在和与及的向从由对把将被给让等之了着过入进出回内外属心型驻跨穿经往";
+
+fn is_bad_stem(stem: &str) -> bool {
+    is_generic(stem) || stem.chars().last().is_some_and(|c| BAD_LAST.contains(c))
+}
+
+/// The longest official name ending at `end` whose level is the suffix's.
+fn official_stem(
+    chars: &[char],
+    words: &[Word],
+    floor: usize,
+    j: usize,
+    end: usize,
+    suffix: &AreaSuffix,
+) -> Option<AreaHit> {
     let lo = floor.max(j.saturating_sub(suffix.max_stem + 4));
     (lo..j).find_map(|k| {
         let name = string(chars, k, end);
-        known_area(&name).map(|(label, kind)| hit(k, end, name, label, kind))
+        let (label, kind) = known_area(&name)?;
+        let stem = string(chars, k, j);
+        let low = kind.rank() >= AreaKind::Subdistrict.rank();
+        let edge_ok = if low {
+            !is_bad_stem(&stem) && !holds_a_level(&stem) && (k == floor || starts_a_word(chars, words, k))
+        } else {
+            stem.chars().count() > 1 || k == floor
+        };
+        let ok = kind == suffix.kind && edge_ok && !is_common_word(&name);
+        ok.then(|| hit(k, end, name, label, kind))
     })
+}
+
+/// A stem holding a county-or-higher suffix is a chain, not one name
+/// (北票市南山|街道).
+fn holds_a_level(stem: &str) -> bool {
+    stem.chars().any(|c| "省市县旗".contains(c))
+}
+
+/// Is `k` the first character of a name, not the middle of a longer one?
+/// (茶山街道|朝二社区: 二社区 exists, but 朝二 is one word.)
+fn starts_a_word(chars: &[char], words: &[Word], k: usize) -> bool {
+    let crossed = words.iter().any(|w| w.start < k && k < w.end);
+    let before = words.iter().find(|w| w.end == k);
+    !crossed && before.is_none_or(|w| !is_name_like(chars, w))
 }
 
 /// The official label and kind of a name or short form the gazetteer knows.
@@ -108,6 +145,15 @@ pub fn known_area(name: &str) -> Option<(String, AreaKind)> {
     let label = g.get(id).name().to_owned();
     let kind = lexicon().area_suffix_of(&label)?.kind;
     Some((label, kind))
+}
+
+/// Does the gazetteer place an area named `child` inside one named
+/// `parent`?
+fn known_within(child: &str, parent: &str) -> bool {
+    let g = divisions::divisions();
+    g.lookup(child)
+        .into_iter()
+        .any(|id| g.chain(id).iter().skip(1).any(|d| d.name() == parent))
 }
 
 fn hit(start: usize, end: usize, text: String, label: String, kind: AreaKind) -> AreaHit {
@@ -120,15 +166,81 @@ fn hit(start: usize, end: usize, text: String, label: String, kind: AreaKind) ->
     }
 }
 
-/// A province or prefecture short form right before a found area:
-/// 吉林|长春市, 朝阳|北票市, 内蒙古|巴彦淖尔市.
-fn short_form_before(chars: &[char], floor: usize, start: usize) -> Option<AreaHit> {
+/// A known short form of a province, prefecture or county: 吉林, 朝阳, 平潭.
+fn short_form(chars: &[char], start: usize, end: usize) -> Option<AreaHit> {
+    if end > chars.len() || start >= end {
+        return None;
+    }
+    let name = string(chars, start, end);
+    if is_common_word(&name) {
+        return None;
+    }
+    let (label, kind) = known_area(&name)?;
+    (kind.rank() <= AreaKind::County.rank()).then(|| hit(start, end, name, label, kind))
+}
+
+/// A province or prefecture short form right before a found area that the
+/// gazetteer places it in: 朝阳|北票市, 内蒙古|巴彦淖尔市, 山东|莱西市.
+fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<AreaHit> {
     (2..=3).rev().find_map(|len| {
-        let k = start.checked_sub(len).filter(|&k| k >= floor)?;
-        let name = string(chars, k, start);
-        let (label, kind) = known_area(&name)?;
-        (kind.rank() <= AreaKind::City.rank()).then(|| hit(k, start, name, label, kind))
+        let k = child.span.start.checked_sub(len).filter(|&k| k >= floor)?;
+        let parent = short_form(chars, k, child.span.start)?;
+        (parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label)).then_some(parent)
     })
+}
+
+/// Two short forms in a row, the second inside the first: 吉林长春, 四川成都.
+fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit>> {
+    // Only where a name can start: after a break or a function word.
+    let at_edge = j == floor || "在到于和与及的是对从向为赴".contains(chars[j - 1]);
+    if !at_edge {
+        return None;
+    }
+    for first in (2..=3).rev() {
+        let Some(parent) = short_form(chars, j, j + first) else {
+            continue;
+        };
+        for second in (2..=3).rev() {
+            if let Some(child) = short_form(chars, j + first, j + first + second) {
+                if parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label) {
+                    return Some(vec![parent, child]);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Short forms listed with 、: 莆田、南平、宁德、平潭的…, 毗邻福建、安徽、江西.
+/// Every middle item must be a known name; the first and last may carry
+/// other words on their outer side.
+fn short_form_lists(chars: &[char], taken: &[AreaHit]) -> Vec<AreaHit> {
+    let mut found = Vec::new();
+    let seps: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '、').collect();
+    let mut i = 0;
+    while i < seps.len() {
+        let mut run = vec![seps[i]];
+        while i + 1 < seps.len() && (seps[i] + 1..seps[i + 1]).all(|k| is_cjk(chars[k])) && seps[i + 1] - seps[i] <= 4 {
+            i += 1;
+            run.push(seps[i]);
+        }
+        i += 1;
+        let mut items = Vec::new();
+        let first_end = run[0];
+        let first = (2..=3).rev().find_map(|n| first_end.checked_sub(n).and_then(|s| short_form(chars, s, first_end)));
+        items.push(first);
+        for w in run.windows(2) {
+            items.push(short_form(chars, w[0] + 1, w[1]));
+        }
+        let last_start = run[run.len() - 1] + 1;
+        items.push((2..=3).rev().find_map(|n| short_form(chars, last_start, last_start + n)));
+        let middle_ok = items[1..items.len() - 1].iter().all(Option::is_some);
+        let known = items.iter().flatten().count();
+        if middle_ok && known >= 2 {
+            found.extend(items.into_iter().flatten().filter(|h| !taken.iter().any(|t| t.span.overlaps(&h.span))));
+        }
+    }
+    found
 }
 
 /// The stem by jieba's word boundaries, for names the gazetteer lacks.
@@ -140,6 +252,10 @@ fn heuristic_stem(
     end: usize,
     suffix: &AreaSuffix,
 ) -> Option<AreaHit> {
+    // Units of county level and above are all in the gazetteer.
+    if suffix.kind.rank() < AreaKind::Subdistrict.rank() {
+        return None;
+    }
     let lo = floor.max(j.saturating_sub(suffix.max_stem));
     let mut k = j;
     // A word that runs across the suffix's start (沈河|区 inside 沈河区).
@@ -153,19 +269,28 @@ fn heuristic_stem(
         }
         k = w.start;
     }
+    // A name does not start with a number word or measure word (一批, 第一个).
+    while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
+        if w.tag == "q" || w.tag == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
+            k = w.end;
+        } else {
+            break;
+        }
+    }
     if k < lo {
         return None;
     }
     let stem = string(chars, k, j);
-    let min_stem = if suffix.suffix.chars().count() >= 2 { 2 } else { 1 };
-    if stem.chars().count() < min_stem || is_generic(&stem) || stem.chars().any(is_clause_break) {
-        return None;
-    }
     let name = string(chars, k, end);
-    if is_common_word(&name) && !matches!(suffix.kind, AreaKind::ResidentialCompound) {
+    let one_common_word = words.iter().any(|w| w.start == k && w.end == j) && is_common_word(&stem);
+    if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
     }
     Some(hit(k, end, name.clone(), canonical_form(&name, suffix), suffix.kind))
+}
+
+fn is_numeral_word(word: &str) -> bool {
+    word.chars().all(|c| "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数".contains(c) || c.is_ascii_digit())
 }
 
 /// 街道办事处 and 街办 name the same unit as 街道; 社区居委会 as 社区.
@@ -180,12 +305,13 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 }
 
 /// Words that can be part of a place name: nouns, names, numerals
-/// (八社村), unknown words; not verbs, prepositions or pronouns.
+/// (八社村, 朝二社区), unknown words; not verbs, adjectives, prepositions
+/// or pronouns.
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = matches!(
         w.tag.as_str(),
-        "ns" | "nr" | "nrfg" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "m" | "a" | "s" | "b"
+        "ns" | "nr" | "nrfg" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "m" | "q" | "s" | "zg"
     );
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }

@@ -2,11 +2,14 @@
 //! characters, where jieba tags a name or a post title, reporter label or
 //! similar cue stands right before it.
 
-use super::segment::{is_common_word, Word};
+use super::segment::{is_common_word, jieba, Word};
 use super::text::{ends_with_at, string};
 use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
+
+/// Words after a name that show it is one.
+const AFTER_CUES: &[&str] = &["同志", "说", "介绍", "表示", "指出", "告诉", "总书记", "主席"];
 
 /// Words after which a name follows (besides post titles).
 const CUES: &[&str] = &[
@@ -16,22 +19,36 @@ const CUES: &[&str] = &[
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
     let mut found: Vec<Span> = Vec::new();
-    let free = |s: &Span| !taken.iter().any(|t| t.overlaps(s));
-    for w in words.iter().filter(|w| w.is_person_tag()) {
-        let span = Span::new(w.start, w.end);
-        if free(&span) && is_name(&string(chars, w.start, w.end)) {
+    let mut add = |span: Span| {
+        if !taken.iter().any(|t| t.overlaps(&span)) && !found.iter().any(|f| f.overlaps(&span)) {
             found.push(span);
         }
-    }
+    };
     for at in cue_ends(chars) {
         if let Some(span) = name_at(chars, words, at) {
-            if free(&span) && !found.iter().any(|f| f.overlaps(&span)) {
-                found.push(span);
-            }
+            add(span);
+        }
+    }
+    for w in words.iter().filter(|w| w.is_person_tag()) {
+        let name = string(chars, w.start, w.end);
+        let span = Span::new(w.start, w.end);
+        // jieba's dictionary tags many ordinary words nr (阳光, 晋升): trust
+        // the tag only for a new word the HMM found, or with a cue after it.
+        let new_word = !jieba().has_word(&name) && name.chars().count() == 3;
+        if (new_word || cue_after(chars, w.end)) && is_name(&name) {
+            add(span);
         }
     }
     found.sort();
     found
+}
+
+/// A post title or a speech verb right after a name (习近平总书记,
+/// 马畅达行长, 邓斌说).
+fn cue_after(chars: &[char], end: usize) -> bool {
+    let lex = lexicon();
+    let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
+    AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.iter().any(|r| rest.starts_with(r.as_str()))
 }
 
 /// Positions right after a post title or a cue word.
@@ -53,7 +70,9 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let surname = lexicon().surname_of(&rest)?.chars().count();
     let word = words.iter().find(|w| w.start == at)?;
     let len = word.end - word.start;
-    let end = if (surname + 1..=surname + 2).contains(&len) {
+    let end = if len == surname + 1 && single_name_char_after(chars, words, word.end) {
+        word.end + 1
+    } else if (surname + 1..=surname + 2).contains(&len) {
         word.end
     } else if len == surname {
         let next = words.iter().find(|w| w.start == word.end)?;
@@ -69,6 +88,18 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let span = Span::new(at, end);
     let name = string(chars, at, end);
     is_name(&name).then_some(span)
+}
+
+/// jieba cut a three-character name short (陈开|渠): the next word is one
+/// noun-like character that is not a function word.
+fn single_name_char_after(chars: &[char], words: &[Word], at: usize) -> bool {
+    words.iter().any(|w| {
+        w.start == at
+            && w.end == at + 1
+            && matches!(w.tag.as_str(), "n" | "ng" | "nr" | "x" | "zg" | "ns")
+            && is_cjk(chars[at])
+            && !"的在说等和是为与也就都又将把被向从到了让给同及或".contains(chars[at])
+    })
 }
 
 /// Does `s` look like a person's name: a lexicon surname, two to four CJK

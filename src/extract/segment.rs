@@ -63,7 +63,7 @@ pub fn is_common_word(word: &str) -> bool {
         return false;
     }
     let tags = jieba.tag(word, false);
-    tags.len() == 1 && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns" | "nz" | "nt")
+    tags.len() == 1 && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns")
 }
 
 #[cfg(test)]

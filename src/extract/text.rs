@@ -50,12 +50,6 @@ fn push_sentence(chars: &[char], start: usize, end: usize, out: &mut Vec<Sentenc
     }
 }
 
-/// Characters that end a clause inside a sentence. A space between Chinese
-/// characters is a clause break too: some pages use spaces as commas.
-pub fn is_clause_break(c: char) -> bool {
-    "，,、：:；;。！？!?()（）【】[]|\n".contains(c)
-}
-
 pub fn is_quote_open(c: char) -> bool {
     "“「『\"‘".contains(c)
 }
