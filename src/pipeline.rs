@@ -49,6 +49,7 @@ pub struct BuildReport {
 }
 
 /// One article through every stage up to RDF.
+#[derive(Debug)]
 pub struct Processed {
     pub article: Article,
     pub normalized: Normalized,

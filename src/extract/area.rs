@@ -93,7 +93,7 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
 
 /// Characters a name does not end with: function words, measure words and
 /// determiners (全区, 该村, 一批辖区, 隶属于社区).
-const BAD_LAST: &str = "城全该本各每这那此其个批些于到在和与及的向从由对把将被给让等之了着过入进出回内外属心型驻跨穿经往";
+const BAD_LAST: &str = "全该本各每这那此其个批些于到在和与及的向从由对把将被给让等之了着过入进出回内外属心型驻跨穿经往";
 
 fn is_bad_stem(stem: &str) -> bool {
     is_generic(stem) || stem.chars().last().is_some_and(|c| BAD_LAST.contains(c))

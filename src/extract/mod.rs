@@ -68,7 +68,13 @@ impl Focus {
 
     /// Completes a generic organ (区委组织部, 街道党工委) with the area in
     /// focus: 大东区 + 区委组织部 → 大东区委组织部.
+    /// Committees named after their people keep the area whole:
+    /// 陈家店村 + 村民委员会 → 陈家店村村民委员会.
     pub fn complete_org(&self, written: &str) -> Option<String> {
+        if let Some(rest) = written.strip_prefix("村民").or_else(|| written.strip_prefix("居民")) {
+            let kind = if written.starts_with('村') { AreaKind::Village } else { AreaKind::Community };
+            return rest.starts_with("委员会").then(|| self.area(kind).map(|a| format!("{a}{written}")))?;
+        }
         let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
         let area = self.area(kind)?;
         let stem = area.strip_suffix(word)?;

@@ -6,10 +6,20 @@
 //! dropped otherwise.
 
 use super::area::{is_generic, AreaHit};
-use super::segment::{is_common_word, Word};
-use super::text::{has_at, string};
+use super::area::known_area;
+use super::segment::{dictionary_tag, is_common_word, Word};
+use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::Focus;
-use crate::lexicon::lexicon;
+use crate::lexicon::{data_lines, lexicon};
+use std::sync::OnceLock;
+
+const STANDALONE: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
+const NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
+
+fn name_verbs() -> &'static Vec<&'static str> {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| data_lines(NAME_VERBS).collect())
+}
 use crate::model::Span;
 use crate::normalize::is_cjk;
 
@@ -22,10 +32,10 @@ pub struct OrgHit {
 }
 
 /// Longest name stem kept before a head.
-const MAX_STEM: usize = 10;
+const MAX_STEM: usize = 16;
 
 pub fn find_orgs(chars: &[char], words: &[Word], areas: &[AreaHit], focus: &Focus) -> Vec<OrgHit> {
-    let mut hits: Vec<OrgHit> = Vec::new();
+    let mut hits: Vec<OrgHit> = standalone(chars);
     let mut j = 0;
     while j < chars.len() {
         let head = lexicon().org_heads.iter().find(|h| has_at(chars, j, h));
@@ -34,21 +44,85 @@ pub fn find_orgs(chars: &[char], words: &[Word], areas: &[AreaHit], focus: &Focu
             continue;
         };
         let end = j + head.chars().count();
-        if blocked_after(chars, end) {
+        if blocked_after(chars, words, j, end) || hits.iter().any(|h| h.span.contains(&Span::new(j, end))) {
             j += 1;
             continue;
         }
-        if let Some(hit) = org_ending_at(chars, words, areas, &hits, focus, j, end) {
+        if let Some(hit) = org_ending_at(chars, words, areas, &hits, focus, j, end).map(merge_doubled_level) {
+            // An organ extended by a longer one (贵州省委|国防工委) is
+            // not mentioned on its own.
+            hits.retain(|h| !(hit.span.contains(&h.span) && h.span.end == j));
             hits.push(hit);
         }
         j = end;
     }
+    hits.sort_by_key(|h| h.span);
     hits
 }
 
-/// A head followed by these is a post or another word (局长, 部门).
-fn blocked_after(chars: &[char], end: usize) -> bool {
-    chars.get(end).is_some_and(|c| "长员门署".contains(*c))
+/// 乌拉特前旗旗委 and 乌拉特前旗委 are the same organ: label the short form,
+/// keep the written one.
+fn merge_doubled_level(mut hit: OrgHit) -> OrgHit {
+    for level in ["旗", "县", "区", "市", "省"] {
+        let doubled = format!("{level}{level}委");
+        if hit.label.contains(&doubled) {
+            let merged = hit.label.replacen(&doubled, &format!("{level}委"), 1);
+            hit.alts.push(std::mem::replace(&mut hit.label, merged));
+        }
+    }
+    hit
+}
+
+/// National bodies named without an area (民政部, 中共中央办公厅).
+fn standalone(chars: &[char]) -> Vec<OrgHit> {
+    let mut hits: Vec<OrgHit> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        match standalone_orgs().iter().find(|name| has_at(chars, i, name)) {
+            Some(name) => {
+                let end = i + name.chars().count();
+                hits.push(OrgHit {
+                    span: Span::new(i, end),
+                    label: (*name).to_owned(),
+                    alts: Vec::new(),
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    hits
+}
+
+fn standalone_orgs() -> &'static Vec<&'static str> {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut names: Vec<&str> = data_lines(STANDALONE).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+        names
+    })
+}
+
+/// A head followed by these is a post or another word (局长, 部门), and a
+/// head that a dictionary word runs across is part of that word (党组|织,
+/// 格局, 顾全大局).
+fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
+    let post = chars.get(end).is_some_and(|c| "长员门署织".contains(*c));
+    // 党委书记 is one jieba word, yet 党委 is an organ: crossing into a
+    // post title is fine.
+    let crossed = words.iter().any(|w| {
+        w.start < end && end < w.end && {
+            let rest = string(chars, end, w.end);
+            !lexicon().roles.iter().any(|r| r.starts_with(&rest))
+        }
+    });
+    let swallowed = words.iter().any(|w| {
+        w.start < j && w.end == end && {
+            let word = string(chars, w.start, w.end);
+            is_common_word(&word) && dictionary_tag(&word).as_deref() != Some("nt")
+        }
+    });
+    post || crossed || swallowed
 }
 
 fn org_ending_at(
@@ -60,55 +134,117 @@ fn org_ending_at(
     j: usize,
     end: usize,
 ) -> Option<OrgHit> {
-    let start = stem_start(chars, words, areas, previous, j);
-    let stem = string(chars, start, j);
-    if !stem.is_empty() && !is_generic(&stem) {
-        let label = string(chars, start, end);
-        if is_common_word(&label) {
-            return None;
-        }
+    let head = string(chars, j, end);
+    if let Some(p) = previous.iter().find(|o| o.span.end == j) {
+        let mut alts: Vec<String> = p.alts.iter().map(|a| format!("{a}{head}")).collect();
+        alts.push(string(chars, p.span.start, end));
+        alts.retain(|a| *a != format!("{}{head}", p.label));
+        return Some(OrgHit {
+            span: Span::new(p.span.start, end),
+            label: format!("{}{head}", p.label),
+            alts,
+        });
+    }
+    let (start, stem) = stem_of(chars, words, areas, previous, j);
+    let named = has_area(areas, start, j) || stem.chars().count() >= 4 || has_proper_word(chars, words, start, j);
+    if !stem.is_empty() && !is_generic(&stem) && named && (head.chars().count() > 1 || has_area(areas, start, j)) {
+        let label = format!("{stem}{head}");
+        let written = string(chars, start, end);
+        let alts = if written != label { vec![written] } else { Vec::new() };
         return Some(OrgHit {
             span: Span::new(start, end),
             label,
-            alts: Vec::new(),
-        });
+            alts,
+        })
+        .filter(|o| !is_common_word(&o.label) || dictionary_tag(&o.label).as_deref() == Some("nt"));
     }
-    let written = string(chars, start, end);
+    let written = string(chars, j, end);
     focus.complete_org(&written).map(|label| OrgHit {
-        span: Span::new(start, end),
+        span: Span::new(j, end),
         label,
         alts: vec![written],
     })
 }
 
-/// Where the name before a head starts: an adjacent area or organization
-/// (万莲街道|党工委, 大东区委|组织部), else name-like words.
-fn stem_start(chars: &[char], words: &[Word], areas: &[AreaHit], previous: &[OrgHit], j: usize) -> usize {
-    if let Some(a) = areas.iter().find(|a| a.span.end == j) {
-        return a.span.start;
+/// A stem with a proper name in it (a place, a person's or brand name, an
+/// organization word, or a word jieba does not know).
+fn has_proper_word(chars: &[char], words: &[Word], start: usize, end: usize) -> bool {
+    words.iter().filter(|w| w.start >= start && w.end <= end).any(|w| {
+        matches!(w.tag.as_str(), "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x")
+            || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
+    })
+}
+
+fn has_area(areas: &[AreaHit], start: usize, end: usize) -> bool {
+    areas.iter().any(|a| a.span.start >= start && a.span.end <= end)
+}
+
+/// The name before a head at `j`: the official area name ending there
+/// (大东区|委), an adjacent area (万莲街道|党工委), else name-like words,
+/// a quoted name (石灰桥新村“业之家”|党委) kept without its quotes.
+/// Returns where it starts and the stem text.
+fn stem_of(chars: &[char], words: &[Word], areas: &[AreaHit], previous: &[OrgHit], j: usize) -> (usize, String) {
+    if let Some(k) = official_area_before(chars, j) {
+        return (k, string(chars, k, j));
     }
-    if let Some(o) = previous.iter().find(|o| o.span.end == j) {
-        return o.span.start;
+    if let Some(a) = areas.iter().find(|a| a.span.end == j) {
+        return (a.span.start, string(chars, a.span.start, j));
     }
     let mut k = j;
-    if let Some(w) = words.iter().find(|w| w.start < j && j < w.end) {
+    let mut quoted = String::new();
+    if j > 0 && is_quote_close(chars[j - 1]) {
+        if let Some(open) = chars[..j - 1].iter().rposition(|&c| is_quote_open(c)) {
+            quoted = string(chars, open + 1, j - 1);
+            k = open;
+        }
+    }
+    if let Some(w) = words.iter().find(|w| w.start < k && k < w.end) {
         k = w.start;
     }
     let first = k;
+    let mut taken: Vec<&Word> = Vec::new();
     for w in words.iter().rev().filter(|w| w.end <= first) {
-        let text = string(chars, w.start, w.end);
-        let nameish = matches!(w.tag.as_str(), "ns" | "nr" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "vn" | "an")
-            && text.chars().all(is_cjk)
-            && !is_generic(&text);
-        if w.end != k || j - w.start > MAX_STEM || !nameish {
+        let in_org = previous.iter().any(|o| o.span.overlaps(&Span::new(w.start, w.end)));
+        if w.end != k || j - w.start > MAX_STEM || !is_stem_word(chars, w) || in_org {
             break;
         }
-        if let Some(a) = areas.iter().find(|a| a.span.end == w.end || a.span.contains(&Span::new(w.start, w.end))) {
-            return a.span.start.min(w.start);
+        if let Some(a) = areas.iter().find(|a| a.span.contains(&Span::new(w.start, w.end))) {
+            k = a.span.start;
+            taken.clear();
+            break;
         }
         k = w.start;
+        taken.push(w);
     }
-    k
+    // A name does not begin with a verb or an adjective: 邀请|科学健康指导驿站.
+    while let Some(w) = taken.pop() {
+        if w.start == k && matches!(w.tag.as_str(), "v" | "a" | "ad" | "vd" | "d") {
+            k = w.end;
+        } else {
+            break;
+        }
+    }
+    let before_quote = if quoted.is_empty() { j } else { j - quoted.chars().count() - 2 };
+    let stem = format!("{}{quoted}", string(chars, k, before_quote.max(k)));
+    (k, stem)
+}
+
+/// Where an official area name that ends on the head's first character
+/// starts: 大东区 in 大东区委, 富平县 in 富平县委.
+fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
+    if !chars.get(j).is_some_and(|c| "省市区县旗州盟".contains(*c)) {
+        return None;
+    }
+    (j.saturating_sub(8)..j).find(|&k| known_area(&string(chars, k, j + 1)).is_some_and(|(l, _)| l.chars().count() == j + 1 - k))
+}
+
+fn is_stem_word(chars: &[char], w: &Word) -> bool {
+    let text = string(chars, w.start, w.end);
+    let tag_ok = match w.tag.as_str() {
+        "v" | "vn" => name_verbs().contains(&text.as_str()),
+        t => matches!(t, "ns" | "nr" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "an" | "a" | "b" | "s" | "zg" | "q"),
+    };
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
 }
 
 #[cfg(test)]

@@ -58,12 +58,19 @@ pub fn tag(chars: &[char]) -> Vec<Word> {
 
 /// Is `word` a dictionary word that jieba does not tag as a name?
 pub fn is_common_word(word: &str) -> bool {
+    dictionary_tag(word).is_some_and(|t| !matches!(t.as_str(), "nr" | "nrfg" | "nrt" | "ns"))
+}
+
+/// The part-of-speech tag of a dictionary word.
+pub fn dictionary_tag(word: &str) -> Option<String> {
     let jieba = jieba();
     if !jieba.has_word(word) {
-        return false;
+        return None;
     }
-    let tags = jieba.tag(word, false);
-    tags.len() == 1 && !matches!(tags[0].tag, "nr" | "nrfg" | "nrt" | "ns")
+    match jieba.tag(word, false).as_slice() {
+        [only] => Some(only.tag.to_owned()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
