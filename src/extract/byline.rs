@@ -64,8 +64,9 @@ fn label_ends(chars: &[char], labels: &[&str]) -> Vec<usize> {
 /// The text before a label is a short lead (本报讯, (福州日报, □本报) and
 /// not a sentence.
 fn opens_byline(chars: &[char], start: usize) -> bool {
-    let line_start = chars[..start].iter().rposition(|&c| "。，,；;".contains(c)).map_or(0, |p| p + 1);
-    chars.len() <= MAX_LINE || start - line_start <= 12 && line_is_lead(chars, line_start, start)
+    let line_start = chars[..start].iter().rposition(|&c| "。，,；;(（".contains(c)).map_or(0, |p| p + 1);
+    let bracketed = line_start > 0 && "(（".contains(chars[line_start - 1]);
+    chars.len() <= MAX_LINE || start - line_start <= 12 && (bracketed || line_is_lead(chars, line_start, start))
 }
 
 fn line_is_lead(chars: &[char], from: usize, to: usize) -> bool {

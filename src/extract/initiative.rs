@@ -8,11 +8,15 @@
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::{data_lines, lexicon};
 use crate::model::Span;
+use crate::normalize::is_cjk;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.txt");
 const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
+
+/// Most words allowed between a quote and its head.
+const MAX_BETWEEN: usize = 6;
 
 /// Longest quoted text that can be a name.
 const MAX_NAME: usize = 24;
@@ -63,7 +67,7 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             continue;
         }
         let head = head_after_run(chars, &spans, n);
-        let numbered = label.chars().next().is_some_and(|c| "一二三四五六七八九十两双百千万".contains(c));
+        let numbered = is_numbered_formula(&label);
         let self_headed = self_heads().iter().any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         if head.is_some() || self_headed || numbered && label.chars().count() <= 8 {
             let alts = head.map(|h| vec![format!("{label}{h}")]).unwrap_or_default();
@@ -71,6 +75,21 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         }
     }
     hits
+}
+
+/// A numbered formula (“四员”, “三个三”, “一区一策”, “双推”): it starts
+/// with a small numeral, is short, and is not an ordinary phrase that
+/// happens to start with one (一面, 一对, 一起).
+fn is_numbered_formula(label: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十两双";
+    let chars: Vec<char> = label.chars().collect();
+    let numerals = chars.iter().filter(|c| NUMERALS.contains(**c)).count();
+    let ordinary = chars.len() >= 2 && "面对些般样起同直定切旦方边路道块".contains(chars[1]);
+    NUMERALS.contains(chars[0])
+        && chars.len() >= 2
+        && (chars.len() <= 3 || numerals >= 2 && chars.len() <= 8)
+        && !ordinary
+        && !label.contains(['、', '，', ','])
 }
 
 /// The head after quote `n`, or after the run of adjacent quotes it starts
@@ -84,7 +103,10 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
     if last > n || has_at(chars, at, "等") {
         at += usize::from(has_at(chars, at, "等"));
     }
-    let head = lexicon().initiative_heads.iter().find(|h| has_at(chars, at, h))?;
+    // A few descriptive words may stand between: “链式”党建工作新模式.
+    let (at, head) = (at..chars.len().min(at + MAX_BETWEEN + 1))
+        .take_while(|&i| i == at || is_cjk(chars[i - 1]) && chars[i - 1] != '的')
+        .find_map(|i| lexicon().initiative_heads.iter().find(|h| has_at(chars, i, h)).map(|h| (i, h)))?;
     let after = at + head.chars().count();
     // “X”工作人员 or “X”服务员 are people, not programs.
     if chars.get(after).is_some_and(|c| "员者人".contains(*c)) {

@@ -34,7 +34,8 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         let span = Span::new(w.start, w.end);
         // jieba's dictionary tags many ordinary words nr (阳光, 晋升): trust
         // the tag only for a new word the HMM found, or with a cue after it.
-        let new_word = !jieba().has_word(&name) && name.chars().count() == 3;
+        let given: String = name.chars().skip(1).collect();
+        let new_word = !jieba().has_word(&name) && name.chars().count() == 3 && !is_common_word(&given);
         if (new_word || cue_after(chars, w.end)) && is_name(&name) {
             add(span);
         }
@@ -70,6 +71,15 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let surname = lexicon().surname_of(&rest)?.chars().count();
     let word = words.iter().find(|w| w.start == at)?;
     let len = word.end - word.start;
+    // 和|网格员, 向|城市: the "surname" is a function word here.
+    if len == surname && matches!(word.tag.as_str(), "c" | "p" | "u" | "uj" | "d" | "r" | "f") {
+        return None;
+    }
+    // 管网格 as one new word: its "given name" is an ordinary word.
+    let given: String = chars[at + surname..word.end.min(at + 3)].iter().collect();
+    if len == surname + 2 && is_common_word(&given) {
+        return None;
+    }
     let end = if len == surname + 1 && single_name_char_after(chars, words, word.end) {
         word.end + 1
     } else if (surname + 1..=surname + 2).contains(&len) {
@@ -110,7 +120,15 @@ pub fn is_name(s: &str) -> bool {
         return false;
     };
     let given = n - surname.chars().count();
-    (1..=2).contains(&given) && s.chars().all(is_cjk) && !is_common_word(s)
+    (1..=2).contains(&given) && s.chars().all(is_cjk) && !is_common_word(s) && plain_given_name(s, surname)
+}
+
+/// Characters that are function words, never part of a given name
+/// (曾在, 都会, 云上, 来越 are not names).
+const NOT_GIVEN: &str = "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
+
+fn plain_given_name(name: &str, surname: &str) -> bool {
+    !name[surname.len()..].chars().any(|c| NOT_GIVEN.contains(c))
 }
 
 /// Splits a run of names written without separators (向红梅郑英) at
@@ -145,7 +163,7 @@ fn is_plain_name(s: &str) -> bool {
     let n = s.chars().count();
     lexicon()
         .surname_of(s)
-        .is_some_and(|sur| (1..=2).contains(&(n - sur.chars().count())))
+        .is_some_and(|sur| (1..=2).contains(&(n - sur.chars().count())) && plain_given_name(s, sur))
         && s.chars().all(is_cjk)
 }
 
