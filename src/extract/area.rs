@@ -33,7 +33,8 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
             j += 1;
             continue;
         }
-        if let Some(found) = suffix_hit(chars, words, floor, j).or_else(|| short_form_pair(chars, floor, j)) {
+        let chain_end = hits.last().map_or(usize::MAX, |h| h.span.end);
+        if let Some(found) = suffix_hit(chars, words, (floor, chain_end), j).or_else(|| short_form_pair(chars, floor, j)) {
             let end = found.last().map_or(j + 1, |h| h.span.end);
             hits.extend(found);
             floor = end;
@@ -53,8 +54,9 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
 fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
     (1..hits.len())
         .filter(|&i| {
-            hits[i - 1].span.end == hits[i].span.start
-                && hits[i - 1].kind.rank() < hits[i].kind.rank()
+            let (parent, child) = (&hits[i - 1], &hits[i]);
+            parent.span.end == child.span.start
+                && (parent.kind.rank() < child.kind.rank() || known_within(&child.label, &parent.label))
         })
         .map(|i| (i, i - 1))
         .collect()
@@ -62,7 +64,7 @@ fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
 
 /// Tries every suffix starting at `j`; returns the area (and a short-form
 /// parent right before it, if any).
-fn suffix_hit(chars: &[char], words: &[Word], floor: usize, j: usize) -> Option<Vec<AreaHit>> {
+fn suffix_hit(chars: &[char], words: &[Word], (floor, chain_end): (usize, usize), j: usize) -> Option<Vec<AreaHit>> {
     for suffix in &lexicon().area_suffixes {
         if !has_at(chars, j, &suffix.suffix) {
             continue;
@@ -72,7 +74,7 @@ fn suffix_hit(chars: &[char], words: &[Word], floor: usize, j: usize) -> Option<
             continue;
         }
         if let Some(hit) = official_stem(chars, words, floor, j, end, suffix)
-            .or_else(|| heuristic_stem(chars, words, floor, j, end, suffix))
+            .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
         {
             let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit).into_iter().collect();
             found.push(hit);
@@ -114,14 +116,21 @@ fn official_stem(
         let (label, kind) = known_area(&name)?;
         let stem = string(chars, k, j);
         let low = kind.rank() >= AreaKind::Subdistrict.rank();
+        let found = hit(k, end, name, label, kind);
         let edge_ok = if low {
-            !is_bad_stem(&stem) && !holds_a_level(&stem) && (k == floor || starts_a_word(chars, words, k))
+            let at_edge = k == floor
+                || starts_a_word(chars, words, k)
+                || short_form_before(chars, floor, &found).is_some();
+            !is_bad_stem(&stem) && !holds_a_level(&stem) && !is_common_word(&found_text(&found)) && at_edge
         } else {
-            stem.chars().count() > 1 || k == floor
+            stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found))
         };
-        let ok = kind == suffix.kind && edge_ok && !is_common_word(&name);
-        ok.then(|| hit(k, end, name, label, kind))
+        (kind == suffix.kind && edge_ok).then_some(found)
     })
+}
+
+fn found_text(hit: &AreaHit) -> String {
+    hit.alts.first().unwrap_or(&hit.label).clone()
 }
 
 /// A stem holding a county-or-higher suffix is a chain, not one name
@@ -247,13 +256,15 @@ fn short_form_lists(chars: &[char], taken: &[AreaHit]) -> Vec<AreaHit> {
 fn heuristic_stem(
     chars: &[char],
     words: &[Word],
-    floor: usize,
+    (floor, chain_end): (usize, usize),
     j: usize,
     end: usize,
     suffix: &AreaSuffix,
 ) -> Option<AreaHit> {
-    // Units of county level and above are all in the gazetteer.
-    if suffix.kind.rank() < AreaKind::Subdistrict.rank() {
+    // Units of county level and above are in the gazetteer; a name it
+    // lacks (renamed: 瑷珲区 is officially 爱辉区) is trusted only right
+    // after a known area of a higher level, as the next link of a chain.
+    if suffix.kind.rank() < AreaKind::Subdistrict.rank() && !(floor > 0 && floor == chain_end) {
         return None;
     }
     let lo = floor.max(j.saturating_sub(suffix.max_stem));
@@ -277,7 +288,8 @@ fn heuristic_stem(
             break;
         }
     }
-    if k < lo {
+    let high = suffix.kind.rank() < AreaKind::Subdistrict.rank();
+    if k < lo || high && k != floor {
         return None;
     }
     let stem = string(chars, k, j);
