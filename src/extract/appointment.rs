@@ -42,7 +42,9 @@ pub struct Found {
 /// Bare level words that name the unit in focus.
 const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
 /// Verbs that give a post: 担任, 兼任.
-const VERBS: &[&str] = &["担任", "兼任", "出任", "任"];
+const VERBS: &[&str] = &["担任", "兼任", "出任", "任", "是"];
+/// Words between a unit and a post after 是 (…公司的一名车工).
+const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
 /// `has_author`: the article has a byline, so 作者系… describes its author.
 pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -> Vec<Found> {
@@ -125,6 +127,11 @@ fn unit_before(chars: &[char], mentions: &[Local], start: usize, post_end: usize
 fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut end = name.start;
+    // A post in quotes: 老鹳庙社区“第一书记”孔静.
+    let quoted = end > 0 && is_quote_close(chars[end - 1]);
+    if quoted {
+        end -= 1;
+    }
     let mut posts = Vec::new();
     while let Some(start) = post_ending_at(chars, mentions, end) {
         posts.push((start, end));
@@ -133,15 +140,18 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         }
         end = start - 1;
     }
-    let Some(&(first_start, first_end)) = posts.last() else {
+    let Some(&(mut first_start, first_end)) = posts.last() else {
         return false;
     };
+    if quoted && first_start > 0 && is_quote_open(chars[first_start - 1]) {
+        first_start -= 1;
+    }
     let Some((unit, role_start)) = unit_before(chars, mentions, first_start, first_end) else {
         return false;
     };
     let shared = shared_unit(mentions, &unit);
     for (n, &(start, end)) in posts.iter().rev().enumerate() {
-        let (unit, start) = if n == 0 { (unit.clone(), role_start) } else { (shared.clone(), start) };
+        let (unit, start) = if n == 0 { (unit.clone(), role_start.max(start)) } else { (shared.clone(), start) };
         found.push(Found {
             person: Some(p),
             role: string(chars, start, end),
@@ -194,7 +204,7 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let Some(p) = person_before(mentions, v) else {
             continue;
         };
-        if let Some((unit, role, end)) = post_after(chars, mentions, after, mention_ending_at(mentions, v)) {
+        if let Some((Some(unit), role, end)) = post_after(chars, mentions, after, mention_ending_at(mentions, v)) {
             found.push(Found {
                 person: Some(p),
                 role,
@@ -215,26 +225,35 @@ fn person_before(mentions: &[Local], at: usize) -> Option<usize> {
 }
 
 /// After a verb: an optional unit, then a post title ending within a few
-/// characters. `unit_before_verb` is used when no unit follows the verb.
+/// characters. `unit_before_verb` is used when no unit follows the verb;
+/// the unit is `None` when neither is there.
 fn post_after(
     chars: &[char],
     mentions: &[Local],
     at: usize,
     unit_before_verb: Option<usize>,
-) -> Option<(Unit, String, usize)> {
+) -> Option<(Option<Unit>, String, usize)> {
     let unit_after = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.span.start == at && is_unit(m))
         .max_by_key(|(_, m)| m.span.end)
         .map(|(i, _)| i);
-    let from = unit_after.map_or(at, |u| mentions[u].span.end);
+    let mut from = unit_after.map_or(at, |u| mentions[u].span.end);
+    if unit_after.is_some() {
+        if let Some(link) = LINKS.iter().find(|l| has_at(chars, from, l)) {
+            from += link.chars().count();
+        }
+    }
     let end = (from + 1..=chars.len().min(from + 12))
         .find(|&e| post_ending_at(chars, mentions, e).is_some_and(|s| s <= from))?;
     let start = post_ending_at(chars, mentions, end)?.max(from);
     let (unit, role_start) = match unit_after.or(unit_before_verb) {
-        Some(u) => (Unit::Mention(u), start),
-        None => unit_before(chars, mentions, start, end)?,
+        Some(u) => (Some(Unit::Mention(u)), start),
+        None => match unit_before(chars, mentions, start, end) {
+            Some((u, s)) => (Some(u), s),
+            None => (None, start),
+        },
     };
     Some((unit, string(chars, role_start, end), end))
 }
@@ -249,7 +268,9 @@ fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) 
         let mut at = text[..byte].chars().count() + lead.chars().count();
         let mut shared: Option<Unit> = None;
         while let Some((unit, role, end)) = post_after(chars, mentions, at, None) {
-            let unit = shared.clone().unwrap_or(unit);
+            let Some(unit) = shared.clone().or(unit) else {
+                break;
+            };
             shared = Some(unit.clone());
             found.push(Found { person: None, role, unit, span: Span::new(at, end) });
             if chars.get(end) != Some(&'、') {

@@ -185,7 +185,11 @@ fn short_form(chars: &[char], start: usize, end: usize) -> Option<AreaHit> {
         return None;
     }
     let (label, kind) = known_area(&name)?;
-    (kind.rank() <= AreaKind::County.rank()).then(|| hit(start, end, name, label, kind))
+    // 绿园 followed by 区 is the full name 绿园区, not a short form.
+    let full_name_goes_on = label
+        .strip_prefix(name.as_str())
+        .is_some_and(|rest| !rest.is_empty() && has_at(chars, end, rest));
+    (kind.rank() <= AreaKind::County.rank() && !full_name_goes_on).then(|| hit(start, end, name, label, kind))
 }
 
 /// A province or prefecture short form right before a found area that the

@@ -23,11 +23,16 @@ use std::collections::BTreeMap;
 pub use area::known_area;
 pub use text::split_sentences;
 
-/// The areas an article names, by kind, in order of first mention.
+/// The areas an article names, by kind, with the sentences naming them.
 #[derive(Debug, Default, Clone)]
 pub struct Focus {
-    by_kind: BTreeMap<AreaKind, Vec<String>>,
+    by_kind: BTreeMap<AreaKind, Vec<(usize, String)>>,
+    /// The sentence being read.
+    sentence: usize,
 }
+
+/// How many sentences back a bare 社区 or 村 may point.
+const FOCUS_WINDOW: usize = 8;
 
 /// Bare level words and the kind of area they stand for.
 const LEVEL_WORDS: &[(&str, AreaKind)] = &[
@@ -45,19 +50,32 @@ const LEVEL_WORDS: &[(&str, AreaKind)] = &[
 ];
 
 impl Focus {
-    fn add(&mut self, kind: AreaKind, label: &str) {
-        let labels = self.by_kind.entry(kind).or_default();
-        if !labels.iter().any(|l| l == label) {
-            labels.push(label.to_owned());
+    fn add(&mut self, sentence: usize, kind: AreaKind, label: &str) {
+        self.by_kind.entry(kind).or_default().push((sentence, label.to_owned()));
+    }
+
+    /// The focus as seen from `sentence`.
+    pub fn at(&self, sentence: usize) -> Focus {
+        Focus {
+            by_kind: self.by_kind.clone(),
+            sentence,
         }
     }
 
-    /// The one area of `kind` the article names, if there is exactly one.
+    /// The area of `kind` meant by a bare level word: the one named in this
+    /// or a recent sentence (several reports can share a file), else the
+    /// only one the article names.
     pub fn area(&self, kind: AreaKind) -> Option<&str> {
-        match self.by_kind.get(&kind).map(Vec::as_slice) {
-            Some([only]) => Some(only),
-            _ => None,
+        let mentions = self.by_kind.get(&kind)?;
+        let recent = mentions
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= self.sentence && self.sentence - *s <= FOCUS_WINDOW);
+        if let Some((_, label)) = recent {
+            return Some(label);
         }
+        let first = &mentions.first()?.1;
+        mentions.iter().all(|(_, l)| l == first).then_some(first.as_str())
     }
 
     /// The area a bare level word (社区, 村) stands for.
@@ -96,8 +114,10 @@ pub fn extract(text: &str) -> ArticleFacts {
     let sentences = split_sentences(text);
     let analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
     let mut focus = Focus::default();
-    for hit in analysed.iter().flat_map(|a| &a.areas) {
-        focus.add(hit.kind, &hit.label);
+    for (si, a) in analysed.iter().enumerate() {
+        for hit in &a.areas {
+            focus.add(si, hit.kind, &hit.label);
+        }
     }
     let mut facts = ArticleFacts {
         sentences,
@@ -110,7 +130,7 @@ pub fn extract(text: &str) -> ArticleFacts {
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus, has_byline, &mut facts);
+        sentence.run(a, &focus.at(si), has_byline, &mut facts);
     }
     facts
 }

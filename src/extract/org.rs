@@ -169,7 +169,7 @@ fn org_ending_at(
 /// A stem with a proper name in it (a place, a person's or brand name, an
 /// organization word, or a word jieba does not know).
 fn has_proper_word(chars: &[char], words: &[Word], start: usize, end: usize) -> bool {
-    words.iter().filter(|w| w.start >= start && w.end <= end).any(|w| {
+    words.iter().filter(|w| w.start < end && w.end > start).any(|w| {
         matches!(w.tag.as_str(), "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x")
             || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
     })

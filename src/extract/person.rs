@@ -29,6 +29,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
             add(span);
         }
     }
+    for span in names_before_posts(chars, taken) {
+        add(span);
+    }
     for w in words.iter().filter(|w| w.is_person_tag()) {
         let name = string(chars, w.start, w.end);
         let span = Span::new(w.start, w.end);
@@ -41,6 +44,28 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
     }
     found.sort();
+    found
+}
+
+/// A name right before a post title, right after an organization or area
+/// (朝阳邮政局马畅达行长) or at a clause start.
+fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
+    let lex = lexicon();
+    let mut found = Vec::new();
+    for r in 2..chars.len() {
+        if !lex.roles.iter().any(|role| super::text::has_at(chars, r, role)) {
+            continue;
+        }
+        for len in [3, 2] {
+            let Some(start) = r.checked_sub(len) else { continue };
+            let name = string(chars, start, r);
+            let anchored = start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
+            if anchored && is_name(&name) {
+                found.push(Span::new(start, r));
+                break;
+            }
+        }
+    }
     found
 }
 

@@ -20,7 +20,8 @@ pub(crate) fn clean_lines(input: Chars) -> Chars {
         }
         if let Some((p_start, p_end)) = previous_line {
             if !continues(&input.chars[p_start..p_end], input.chars[start]) {
-                out.push('\n', input.origin[start]);
+                // The break maps to the original line end.
+                out.push('\n', input.origin[p_end]);
             }
         }
         push_collapsing_spaces(&mut out, &input, start, end);
