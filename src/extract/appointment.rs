@@ -42,7 +42,7 @@ pub struct Found {
 /// Bare level words that name the unit in focus.
 const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
 /// Verbs that give a post: 担任, 兼任.
-const VERBS: &[&str] = &["担任", "兼任", "出任", "任", "是"];
+const VERBS: &[&str] = &["担任", "兼任", "出任", "现任", "曾任", "是"];
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
@@ -128,35 +128,39 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     let name = mentions[p].span;
     let mut end = name.start;
     // A post in quotes: 老鹳庙社区“第一书记”孔静.
-    let quoted = end > 0 && is_quote_close(chars[end - 1]);
-    if quoted {
+    if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
     }
-    let mut posts = Vec::new();
-    while let Some(start) = post_ending_at(chars, mentions, end) {
-        posts.push((start, end));
-        if start == 0 || chars[start - 1] != '、' {
+    // Posts right to left, each maybe with its own unit, joined by 、.
+    let mut posts: Vec<(usize, usize, Option<(Unit, usize)>)> = Vec::new();
+    while let Some(mut start) = post_ending_at(chars, mentions, end) {
+        if start > 0 && is_quote_open(chars[start - 1]) && end < name.start {
+            start -= 1;
+        }
+        let unit = unit_before(chars, mentions, start, end);
+        let item_start = match &unit {
+            Some((Unit::Mention(m), _)) => mentions[*m].span.start,
+            _ => start,
+        };
+        posts.push((start, end, unit));
+        if item_start == 0 || chars[item_start - 1] != '、' {
             break;
         }
-        end = start - 1;
+        end = item_start - 1;
     }
-    let Some(&(mut first_start, first_end)) = posts.last() else {
+    // Posts without a unit of their own share the area of the listed one.
+    let Some((first_unit, _)) = posts.iter().rev().find_map(|(_, _, u)| u.clone()) else {
         return false;
     };
-    if quoted && first_start > 0 && is_quote_open(chars[first_start - 1]) {
-        first_start -= 1;
-    }
-    let Some((unit, role_start)) = unit_before(chars, mentions, first_start, first_end) else {
-        return false;
-    };
-    let shared = shared_unit(mentions, &unit);
-    for (n, &(start, end)) in posts.iter().rev().enumerate() {
-        let (unit, start) = if n == 0 { (unit.clone(), role_start.max(start)) } else { (shared.clone(), start) };
+    let shared = shared_unit(mentions, &first_unit);
+    for (start, end, unit) in posts.into_iter().rev() {
+        let (unit, role_start) = unit.map_or((shared.clone(), start), |(u, s)| (u, s.max(start)));
+        let role: String = string(chars, role_start, end).chars().filter(|c| !is_quote_open(*c) && !is_quote_close(*c)).collect();
         found.push(Found {
             person: Some(p),
-            role: string(chars, start, end),
+            role,
             unit,
-            span: Span::new(start.min(name.start), name.end),
+            span: Span::new(role_start.min(name.start), name.end),
         });
     }
     true
@@ -204,6 +208,10 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let Some(p) = person_before(mentions, v) else {
             continue;
         };
+        // 是 only right after the name: 王泽勇是…的一名车工.
+        if *verb == "是" && mentions[p].span.end != v {
+            continue;
+        }
         if let Some((Some(unit), role, end)) = post_after(chars, mentions, after, mention_ending_at(mentions, v)) {
             found.push(Found {
                 person: Some(p),

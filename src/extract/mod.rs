@@ -26,7 +26,8 @@ pub use text::split_sentences;
 /// The areas an article names, by kind, with the sentences naming them.
 #[derive(Debug, Default, Clone)]
 pub struct Focus {
-    by_kind: BTreeMap<AreaKind, Vec<(usize, String)>>,
+    /// Kind → (sentence, offset in it, label), in text order.
+    by_kind: BTreeMap<AreaKind, Vec<(usize, usize, String)>>,
     /// The sentence being read.
     sentence: usize,
 }
@@ -50,8 +51,8 @@ const LEVEL_WORDS: &[(&str, AreaKind)] = &[
 ];
 
 impl Focus {
-    fn add(&mut self, sentence: usize, kind: AreaKind, label: &str) {
-        self.by_kind.entry(kind).or_default().push((sentence, label.to_owned()));
+    fn add(&mut self, sentence: usize, offset: usize, kind: AreaKind, label: &str) {
+        self.by_kind.entry(kind).or_default().push((sentence, offset, label.to_owned()));
     }
 
     /// The focus as seen from `sentence`.
@@ -65,36 +66,36 @@ impl Focus {
     /// The area of `kind` meant by a bare level word: the one named in this
     /// or a recent sentence (several reports can share a file), else the
     /// only one the article names.
-    pub fn area(&self, kind: AreaKind) -> Option<&str> {
+    /// `offset` is where the bare word stands in the current sentence.
+    pub fn area(&self, kind: AreaKind, offset: usize) -> Option<&str> {
         let mentions = self.by_kind.get(&kind)?;
-        let recent = mentions
-            .iter()
-            .rev()
-            .find(|(s, _)| *s <= self.sentence && self.sentence - *s <= FOCUS_WINDOW);
-        if let Some((_, label)) = recent {
+        let recent = mentions.iter().rev().find(|(s, o, _)| {
+            (*s < self.sentence || *s == self.sentence && *o < offset) && self.sentence - *s <= FOCUS_WINDOW
+        });
+        if let Some((_, _, label)) = recent {
             return Some(label);
         }
-        let first = &mentions.first()?.1;
-        mentions.iter().all(|(_, l)| l == first).then_some(first.as_str())
+        let first = &mentions.first()?.2;
+        mentions.iter().all(|(_, _, l)| l == first).then_some(first.as_str())
     }
 
     /// The area a bare level word (社区, 村) stands for.
-    pub fn resolve_level_word(&self, word: &str) -> Option<(String, AreaKind)> {
+    pub fn resolve_level_word(&self, word: &str, offset: usize) -> Option<(String, AreaKind)> {
         let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| *w == word)?;
-        self.area(kind).map(|l| (l.to_owned(), kind))
+        self.area(kind, offset).map(|l| (l.to_owned(), kind))
     }
 
     /// Completes a generic organ (区委组织部, 街道党工委) with the area in
     /// focus: 大东区 + 区委组织部 → 大东区委组织部.
     /// Committees named after their people keep the area whole:
     /// 陈家店村 + 村民委员会 → 陈家店村村民委员会.
-    pub fn complete_org(&self, written: &str) -> Option<String> {
+    pub fn complete_org(&self, written: &str, offset: usize) -> Option<String> {
         if let Some(rest) = written.strip_prefix("村民").or_else(|| written.strip_prefix("居民")) {
             let kind = if written.starts_with('村') { AreaKind::Village } else { AreaKind::Community };
-            return rest.starts_with("委员会").then(|| self.area(kind).map(|a| format!("{a}{written}")))?;
+            return rest.starts_with("委员会").then(|| self.area(kind, offset).map(|a| format!("{a}{written}")))?;
         }
         let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
-        let area = self.area(kind)?;
+        let area = self.area(kind, offset)?;
         let stem = area.strip_suffix(word)?;
         Some(format!("{stem}{written}"))
     }
@@ -116,7 +117,7 @@ pub fn extract(text: &str) -> ArticleFacts {
     let mut focus = Focus::default();
     for (si, a) in analysed.iter().enumerate() {
         for hit in &a.areas {
-            focus.add(si, hit.kind, &hit.label);
+            focus.add(si, hit.span.start, hit.kind, &hit.label);
         }
     }
     let mut facts = ArticleFacts {
@@ -259,7 +260,7 @@ impl SentenceFacts {
             };
             let unit = match found.unit {
                 Unit::Mention(u) => self.global[u],
-                Unit::Generic(word) => match focus.resolve_level_word(&word) {
+                Unit::Generic(word) => match focus.resolve_level_word(&word, found.span.start) {
                     Some((label, kind)) => {
                         let local = self.push(facts, EntityKind::Area(kind), found.span, label, vec![word]);
                         self.global[local]

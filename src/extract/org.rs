@@ -159,7 +159,7 @@ fn org_ending_at(
         .filter(|o| !is_common_word(&o.label) || dictionary_tag(&o.label).as_deref() == Some("nt"));
     }
     let written = string(chars, j, end);
-    focus.complete_org(&written).map(|label| OrgHit {
+    focus.complete_org(&written, j).map(|label| OrgHit {
         span: Span::new(j, end),
         label,
         alts: vec![written],
