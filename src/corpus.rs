@@ -197,6 +197,9 @@ mod tests {
     fn empty_and_binary_are_rejected() {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b" \n\t "), Err(DecodeError::Empty));
-        assert_eq!(decode(&[0x89, b'P', b'N', b'G', 0, 0, 1]), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(&[0x89, b'P', b'N', b'G', 0, 0, 1]),
+            Err(DecodeError::Binary)
+        );
     }
 }

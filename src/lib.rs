@@ -4,14 +4,14 @@
 //! The modules follow the pipeline in data-flow order (see `ARCHITECTURE.md`):
 //! a module may use the ones listed before it, never the ones after.
 
-pub mod model;
-pub mod lexicon;
 pub mod corpus;
-pub mod normalize;
 pub mod extract;
+pub mod lexicon;
 pub mod link;
-pub mod vocab;
-pub mod rdf;
-pub mod store;
+pub mod model;
+pub mod normalize;
 pub mod pipeline;
 pub mod query;
+pub mod rdf;
+pub mod store;
+pub mod vocab;

@@ -49,7 +49,8 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         .filter(|(c, p)| c != p)
         .collect();
     let parent = first_parents(&located_in);
-    let region = region_of(&groups, &parent, &facts, &entity_of).unwrap_or_else(|| format!("~{name}"));
+    let region =
+        region_of(&groups, &parent, &facts, &entity_of).unwrap_or_else(|| format!("~{name}"));
     let entities = groups
         .iter()
         .enumerate()
@@ -162,7 +163,11 @@ fn key_of(i: usize, groups: &[Group], parent: &BTreeMap<usize, usize>, region: &
     let g = &groups[i];
     match g.kind {
         EntityKind::Area(kind) => {
-            let mut chain: Vec<&str> = ancestors(parent, i).iter().rev().map(|&a| groups[a].label.as_str()).collect();
+            let mut chain: Vec<&str> = ancestors(parent, i)
+                .iter()
+                .rev()
+                .map(|&a| groups[a].label.as_str())
+                .collect();
             if chain.len() == 1 && kind.rank() > AreaKind::City.rank() && region != g.label {
                 chain.insert(0, region);
             }
@@ -210,7 +215,11 @@ mod tests {
         ArticleFacts {
             containments: containments
                 .into_iter()
-                .map(|(child, parent)| Containment { child, parent, evidence })
+                .map(|(child, parent)| Containment {
+                    child,
+                    parent,
+                    evidence,
+                })
                 .collect(),
             mentions,
             ..ArticleFacts::default()
@@ -230,7 +239,10 @@ mod tests {
         let linked = link("a.txt", "h", facts);
         assert_eq!(linked.entities.len(), 2);
         assert_eq!(linked.entity_of, [0, 1, 0]);
-        assert_eq!(linked.entities[1].iri, id_iri(&["area", "沈阳市", "沈河区"]));
+        assert_eq!(
+            linked.entities[1].iri,
+            id_iri(&["area", "沈阳市", "沈河区"])
+        );
     }
 
     #[test]
@@ -238,12 +250,24 @@ mod tests {
         let a = link(
             "a.txt",
             "h",
-            article(vec![mention(EntityKind::Area(AreaKind::Province), "吉林省"), mention(EntityKind::Person, "王敏")], vec![]),
+            article(
+                vec![
+                    mention(EntityKind::Area(AreaKind::Province), "吉林省"),
+                    mention(EntityKind::Person, "王敏"),
+                ],
+                vec![],
+            ),
         );
         let b = link(
             "b.txt",
             "h",
-            article(vec![mention(EntityKind::Area(AreaKind::Province), "山东省"), mention(EntityKind::Person, "王敏")], vec![]),
+            article(
+                vec![
+                    mention(EntityKind::Area(AreaKind::Province), "山东省"),
+                    mention(EntityKind::Person, "王敏"),
+                ],
+                vec![],
+            ),
         );
         assert_ne!(a.entities[1].iri, b.entities[1].iri);
     }

@@ -80,7 +80,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { corpus, store, jobs } => build(&corpus, &store, jobs),
+        Command::Build {
+            corpus,
+            store,
+            jobs,
+        } => build(&corpus, &store, jobs),
         Command::Query {
             store,
             format,
@@ -94,8 +98,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn build(corpus: &Path, store: &Path, jobs: Option<usize>) -> Result<ExitCode> {
     let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let report = pipeline::build(corpus, store, jobs)
-        .with_context(|| format!("building {} from {} failed; the previous store is kept", store.display(), corpus.display()))?;
+    let report = pipeline::build(corpus, store, jobs).with_context(|| {
+        format!(
+            "building {} from {} failed; the previous store is kept",
+            store.display(),
+            corpus.display()
+        )
+    })?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "articles   {}", report.articles)?;
     writeln!(out, "statements {}", report.quads)?;
@@ -107,12 +116,22 @@ fn build(corpus: &Path, store: &Path, jobs: Option<usize>) -> Result<ExitCode> {
         writeln!(out, "  {}: {}", s.file, s.reason)?;
     }
     writeln!(out, "seconds    {:.2}", report.seconds)?;
-    Ok(if report.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
-fn run_query(store: &Path, format: OutputFormat, file: Option<PathBuf>, query: Option<String>) -> Result<ExitCode> {
+fn run_query(
+    store: &Path,
+    format: OutputFormat,
+    file: Option<PathBuf>,
+    query: Option<String>,
+) -> Result<ExitCode> {
     let text = match (file, query) {
-        (Some(f), _) => std::fs::read_to_string(&f).with_context(|| format!("cannot read query file {}", f.display()))?,
+        (Some(f), _) => std::fs::read_to_string(&f)
+            .with_context(|| format!("cannot read query file {}", f.display()))?,
         (None, Some(q)) => q,
         (None, None) => anyhow::bail!("give a query or --file"),
     };
@@ -133,15 +152,23 @@ fn run_query(store: &Path, format: OutputFormat, file: Option<PathBuf>, query: O
 
 fn stats(store: &Path) -> Result<ExitCode> {
     let db = store::open_reader(store)?;
-    let rows: Vec<Vec<String>> = query::stats(&db)?.into_iter().map(|(k, v)| vec![k, v]).collect();
-    query::write_table(&["what".into(), "count".into()], &rows, &mut std::io::stdout().lock())?;
+    let rows: Vec<Vec<String>> = query::stats(&db)?
+        .into_iter()
+        .map(|(k, v)| vec![k, v])
+        .collect();
+    query::write_table(
+        &["what".into(), "count".into()],
+        &rows,
+        &mut std::io::stdout().lock(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn extract(file: &Path, json: bool) -> Result<ExitCode> {
     let root = file.parent().unwrap_or(Path::new("."));
     let article = corpus::read_article(root, file)?;
-    let processed = pipeline::process(article).map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
+    let processed = pipeline::process(article)
+        .map_err(|reason| anyhow::anyhow!("{}: {reason}", file.display()))?;
     let linked = &processed.linked;
     let mut out = std::io::stdout().lock();
     if json {
@@ -152,14 +179,36 @@ fn extract(file: &Path, json: bool) -> Result<ExitCode> {
     let facts = &linked.facts;
     let sentence = |s: usize| facts.sentences[s].text.chars().take(40).collect::<String>();
     for (i, m) in facts.mentions.iter().enumerate() {
-        let alts = if m.alt_labels.is_empty() { String::new() } else { format!(" ({})", m.alt_labels.join(", ")) };
-        writeln!(out, "{:<14} {}{alts}  <{}>  「{}」", format!("{:?}", m.kind), m.label, linked.entities[linked.entity_of[i]].iri, sentence(m.evidence.sentence))?;
+        let alts = if m.alt_labels.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", m.alt_labels.join(", "))
+        };
+        writeln!(
+            out,
+            "{:<14} {}{alts}  <{}>  「{}」",
+            format!("{:?}", m.kind),
+            m.label,
+            linked.entities[linked.entity_of[i]].iri,
+            sentence(m.evidence.sentence)
+        )?;
     }
     for a in &facts.appointments {
-        writeln!(out, "appointment    {} | {} | {}  「{}」", facts.mentions[a.person].label, a.role, facts.mentions[a.unit].label, sentence(a.evidence.sentence))?;
+        writeln!(
+            out,
+            "appointment    {} | {} | {}  「{}」",
+            facts.mentions[a.person].label,
+            a.role,
+            facts.mentions[a.unit].label,
+            sentence(a.evidence.sentence)
+        )?;
     }
     for c in &facts.containments {
-        writeln!(out, "located in     {} ⊂ {}", facts.mentions[c.child].label, facts.mentions[c.parent].label)?;
+        writeln!(
+            out,
+            "located in     {} ⊂ {}",
+            facts.mentions[c.child].label, facts.mentions[c.parent].label
+        )?;
     }
     for &a in &facts.authors {
         writeln!(out, "author         {}", facts.mentions[a].label)?;

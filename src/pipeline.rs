@@ -116,7 +116,9 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, jobs: usize) -> Result<BuildRe
         match result {
             Ok((p, article_quads)) => {
                 report.articles += 1;
-                manifest.articles.insert(p.article.name.clone(), p.article.hash.clone());
+                manifest
+                    .articles
+                    .insert(p.article.name.clone(), p.article.hash.clone());
                 for e in &p.linked.entities {
                     entities.insert((e.iri.clone(), vocab::class_of(e.kind)));
                 }
@@ -130,7 +132,10 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, jobs: usize) -> Result<BuildRe
     }
     for (_, class) in &entities {
         let local = class.rsplit('#').next().unwrap_or(class);
-        *report.entities_by_class.entry(local.to_owned()).or_default() += 1;
+        *report
+            .entities_by_class
+            .entry(local.to_owned())
+            .or_default() += 1;
     }
     report.quads = quads.len();
     let generation = store::begin(store_dir, &lock)?;
@@ -143,7 +148,11 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, jobs: usize) -> Result<BuildRe
 /// The version of everything that decides the extracted facts: the crate
 /// and its lexicons.
 pub fn extractor_version() -> String {
-    format!("{}+{}", env!("CARGO_PKG_VERSION"), crate::lexicon::fingerprint())
+    format!(
+        "{}+{}",
+        env!("CARGO_PKG_VERSION"),
+        crate::lexicon::fingerprint()
+    )
 }
 
 /// The ontology, in its own named graph.

@@ -52,12 +52,18 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 fn evaluator() -> SparqlEvaluator {
     PREFIXES.iter().fold(SparqlEvaluator::new(), |e, (p, iri)| {
-        e.with_prefix(*p, *iri).expect("built-in prefixes are valid IRIs")
+        e.with_prefix(*p, *iri)
+            .expect("built-in prefixes are valid IRIs")
     })
 }
 
 /// Runs `query` and writes its results to `out`.
-pub fn run(store: &Store, query: &str, format: OutputFormat, out: &mut impl Write) -> Result<(), QueryError> {
+pub fn run(
+    store: &Store,
+    query: &str,
+    format: OutputFormat,
+    out: &mut impl Write,
+) -> Result<(), QueryError> {
     let mut prepared = evaluator().parse_query(query)?;
     prepared.dataset_mut().set_default_graph_as_union();
     match prepared.on_store(store).execute()? {
@@ -65,18 +71,25 @@ pub fn run(store: &Store, query: &str, format: OutputFormat, out: &mut impl Writ
             let variables = solutions.variables().to_vec();
             match results_format(format) {
                 Some(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, variables)?;
+                    let mut w = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
                     for solution in solutions {
                         w.serialize(&solution?)?;
                     }
                     w.finish()?;
                 }
                 None => {
-                    let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    let names: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
                     let mut rows = Vec::new();
                     for solution in solutions {
                         let solution = solution?;
-                        rows.push(variables.iter().map(|v| solution.get(v).map(show).unwrap_or_default()).collect());
+                        rows.push(
+                            variables
+                                .iter()
+                                .map(|v| solution.get(v).map(show).unwrap_or_default())
+                                .collect(),
+                        );
                     }
                     write_table(&names, &rows, out)?;
                 }
@@ -84,16 +97,22 @@ pub fn run(store: &Store, query: &str, format: OutputFormat, out: &mut impl Writ
         }
         QueryResults::Boolean(value) => match results_format(format) {
             Some(f) => {
-                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, value)?;
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(&mut *out, value)?;
             }
             None => writeln!(out, "{value}")?,
         },
         QueryResults::Graph(triples) => {
-            let rdf = if format == OutputFormat::Ntriples { RdfFormat::NTriples } else { RdfFormat::Turtle };
+            let rdf = if format == OutputFormat::Ntriples {
+                RdfFormat::NTriples
+            } else {
+                RdfFormat::Turtle
+            };
             let mut serializer = PREFIXES
                 .iter()
                 .fold(RdfSerializer::from_format(rdf), |s, (p, iri)| {
-                    s.with_prefix(*p, *iri).expect("built-in prefixes are valid IRIs")
+                    s.with_prefix(*p, *iri)
+                        .expect("built-in prefixes are valid IRIs")
                 })
                 .for_writer(&mut *out);
             for triple in triples {
@@ -132,7 +151,11 @@ fn shorten(iri: &str) -> String {
 }
 
 /// Columns padded by display width, so Chinese text lines up.
-pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write) -> std::io::Result<()> {
+pub fn write_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -153,14 +176,17 @@ pub fn write_table(header: &[String], rows: &[Vec<String>], out: &mut impl Write
     for row in rows {
         line(row, out)?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// Counts for `cadre-kg stats`: graphs, quads, and entities per class.
 pub fn stats(store: &Store) -> Result<Vec<(String, String)>, QueryError> {
-    let mut out = vec![
-        ("quads".to_owned(), store.len()?.to_string()),
-    ];
+    let mut out = vec![("quads".to_owned(), store.len()?.to_string())];
     let query = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class } GROUP BY ?class ORDER BY ?class";
     let mut prepared = evaluator().parse_query(query)?;
     prepared.dataset_mut().set_default_graph_as_union();
@@ -182,7 +208,10 @@ mod tests {
     #[test]
     fn tables_align_chinese_by_display_width() {
         let mut out = Vec::new();
-        let rows = vec![vec!["沈阳市".to_owned(), "1".to_owned()], vec!["ab".to_owned(), "22".to_owned()]];
+        let rows = vec![
+            vec!["沈阳市".to_owned(), "1".to_owned()],
+            vec!["ab".to_owned(), "22".to_owned()],
+        ];
         write_table(&["name".into(), "n".into()], &rows, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
@@ -193,7 +222,13 @@ mod tests {
     #[test]
     fn malformed_queries_report_the_parser_error() {
         let store = Store::new().unwrap();
-        let err = run(&store, "SELEC ?x WHERE {}", OutputFormat::Json, &mut Vec::new()).unwrap_err();
+        let err = run(
+            &store,
+            "SELEC ?x WHERE {}",
+            OutputFormat::Json,
+            &mut Vec::new(),
+        )
+        .unwrap_err();
         assert!(matches!(err, QueryError::Syntax(_)));
         assert!(err.to_string().contains("1:"), "{err}");
     }
@@ -208,7 +243,13 @@ mod tests {
             )
             .unwrap();
         let mut out = Vec::new();
-        run(&store, "SELECT ?o WHERE { ?s ?p ?o }", OutputFormat::Csv, &mut out).unwrap();
+        run(
+            &store,
+            "SELECT ?o WHERE { ?s ?p ?o }",
+            OutputFormat::Csv,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(out).unwrap().replace('\r', ""), "o\nx\n");
     }
 }

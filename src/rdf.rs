@@ -37,7 +37,11 @@ impl GraphWriter {
     }
 
     fn int(&mut self, s: &str, p: &str, value: usize) {
-        self.add(s, p, Literal::new_typed_literal(value.to_string(), node(XSD_INTEGER)));
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(value.to_string(), node(XSD_INTEGER)),
+        );
     }
 }
 
@@ -67,7 +71,11 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
         w.link(g, AUTHOR, &article.entities[article.entity_of[author]].iri);
     }
     for &(child, parent) in &article.located_in {
-        w.link(&article.entities[child].iri, LOCATED_IN, &article.entities[parent].iri);
+        w.link(
+            &article.entities[child].iri,
+            LOCATED_IN,
+            &article.entities[parent].iri,
+        );
     }
     let mut evidence = BTreeSet::new();
     mentions(article, normalized, &mut w, &mut evidence);
@@ -91,12 +99,21 @@ fn sentence_iri(article: &str, n: usize) -> String {
     format!("{article}#s{n}")
 }
 
-fn mentions(article: &LinkedArticle, normalized: &Normalized, w: &mut GraphWriter, evidence: &mut BTreeSet<usize>) {
+fn mentions(
+    article: &LinkedArticle,
+    normalized: &Normalized,
+    w: &mut GraphWriter,
+    evidence: &mut BTreeSet<usize>,
+) {
     for (n, m) in article.facts.mentions.iter().enumerate() {
         let iri = format!("{}#m{n}", article.iri);
         let (start, end) = normalized.original_range(m.evidence.span.start, m.evidence.span.end);
         w.link(&iri, DENOTES, &article.entities[article.entity_of[n]].iri);
-        w.link(&iri, IN_SENTENCE, &sentence_iri(&article.iri, m.evidence.sentence));
+        w.link(
+            &iri,
+            IN_SENTENCE,
+            &sentence_iri(&article.iri, m.evidence.sentence),
+        );
         w.int(&iri, START, start);
         w.int(&iri, END, end);
         evidence.insert(m.evidence.sentence);
@@ -113,7 +130,11 @@ fn appointments(article: &LinkedArticle, w: &mut GraphWriter, evidence: &mut BTr
         w.link(&iri, PERSON_PROP, person);
         w.link(&iri, ROLE_PROP, &role);
         w.link(&iri, UNIT, unit);
-        w.link(&iri, EVIDENCE, &sentence_iri(&article.iri, a.evidence.sentence));
+        w.link(
+            &iri,
+            EVIDENCE,
+            &sentence_iri(&article.iri, a.evidence.sentence),
+        );
         w.link(&role, RDF_TYPE, ROLE);
         w.text(&role, RDFS_LABEL, &a.role);
         evidence.insert(a.evidence.sentence);
@@ -129,7 +150,10 @@ mod tests {
         let n = normalize::normalize(text);
         let facts = extract::extract(&n.text);
         let linked = link::link("t.txt", "h", facts);
-        article_quads(&linked, &n).iter().map(|q| q.to_string()).collect()
+        article_quads(&linked, &n)
+            .iter()
+            .map(|q| q.to_string())
+            .collect()
     }
 
     #[test]

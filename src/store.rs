@@ -30,10 +30,16 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}: no cadre-kg store here (no CURRENT file); run `cadre-kg build --store {0}` first")]
+    #[error(
+        "{0}: no cadre-kg store here (no CURRENT file); run `cadre-kg build --store {0}` first"
+    )]
     NotAStore(PathBuf),
     #[error("{path}: the store is being built by process {pid} (started {since}); wait for it to finish")]
-    Locked { path: PathBuf, pid: u32, since: String },
+    Locked {
+        path: PathBuf,
+        pid: u32,
+        since: String,
+    },
     #[error("{path}: {source}")]
     Storage {
         path: PathBuf,
@@ -82,7 +88,9 @@ pub fn current_generation(root: &Path) -> Result<PathBuf, StoreError> {
     let current = root.join(CURRENT);
     let name = match fs::read_to_string(&current) {
         Ok(name) => name,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NotAStore(root.to_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NotAStore(root.to_owned()))
+        }
         Err(e) => return Err(io_err(&current)(e)),
     };
     Ok(root.join(name.trim()))
@@ -120,7 +128,11 @@ pub fn lock(root: &Path) -> Result<WriteLock, StoreError> {
     fs::create_dir_all(root).map_err(io_err(root))?;
     let path = root.join(LOCK);
     for _ in 0..2 {
-        match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
             Ok(mut file) => {
                 let stamp = format!("{} {}\n", std::process::id(), now_rfc3339());
                 file.write_all(stamp.as_bytes()).map_err(io_err(&path))?;
@@ -134,7 +146,10 @@ pub fn lock(root: &Path) -> Result<WriteLock, StoreError> {
                     let since = fields.next().unwrap_or("?").to_owned();
                     return Err(StoreError::Locked { path, pid, since });
                 }
-                tracing::warn!(pid, "taking over a stale lock left by a process that is gone");
+                tracing::warn!(
+                    pid,
+                    "taking over a stale lock left by a process that is gone"
+                );
                 fs::remove_file(&path).map_err(io_err(&path))?;
             }
             Err(e) => return Err(io_err(&path)(e)),
@@ -170,7 +185,10 @@ pub fn begin(root: &Path, _lock: &WriteLock) -> Result<Generation, StoreError> {
     for entry in fs::read_dir(root).map_err(io_err(root))? {
         let entry = entry.map_err(io_err(root))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(n) = name.strip_prefix(GENERATION_PREFIX).and_then(|n| n.parse::<u64>().ok()) else {
+        let Some(n) = name
+            .strip_prefix(GENERATION_PREFIX)
+            .and_then(|n| n.parse::<u64>().ok())
+        else {
             continue;
         };
         highest = highest.max(n);
@@ -193,9 +211,7 @@ impl Generation {
     /// Bulk-loads quads (RocksDB SST files, far faster than transactions).
     pub fn load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
         let mut loader = self.store.bulk_loader();
-        loader
-            .load_quads(quads)
-            .map_err(storage_err(&self.dir))?;
+        loader.load_quads(quads).map_err(storage_err(&self.dir))?;
         loader.commit().map_err(storage_err(&self.dir))
     }
 
@@ -247,7 +263,10 @@ mod tests {
     #[test]
     fn commit_swaps_generations() {
         let root = tempfile::tempdir().unwrap();
-        assert!(matches!(open_reader(root.path()), Err(StoreError::NotAStore(_))));
+        assert!(matches!(
+            open_reader(root.path()),
+            Err(StoreError::NotAStore(_))
+        ));
         let lock = lock(root.path()).unwrap();
         let g = begin(root.path(), &lock).unwrap();
         g.load([quad(1)]).unwrap();
@@ -261,7 +280,13 @@ mod tests {
         assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 2);
         let generations = fs::read_dir(root.path())
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(GENERATION_PREFIX))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(GENERATION_PREFIX)
+            })
             .count();
         assert_eq!(generations, 1);
     }

@@ -122,15 +122,24 @@ mod tests {
 
     #[test]
     fn ids_escape_what_iris_cannot_hold() {
-        assert_eq!(id_iri(&["area", "沈阳市"]), "https://w3id.org/cadre-kg/id/area/沈阳市");
-        assert_eq!(id_iri(&["article", "a b/c.txt"]), "https://w3id.org/cadre-kg/id/article/a%20b%2Fc.txt");
+        assert_eq!(
+            id_iri(&["area", "沈阳市"]),
+            "https://w3id.org/cadre-kg/id/area/沈阳市"
+        );
+        assert_eq!(
+            id_iri(&["article", "a b/c.txt"]),
+            "https://w3id.org/cadre-kg/id/article/a%20b%2Fc.txt"
+        );
     }
 
     #[test]
     fn every_term_is_declared_in_the_ontology() {
         let ontology = include_str!("../ontology/cadre-kg.ttl");
         for local in CK_LOCAL_NAMES {
-            assert!(ontology.contains(&format!("ck:{local} ")), "ck:{local} is not in ontology/cadre-kg.ttl");
+            assert!(
+                ontology.contains(&format!("ck:{local} ")),
+                "ck:{local} is not in ontology/cadre-kg.ttl"
+            );
         }
     }
 }

@@ -87,7 +87,11 @@ fn post_ending_at(chars: &[char], mentions: &[Local], end: usize) -> Option<usiz
         if mention_ending_at(mentions, start).is_some() {
             break;
         }
-        if let Some(s) = lex.role_modifiers.iter().find_map(|m| ends_with_at(chars, start, m)) {
+        if let Some(s) = lex
+            .role_modifiers
+            .iter()
+            .find_map(|m| ends_with_at(chars, start, m))
+        {
             start = s;
         } else if let Some(s) = quoted_ending_at(chars, start) {
             start = s;
@@ -108,7 +112,12 @@ fn quoted_ending_at(chars: &[char], end: usize) -> Option<usize> {
 
 /// The unit of a post starting at `start`: the mention right before it
 /// (maybe across 的), else a bare level word the post begins with.
-fn unit_before(chars: &[char], mentions: &[Local], start: usize, post_end: usize) -> Option<(Unit, usize)> {
+fn unit_before(
+    chars: &[char],
+    mentions: &[Local],
+    start: usize,
+    post_end: usize,
+) -> Option<(Unit, usize)> {
     if let Some(m) = mention_ending_at(mentions, start) {
         return Some((Unit::Mention(m), start));
     }
@@ -155,7 +164,10 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     let shared = shared_unit(mentions, &first_unit);
     for (start, end, unit) in posts.into_iter().rev() {
         let (unit, role_start) = unit.map_or((shared.clone(), start), |(u, s)| (u, s.max(start)));
-        let role: String = string(chars, role_start, end).chars().filter(|c| !is_quote_open(*c) && !is_quote_close(*c)).collect();
+        let role: String = string(chars, role_start, end)
+            .chars()
+            .filter(|c| !is_quote_open(*c) && !is_quote_close(*c))
+            .collect();
         found.push(Found {
             person: Some(p),
             role,
@@ -171,9 +183,9 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
 fn shared_unit(mentions: &[Local], unit: &Unit) -> Unit {
     if let Unit::Mention(u) = unit {
         let span = mentions[*u].span;
-        let area = mentions
-            .iter()
-            .position(|m| matches!(m.kind, EntityKind::Area(_)) && span.contains(&m.span) && m.span != span);
+        let area = mentions.iter().position(|m| {
+            matches!(m.kind, EntityKind::Area(_)) && span.contains(&m.span) && m.span != span
+        });
         if let Some(a) = area {
             return Unit::Mention(a);
         }
@@ -212,7 +224,9 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         if *verb == "是" && mentions[p].span.end != v {
             continue;
         }
-        if let Some((Some(unit), role, end)) = post_after(chars, mentions, after, mention_ending_at(mentions, v)) {
+        if let Some((Some(unit), role, end)) =
+            post_after(chars, mentions, after, mention_ending_at(mentions, v))
+        {
             found.push(Found {
                 person: Some(p),
                 role,
@@ -280,7 +294,12 @@ fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) 
                 break;
             };
             shared = Some(unit.clone());
-            found.push(Found { person: None, role, unit, span: Span::new(at, end) });
+            found.push(Found {
+                person: None,
+                role,
+                unit,
+                span: Span::new(at, end),
+            });
             if chars.get(end) != Some(&'、') {
                 break;
             }
@@ -298,16 +317,24 @@ mod tests {
         let text: String = chars.iter().collect();
         let byte = text.find(word).unwrap();
         let start = text[..byte].chars().count();
-        Local { span: Span::new(start, start + word.chars().count()), kind }
+        Local {
+            span: Span::new(start, start + word.chars().count()),
+            kind,
+        }
     }
 
     fn roles(found: &[Found]) -> Vec<(&str, Unit)> {
-        found.iter().map(|f| (f.role.as_str(), f.unit.clone())).collect()
+        found
+            .iter()
+            .map(|f| (f.role.as_str(), f.unit.clone()))
+            .collect()
     }
 
     #[test]
     fn unit_post_name() {
-        let chars: Vec<char> = "北票市南山街道基层治理督导员李忠仁到居民家中".chars().collect();
+        let chars: Vec<char> = "北票市南山街道基层治理督导员李忠仁到居民家中"
+            .chars()
+            .collect();
         let m = vec![
             local(&chars, "北票市", EntityKind::Area(AreaKind::City)),
             local(&chars, "南山街道", EntityKind::Area(AreaKind::Subdistrict)),
@@ -324,10 +351,16 @@ mod tests {
             local(&chars, "松泉社区", EntityKind::Area(AreaKind::Community)),
             local(&chars, "王光宇", EntityKind::Person),
         ];
-        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("第一书记", Unit::Mention(0))]);
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("第一书记", Unit::Mention(0))]
+        );
         let chars: Vec<char> = "村办事员邓斌说".chars().collect();
         let m = vec![local(&chars, "邓斌", EntityKind::Person)];
-        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("办事员", Unit::Generic("村".into()))]);
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("办事员", Unit::Generic("村".into()))]
+        );
     }
 
     #[test]
@@ -339,7 +372,13 @@ mod tests {
             local(&chars, "孙微", EntityKind::Person),
         ];
         let found = find_appointments(&chars, &m, false);
-        assert_eq!(roles(&found), [("书记", Unit::Mention(1)), ("居民委员会主任", Unit::Mention(0))]);
+        assert_eq!(
+            roles(&found),
+            [
+                ("书记", Unit::Mention(1)),
+                ("居民委员会主任", Unit::Mention(0))
+            ]
+        );
     }
 
     #[test]
@@ -349,10 +388,16 @@ mod tests {
             local(&chars, "王泽勇", EntityKind::Person),
             local(&chars, "水井村", EntityKind::Area(AreaKind::Village)),
         ];
-        assert_eq!(roles(&find_appointments(&chars, &m, false)), [("第一书记", Unit::Mention(1))]);
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("第一书记", Unit::Mention(1))]
+        );
         let chars: Vec<char> = "(作者系富平县委常委、组织部长)".chars().collect();
         let m = vec![local(&chars, "富平县委", EntityKind::Organization)];
         let found = find_appointments(&chars, &m, true);
-        assert_eq!(roles(&found), [("常委", Unit::Mention(0)), ("组织部长", Unit::Mention(0))]);
+        assert_eq!(
+            roles(&found),
+            [("常委", Unit::Mention(0)), ("组织部长", Unit::Mention(0))]
+        );
     }
 }

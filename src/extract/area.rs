@@ -34,7 +34,9 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
             continue;
         }
         let chain_end = hits.last().map_or(usize::MAX, |h| h.span.end);
-        if let Some(found) = suffix_hit(chars, words, (floor, chain_end), j).or_else(|| short_form_pair(chars, floor, j)) {
+        if let Some(found) = suffix_hit(chars, words, (floor, chain_end), j)
+            .or_else(|| short_form_pair(chars, floor, j))
+        {
             let end = found.last().map_or(j + 1, |h| h.span.end);
             hits.extend(found);
             floor = end;
@@ -56,7 +58,8 @@ fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
         .filter(|&i| {
             let (parent, child) = (&hits[i - 1], &hits[i]);
             parent.span.end == child.span.start
-                && (parent.kind.rank() < child.kind.rank() || known_within(&child.label, &parent.label))
+                && (parent.kind.rank() < child.kind.rank()
+                    || known_within(&child.label, &parent.label))
         })
         .map(|i| (i, i - 1))
         .collect()
@@ -64,7 +67,12 @@ fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
 
 /// Tries every suffix starting at `j`; returns the area (and a short-form
 /// parent right before it, if any).
-fn suffix_hit(chars: &[char], words: &[Word], (floor, chain_end): (usize, usize), j: usize) -> Option<Vec<AreaHit>> {
+fn suffix_hit(
+    chars: &[char],
+    words: &[Word],
+    (floor, chain_end): (usize, usize),
+    j: usize,
+) -> Option<Vec<AreaHit>> {
     for suffix in &lexicon().area_suffixes {
         if !has_at(chars, j, &suffix.suffix) {
             continue;
@@ -76,7 +84,8 @@ fn suffix_hit(chars: &[char], words: &[Word], (floor, chain_end): (usize, usize)
         if let Some(hit) = official_stem(chars, words, floor, j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
         {
-            let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit).into_iter().collect();
+            let mut found: Vec<AreaHit> =
+                short_form_before(chars, floor, &hit).into_iter().collect();
             found.push(hit);
             return Some(found);
         }
@@ -121,7 +130,10 @@ fn official_stem(
             let at_edge = k == floor
                 || starts_a_word(chars, words, k)
                 || short_form_before(chars, floor, &found).is_some();
-            !is_bad_stem(&stem) && !holds_a_level(&stem) && !is_common_word(&found_text(&found)) && at_edge
+            !is_bad_stem(&stem)
+                && !holds_a_level(&stem)
+                && !is_common_word(&found_text(&found))
+                && at_edge
         } else {
             stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found))
         };
@@ -150,7 +162,10 @@ fn starts_a_word(chars: &[char], words: &[Word], k: usize) -> bool {
 /// The official label and kind of a name or short form the gazetteer knows.
 pub fn known_area(name: &str) -> Option<(String, AreaKind)> {
     let g = divisions::divisions();
-    let id = *g.by_name(name).first().or_else(|| g.by_alias(name).first())?;
+    let id = *g
+        .by_name(name)
+        .first()
+        .or_else(|| g.by_alias(name).first())?;
     let label = g.get(id).name().to_owned();
     let kind = lexicon().area_suffix_of(&label)?.kind;
     Some((label, kind))
@@ -166,7 +181,11 @@ fn known_within(child: &str, parent: &str) -> bool {
 }
 
 fn hit(start: usize, end: usize, text: String, label: String, kind: AreaKind) -> AreaHit {
-    let alts = if text != label { vec![text] } else { Vec::new() };
+    let alts = if text != label {
+        vec![text]
+    } else {
+        Vec::new()
+    };
     AreaHit {
         span: Span::new(start, end),
         label,
@@ -189,7 +208,8 @@ fn short_form(chars: &[char], start: usize, end: usize) -> Option<AreaHit> {
     let full_name_goes_on = label
         .strip_prefix(name.as_str())
         .is_some_and(|rest| !rest.is_empty() && has_at(chars, end, rest));
-    (kind.rank() <= AreaKind::County.rank() && !full_name_goes_on).then(|| hit(start, end, name, label, kind))
+    (kind.rank() <= AreaKind::County.rank() && !full_name_goes_on)
+        .then(|| hit(start, end, name, label, kind))
 }
 
 /// A province or prefecture short form right before a found area that the
@@ -198,7 +218,8 @@ fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Ar
     (2..=3).rev().find_map(|len| {
         let k = child.span.start.checked_sub(len).filter(|&k| k >= floor)?;
         let parent = short_form(chars, k, child.span.start)?;
-        (parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label)).then_some(parent)
+        (parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label))
+            .then_some(parent)
     })
 }
 
@@ -215,7 +236,9 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
         };
         for second in (2..=3).rev() {
             if let Some(child) = short_form(chars, j + first, j + first + second) {
-                if parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label) {
+                if parent.kind.rank() < child.kind.rank()
+                    && known_within(&child.label, &parent.label)
+                {
                     return Some(vec![parent, child]);
                 }
             }
@@ -233,24 +256,40 @@ fn short_form_lists(chars: &[char], taken: &[AreaHit]) -> Vec<AreaHit> {
     let mut i = 0;
     while i < seps.len() {
         let mut run = vec![seps[i]];
-        while i + 1 < seps.len() && (seps[i] + 1..seps[i + 1]).all(|k| is_cjk(chars[k])) && seps[i + 1] - seps[i] <= 4 {
+        while i + 1 < seps.len()
+            && (seps[i] + 1..seps[i + 1]).all(|k| is_cjk(chars[k]))
+            && seps[i + 1] - seps[i] <= 4
+        {
             i += 1;
             run.push(seps[i]);
         }
         i += 1;
         let mut items = Vec::new();
         let first_end = run[0];
-        let first = (2..=3).rev().find_map(|n| first_end.checked_sub(n).and_then(|s| short_form(chars, s, first_end)));
+        let first = (2..=3).rev().find_map(|n| {
+            first_end
+                .checked_sub(n)
+                .and_then(|s| short_form(chars, s, first_end))
+        });
         items.push(first);
         for w in run.windows(2) {
             items.push(short_form(chars, w[0] + 1, w[1]));
         }
         let last_start = run[run.len() - 1] + 1;
-        items.push((2..=3).rev().find_map(|n| short_form(chars, last_start, last_start + n)));
+        items.push(
+            (2..=3)
+                .rev()
+                .find_map(|n| short_form(chars, last_start, last_start + n)),
+        );
         let middle_ok = items[1..items.len() - 1].iter().all(Option::is_some);
         let known = items.iter().flatten().count();
         if middle_ok && known >= 2 {
-            found.extend(items.into_iter().flatten().filter(|h| !taken.iter().any(|t| t.span.overlaps(&h.span))));
+            found.extend(
+                items
+                    .into_iter()
+                    .flatten()
+                    .filter(|h| !taken.iter().any(|t| t.span.overlaps(&h.span))),
+            );
         }
     }
     found
@@ -302,11 +341,19 @@ fn heuristic_stem(
     if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
     }
-    Some(hit(k, end, name.clone(), canonical_form(&name, suffix), suffix.kind))
+    Some(hit(
+        k,
+        end,
+        name.clone(),
+        canonical_form(&name, suffix),
+        suffix.kind,
+    ))
 }
 
 fn is_numeral_word(word: &str) -> bool {
-    word.chars().all(|c| "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数".contains(c) || c.is_ascii_digit())
+    word.chars().all(|c| {
+        "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数".contains(c) || c.is_ascii_digit()
+    })
 }
 
 /// 街道办事处 and 街办 name the same unit as 街道; 社区居委会 as 社区.
@@ -327,7 +374,19 @@ fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = matches!(
         w.tag.as_str(),
-        "ns" | "nr" | "nrfg" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "m" | "q" | "s" | "zg"
+        "ns" | "nr"
+            | "nrfg"
+            | "nrt"
+            | "nz"
+            | "n"
+            | "j"
+            | "x"
+            | "nt"
+            | "ng"
+            | "m"
+            | "q"
+            | "s"
+            | "zg"
     );
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
@@ -335,7 +394,10 @@ fn is_name_like(chars: &[char], w: &Word) -> bool {
 /// Is `stem` generic (城乡, 该, 全) rather than a name?
 pub fn is_generic(stem: &str) -> bool {
     let generic = &lexicon().generic_stems;
-    generic.contains(stem) || stem.chars().all(|c| generic.contains(c.to_string().as_str()))
+    generic.contains(stem)
+        || stem
+            .chars()
+            .all(|c| generic.contains(c.to_string().as_str()))
 }
 
 #[cfg(test)]
@@ -368,13 +430,23 @@ mod tests {
             areas("派驻到松泉社区的第一书记"),
             [("松泉社区".to_owned(), AreaKind::Community)]
         );
-        assert_eq!(areas("枫香雅郡小区召开业主大会")[0].1, AreaKind::ResidentialCompound);
+        assert_eq!(
+            areas("枫香雅郡小区召开业主大会")[0].1,
+            AreaKind::ResidentialCompound
+        );
         assert_eq!(areas("乌拉特前旗")[0].1, AreaKind::Banner);
     }
 
     #[test]
     fn generic_stems_are_not_names() {
-        for s in ["城乡社区党组织", "该社区", "全区干部", "到社区工作", "深入小区", "各街道"] {
+        for s in [
+            "城乡社区党组织",
+            "该社区",
+            "全区干部",
+            "到社区工作",
+            "深入小区",
+            "各街道",
+        ] {
             assert!(labels(s).is_empty(), "{s}: {:?}", labels(s));
         }
     }

@@ -21,7 +21,16 @@ pub struct Credit {
 }
 
 /// Labels after which the names of the authors follow.
-const AUTHOR_LABELS: &[&str] = &["记者", "通讯员", "文/", "文／", "作者:", "作者：", "撰稿", "供稿:"];
+const AUTHOR_LABELS: &[&str] = &[
+    "记者",
+    "通讯员",
+    "文/",
+    "文／",
+    "作者:",
+    "作者：",
+    "撰稿",
+    "供稿:",
+];
 /// Labels of other credits: the people are persons, not authors.
 const OTHER_LABELS: &[&str] = &["责任编辑:", "责任编辑：", "编辑:", "编辑：", "摄影:", "摄"];
 /// Words after the names that end a byline.
@@ -64,14 +73,23 @@ fn label_ends(chars: &[char], labels: &[&str]) -> Vec<usize> {
 /// The text before a label is a short lead (本报讯, (福州日报, □本报) and
 /// not a sentence.
 fn opens_byline(chars: &[char], start: usize) -> bool {
-    let line_start = chars[..start].iter().rposition(|&c| "。，,；;(（".contains(c)).map_or(0, |p| p + 1);
+    let line_start = chars[..start]
+        .iter()
+        .rposition(|&c| "。，,；;(（".contains(c))
+        .map_or(0, |p| p + 1);
     let bracketed = line_start > 0 && "(（".contains(chars[line_start - 1]);
-    chars.len() <= MAX_LINE || start - line_start <= 12 && (bracketed || line_is_lead(chars, line_start, start))
+    chars.len() <= MAX_LINE
+        || start - line_start <= 12 && (bracketed || line_is_lead(chars, line_start, start))
 }
 
 fn line_is_lead(chars: &[char], from: usize, to: usize) -> bool {
     let lead = string(chars, from, to);
-    lead.is_empty() || lead.contains("讯") || lead.contains('(') || lead.contains('（') || lead.contains("本报") || lead.contains("本刊")
+    lead.is_empty()
+        || lead.contains("讯")
+        || lead.contains('(')
+        || lead.contains('（')
+        || lead.contains("本报")
+        || lead.contains("本刊")
 }
 
 /// The names after a label, up to the end of the credit.
@@ -108,7 +126,11 @@ fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
         let mut offset = start;
         for name in names {
             let len = name.chars().count();
-            credits.push(Credit { span: Span::new(offset, offset + len), name, author });
+            credits.push(Credit {
+                span: Span::new(offset, offset + len),
+                name,
+                author,
+            });
             offset += len;
         }
         if chars.get(i) != Some(&' ') {
@@ -145,7 +167,11 @@ mod tests {
     use super::*;
 
     fn authors(line: &str) -> Vec<String> {
-        find_credits(line).into_iter().filter(|c| c.author).map(|c| c.name).collect()
+        find_credits(line)
+            .into_iter()
+            .filter(|c| c.author)
+            .map(|c| c.name)
+            .collect()
     }
 
     #[test]
@@ -153,12 +179,24 @@ mod tests {
         assert_eq!(authors("文/马博"), ["马博"]);
         assert_eq!(authors("文/本刊记者 李胜基"), ["李胜基"]);
         assert_eq!(authors("本报记者 曲宏"), ["曲宏"]);
-        assert_eq!(authors("本报讯 记者曲宏报道 抚顺县峡河乡三家子村党支部书记邓玉国近来特别感慨"), ["曲宏"]);
+        assert_eq!(
+            authors("本报讯 记者曲宏报道 抚顺县峡河乡三家子村党支部书记邓玉国近来特别感慨"),
+            ["曲宏"]
+        );
         assert_eq!(authors("(福州日报记者 龚莹)"), ["龚莹"]);
         assert_eq!(authors("□本报记者 郭荣 通讯员 郭小岗"), ["郭荣", "郭小岗"]);
-        assert_eq!(authors("(内蒙古巴彦淖尔市乌拉特前旗旗委组织部 聂祥蕊)"), ["聂祥蕊"]);
-        assert_eq!(authors("本报讯(通讯员向红梅郑英)日前,荆州区召开"), ["向红梅", "郑英"]);
-        assert_eq!(authors("(浙江在线记者 吕玥 孙磊 张梦月)"), ["吕玥", "孙磊", "张梦月"]);
+        assert_eq!(
+            authors("(内蒙古巴彦淖尔市乌拉特前旗旗委组织部 聂祥蕊)"),
+            ["聂祥蕊"]
+        );
+        assert_eq!(
+            authors("本报讯(通讯员向红梅郑英)日前,荆州区召开"),
+            ["向红梅", "郑英"]
+        );
+        assert_eq!(
+            authors("(浙江在线记者 吕玥 孙磊 张梦月)"),
+            ["吕玥", "孙磊", "张梦月"]
+        );
         assert_eq!(authors("曲宏"), ["曲宏"]);
     }
 

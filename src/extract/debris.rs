@@ -7,10 +7,38 @@ use crate::normalize::is_cjk;
 
 /// Markers of page furniture, as they appear in simplified text.
 const MARKERS: &[&str] = &[
-    "当前位置", "现在的位置", "所在的位置", "您的位置", "首页", ">>", " > ", "来源:", "来源：", "浏览次数",
-    "字号", "版权", "严禁转载", "未经", "书面授权", "责任编辑", "点击排行", "热点专题", "设为首页",
-    "加入收藏", "新闻热线", "打印", "发布时间", "发稿时间", "回到", "扫一扫", "分享", "Copyright",
-    "copyright", "©", "||", "book=",
+    "当前位置",
+    "现在的位置",
+    "所在的位置",
+    "您的位置",
+    "首页",
+    ">>",
+    " > ",
+    "来源:",
+    "来源：",
+    "浏览次数",
+    "字号",
+    "版权",
+    "严禁转载",
+    "未经",
+    "书面授权",
+    "责任编辑",
+    "点击排行",
+    "热点专题",
+    "设为首页",
+    "加入收藏",
+    "新闻热线",
+    "打印",
+    "发布时间",
+    "发稿时间",
+    "回到",
+    "扫一扫",
+    "分享",
+    "Copyright",
+    "copyright",
+    "©",
+    "||",
+    "book=",
 ];
 
 /// Is this line page furniture rather than article text?
@@ -45,6 +73,8 @@ mod tests {
     #[test]
     fn article_text_is_not_debris() {
         assert!(!is_debris_line("本报记者 曲宏"));
-        assert!(!is_debris_line("万莲街道松泉社区吸引社会力量，着眼民生需求。"));
+        assert!(!is_debris_line(
+            "万莲街道松泉社区吸引社会力量，着眼民生需求。"
+        ));
     }
 }

@@ -68,10 +68,18 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         }
         let head = head_after_run(chars, &spans, n);
         let numbered = is_numbered_formula(&label);
-        let self_headed = self_heads().iter().any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
+        let self_headed = self_heads()
+            .iter()
+            .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         if head.is_some() || self_headed || numbered && label.chars().count() <= 8 {
-            let alts = head.map(|h| vec![format!("{label}{h}")]).unwrap_or_default();
-            hits.push(InitiativeHit { span: *q, label, alts });
+            let alts = head
+                .map(|h| vec![format!("{label}{h}")])
+                .unwrap_or_default();
+            hits.push(InitiativeHit {
+                span: *q,
+                label,
+                alts,
+            });
         }
     }
     hits
@@ -106,7 +114,13 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
     // A few descriptive words may stand between: “链式”党建工作新模式.
     let (at, head) = (at..chars.len().min(at + MAX_BETWEEN + 1))
         .take_while(|&i| i == at || is_cjk(chars[i - 1]) && chars[i - 1] != '的')
-        .find_map(|i| lexicon().initiative_heads.iter().find(|h| has_at(chars, i, h)).map(|h| (i, h)))?;
+        .find_map(|i| {
+            lexicon()
+                .initiative_heads
+                .iter()
+                .find(|h| has_at(chars, i, h))
+                .map(|h| (i, h))
+        })?;
     let after = at + head.chars().count();
     // “X”工作人员 or “X”服务员 are people, not programs.
     if chars.get(after).is_some_and(|c| "员者人".contains(*c)) {
@@ -121,14 +135,20 @@ mod tests {
 
     fn found(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_initiatives(&chars, &[]).into_iter().map(|h| h.label).collect()
+        find_initiatives(&chars, &[])
+            .into_iter()
+            .map(|h| h.label)
+            .collect()
     }
 
     #[test]
     fn quoted_names_with_heads() {
         assert_eq!(found("开展“社区奉献日”活动"), ["社区奉献日"]);
         assert_eq!(found("建立“四方承诺”制度"), ["四方承诺"]);
-        assert_eq!(found("开展“共产党员先锋岗”“责任区”等主题活动"), ["共产党员先锋岗", "责任区"]);
+        assert_eq!(
+            found("开展“共产党员先锋岗”“责任区”等主题活动"),
+            ["共产党员先锋岗", "责任区"]
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ mod person;
 pub mod segment;
 mod text;
 
-use crate::model::{AreaKind, ArticleFacts, Containment, EntityKind, Evidence, Mention, Sentence, Span};
+use crate::model::{
+    AreaKind, ArticleFacts, Containment, EntityKind, Evidence, Mention, Sentence, Span,
+};
 use appointment::{Local, Unit};
 use std::collections::BTreeMap;
 
@@ -52,7 +54,10 @@ const LEVEL_WORDS: &[(&str, AreaKind)] = &[
 
 impl Focus {
     fn add(&mut self, sentence: usize, offset: usize, kind: AreaKind, label: &str) {
-        self.by_kind.entry(kind).or_default().push((sentence, offset, label.to_owned()));
+        self.by_kind
+            .entry(kind)
+            .or_default()
+            .push((sentence, offset, label.to_owned()));
     }
 
     /// The focus as seen from `sentence`.
@@ -70,13 +75,17 @@ impl Focus {
     pub fn area(&self, kind: AreaKind, offset: usize) -> Option<&str> {
         let mentions = self.by_kind.get(&kind)?;
         let recent = mentions.iter().rev().find(|(s, o, _)| {
-            (*s < self.sentence || *s == self.sentence && *o < offset) && self.sentence - *s <= FOCUS_WINDOW
+            (*s < self.sentence || *s == self.sentence && *o < offset)
+                && self.sentence - *s <= FOCUS_WINDOW
         });
         if let Some((_, _, label)) = recent {
             return Some(label);
         }
         let first = &mentions.first()?.2;
-        mentions.iter().all(|(_, _, l)| l == first).then_some(first.as_str())
+        mentions
+            .iter()
+            .all(|(_, _, l)| l == first)
+            .then_some(first.as_str())
     }
 
     /// The area a bare level word (社区, 村) stands for.
@@ -90,9 +99,18 @@ impl Focus {
     /// Committees named after their people keep the area whole:
     /// 陈家店村 + 村民委员会 → 陈家店村村民委员会.
     pub fn complete_org(&self, written: &str, offset: usize) -> Option<String> {
-        if let Some(rest) = written.strip_prefix("村民").or_else(|| written.strip_prefix("居民")) {
-            let kind = if written.starts_with('村') { AreaKind::Village } else { AreaKind::Community };
-            return rest.starts_with("委员会").then(|| self.area(kind, offset).map(|a| format!("{a}{written}")))?;
+        if let Some(rest) = written
+            .strip_prefix("村民")
+            .or_else(|| written.strip_prefix("居民"))
+        {
+            let kind = if written.starts_with('村') {
+                AreaKind::Village
+            } else {
+                AreaKind::Community
+            };
+            return rest
+                .starts_with("委员会")
+                .then(|| self.area(kind, offset).map(|a| format!("{a}{written}")))?;
         }
         let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
         let area = self.area(kind, offset)?;
@@ -140,7 +158,11 @@ fn analyse(s: &Sentence) -> Analysed {
     let chars: Vec<char> = s.text.chars().collect();
     let debris = debris::is_debris_line(&s.text);
     let words = segment::tag(&chars);
-    let (areas, chain) = if debris { Default::default() } else { area::find_areas(&chars, &words) };
+    let (areas, chain) = if debris {
+        Default::default()
+    } else {
+        area::find_areas(&chars, &words)
+    };
     Analysed {
         chars,
         words,
@@ -176,7 +198,14 @@ impl SentenceFacts {
         }
     }
 
-    fn push(&mut self, facts: &mut ArticleFacts, kind: EntityKind, span: Span, label: String, alts: Vec<String>) -> usize {
+    fn push(
+        &mut self,
+        facts: &mut ArticleFacts,
+        kind: EntityKind,
+        span: Span,
+        label: String,
+        alts: Vec<String>,
+    ) -> usize {
         let evidence = self.evidence(span);
         let g = facts.push_mention(Mention {
             kind,
@@ -200,18 +229,33 @@ impl SentenceFacts {
         }
         let first_area = self.locals.len();
         for hit in &a.areas {
-            self.push(facts, EntityKind::Area(hit.kind), hit.span, hit.label.clone(), hit.alts.clone());
+            self.push(
+                facts,
+                EntityKind::Area(hit.kind),
+                hit.span,
+                hit.label.clone(),
+                hit.alts.clone(),
+            );
         }
         for &(child, parent) in &a.chain {
             facts.containments.push(Containment {
                 child: self.global[first_area + child],
                 parent: self.global[first_area + parent],
-                evidence: self.evidence(Span::new(a.areas[parent].span.start, a.areas[child].span.end)),
+                evidence: self.evidence(Span::new(
+                    a.areas[parent].span.start,
+                    a.areas[child].span.end,
+                )),
             });
         }
         for org in org::find_orgs(&a.chars, &a.words, &a.areas, focus) {
             self.organ_area(facts, &org);
-            self.push(facts, EntityKind::Organization, org.span, org.label, org.alts);
+            self.push(
+                facts,
+                EntityKind::Organization,
+                org.span,
+                org.label,
+                org.alts,
+            );
         }
         for span in person::find_persons(&a.chars, &a.words, &self.taken()) {
             let name = text::string(&a.chars, span.start, span.end);
@@ -229,7 +273,13 @@ impl SentenceFacts {
     fn credits(&mut self, a: &Analysed, facts: &mut ArticleFacts) {
         let line: String = a.chars.iter().collect();
         for credit in byline::find_credits(&line) {
-            let i = self.push(facts, EntityKind::Person, credit.span, credit.name, Vec::new());
+            let i = self.push(
+                facts,
+                EntityKind::Person,
+                credit.span,
+                credit.name,
+                Vec::new(),
+            );
             if credit.author {
                 facts.authors.push(self.global[i]);
             }
@@ -242,14 +292,24 @@ impl SentenceFacts {
             return;
         };
         if let Some((label, kind)) = known_area(stem) {
-            if !self.locals.iter().any(|l| l.span.overlaps(&org.span) && matches!(l.kind, EntityKind::Area(_))) {
+            if !self
+                .locals
+                .iter()
+                .any(|l| l.span.overlaps(&org.span) && matches!(l.kind, EntityKind::Area(_)))
+            {
                 let span = Span::new(org.span.start, org.span.end - 1);
                 self.push(facts, EntityKind::Area(kind), span, label, Vec::new());
             }
         }
     }
 
-    fn appointments(&mut self, a: &Analysed, focus: &Focus, has_byline: bool, facts: &mut ArticleFacts) {
+    fn appointments(
+        &mut self,
+        a: &Analysed,
+        focus: &Focus,
+        has_byline: bool,
+        facts: &mut ArticleFacts,
+    ) {
         for found in appointment::find_appointments(&a.chars, &self.locals, has_byline) {
             let person = match found.person {
                 Some(p) => self.global[p],
@@ -262,7 +322,8 @@ impl SentenceFacts {
                 Unit::Mention(u) => self.global[u],
                 Unit::Generic(word) => match focus.resolve_level_word(&word, found.span.start) {
                     Some((label, kind)) => {
-                        let local = self.push(facts, EntityKind::Area(kind), found.span, label, vec![word]);
+                        let local =
+                            self.push(facts, EntityKind::Area(kind), found.span, label, vec![word]);
                         self.global[local]
                     }
                     None => continue,

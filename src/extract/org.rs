@@ -5,8 +5,8 @@
 //! focus when the article makes it certain (one area of that level), and
 //! dropped otherwise.
 
-use super::area::{is_generic, AreaHit};
 use super::area::known_area;
+use super::area::{is_generic, AreaHit};
 use super::segment::{dictionary_tag, is_common_word, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::Focus;
@@ -44,11 +44,15 @@ pub fn find_orgs(chars: &[char], words: &[Word], areas: &[AreaHit], focus: &Focu
             continue;
         };
         let end = j + head.chars().count();
-        if blocked_after(chars, words, j, end) || hits.iter().any(|h| h.span.contains(&Span::new(j, end))) {
+        if blocked_after(chars, words, j, end)
+            || hits.iter().any(|h| h.span.contains(&Span::new(j, end)))
+        {
             j += 1;
             continue;
         }
-        if let Some(hit) = org_ending_at(chars, words, areas, &hits, focus, j, end).map(merge_doubled_level) {
+        if let Some(hit) =
+            org_ending_at(chars, words, areas, &hits, focus, j, end).map(merge_doubled_level)
+        {
             // An organ extended by a longer one (贵州省委|国防工委) is
             // not mentioned on its own.
             hits.retain(|h| !(hit.span.contains(&h.span) && h.span.end == j));
@@ -146,17 +150,29 @@ fn org_ending_at(
         });
     }
     let (start, stem) = stem_of(chars, words, areas, previous, j);
-    let named = has_area(areas, start, j) || stem.chars().count() >= 4 || has_proper_word(chars, words, start, j);
-    if !stem.is_empty() && !is_generic(&stem) && named && (head.chars().count() > 1 || has_area(areas, start, j)) {
+    let named = has_area(areas, start, j)
+        || stem.chars().count() >= 4
+        || has_proper_word(chars, words, start, j);
+    if !stem.is_empty()
+        && !is_generic(&stem)
+        && named
+        && (head.chars().count() > 1 || has_area(areas, start, j))
+    {
         let label = format!("{stem}{head}");
         let written = string(chars, start, end);
-        let alts = if written != label { vec![written] } else { Vec::new() };
+        let alts = if written != label {
+            vec![written]
+        } else {
+            Vec::new()
+        };
         return Some(OrgHit {
             span: Span::new(start, end),
             label,
             alts,
         })
-        .filter(|o| !is_common_word(&o.label) || dictionary_tag(&o.label).as_deref() == Some("nt"));
+        .filter(|o| {
+            !is_common_word(&o.label) || dictionary_tag(&o.label).as_deref() == Some("nt")
+        });
     }
     let written = string(chars, j, end);
     focus.complete_org(&written, j).map(|label| OrgHit {
@@ -169,21 +185,34 @@ fn org_ending_at(
 /// A stem with a proper name in it (a place, a person's or brand name, an
 /// organization word, or a word jieba does not know).
 fn has_proper_word(chars: &[char], words: &[Word], start: usize, end: usize) -> bool {
-    words.iter().filter(|w| w.start < end && w.end > start).any(|w| {
-        matches!(w.tag.as_str(), "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x")
-            || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
-    })
+    words
+        .iter()
+        .filter(|w| w.start < end && w.end > start)
+        .any(|w| {
+            matches!(
+                w.tag.as_str(),
+                "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x"
+            ) || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
+        })
 }
 
 fn has_area(areas: &[AreaHit], start: usize, end: usize) -> bool {
-    areas.iter().any(|a| a.span.start >= start && a.span.end <= end)
+    areas
+        .iter()
+        .any(|a| a.span.start >= start && a.span.end <= end)
 }
 
 /// The name before a head at `j`: the official area name ending there
 /// (大东区|委), an adjacent area (万莲街道|党工委), else name-like words,
 /// a quoted name (石灰桥新村“业之家”|党委) kept without its quotes.
 /// Returns where it starts and the stem text.
-fn stem_of(chars: &[char], words: &[Word], areas: &[AreaHit], previous: &[OrgHit], j: usize) -> (usize, String) {
+fn stem_of(
+    chars: &[char],
+    words: &[Word],
+    areas: &[AreaHit],
+    previous: &[OrgHit],
+    j: usize,
+) -> (usize, String) {
     if let Some(k) = official_area_before(chars, j) {
         return (k, string(chars, k, j));
     }
@@ -204,11 +233,16 @@ fn stem_of(chars: &[char], words: &[Word], areas: &[AreaHit], previous: &[OrgHit
     let first = k;
     let mut taken: Vec<&Word> = Vec::new();
     for w in words.iter().rev().filter(|w| w.end <= first) {
-        let in_org = previous.iter().any(|o| o.span.overlaps(&Span::new(w.start, w.end)));
+        let in_org = previous
+            .iter()
+            .any(|o| o.span.overlaps(&Span::new(w.start, w.end)));
         if w.end != k || j - w.start > MAX_STEM || !is_stem_word(chars, w) || in_org {
             break;
         }
-        if let Some(a) = areas.iter().find(|a| a.span.contains(&Span::new(w.start, w.end))) {
+        if let Some(a) = areas
+            .iter()
+            .find(|a| a.span.contains(&Span::new(w.start, w.end)))
+        {
             k = a.span.start;
             taken.clear();
             break;
@@ -224,7 +258,11 @@ fn stem_of(chars: &[char], words: &[Word], areas: &[AreaHit], previous: &[OrgHit
             break;
         }
     }
-    let before_quote = if quoted.is_empty() { j } else { j - quoted.chars().count() - 2 };
+    let before_quote = if quoted.is_empty() {
+        j
+    } else {
+        j - quoted.chars().count() - 2
+    };
     let stem = format!("{}{quoted}", string(chars, k, before_quote.max(k)));
     (k, stem)
 }
@@ -235,14 +273,32 @@ fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
     if !chars.get(j).is_some_and(|c| "省市区县旗州盟".contains(*c)) {
         return None;
     }
-    (j.saturating_sub(8)..j).find(|&k| known_area(&string(chars, k, j + 1)).is_some_and(|(l, _)| l.chars().count() == j + 1 - k))
+    (j.saturating_sub(8)..j).find(|&k| {
+        known_area(&string(chars, k, j + 1)).is_some_and(|(l, _)| l.chars().count() == j + 1 - k)
+    })
 }
 
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag.as_str() {
         "v" | "vn" => name_verbs().contains(&text.as_str()),
-        t => matches!(t, "ns" | "nr" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "an" | "a" | "b" | "s" | "zg" | "q"),
+        t => matches!(
+            t,
+            "ns" | "nr"
+                | "nrt"
+                | "nz"
+                | "n"
+                | "j"
+                | "x"
+                | "nt"
+                | "ng"
+                | "an"
+                | "a"
+                | "b"
+                | "s"
+                | "zg"
+                | "q"
+        ),
     };
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
 }

@@ -9,12 +9,35 @@ use crate::model::Span;
 use crate::normalize::is_cjk;
 
 /// Words after a name that show it is one.
-const AFTER_CUES: &[&str] = &["同志", "说", "介绍", "表示", "指出", "告诉", "总书记", "主席"];
+const AFTER_CUES: &[&str] = &[
+    "同志",
+    "说",
+    "介绍",
+    "表示",
+    "指出",
+    "告诉",
+    "总书记",
+    "主席",
+];
 
 /// Words after which a name follows (besides post titles).
 const CUES: &[&str] = &[
-    "记者", "通讯员", "居民", "村民", "市民", "志愿者", "党员", "编辑", "作者", "主持人", "专家",
-    "教授", "老师", "医生", "同志", "小哥俩",
+    "记者",
+    "通讯员",
+    "居民",
+    "村民",
+    "市民",
+    "志愿者",
+    "党员",
+    "编辑",
+    "作者",
+    "主持人",
+    "专家",
+    "教授",
+    "老师",
+    "医生",
+    "同志",
+    "小哥俩",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
@@ -38,7 +61,8 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         // jieba's dictionary tags many ordinary words nr (阳光, 晋升): trust
         // the tag only for a new word the HMM found, or with a cue after it.
         let given: String = name.chars().skip(1).collect();
-        let new_word = !jieba().has_word(&name) && name.chars().count() == 3 && !is_common_word(&given);
+        let new_word =
+            !jieba().has_word(&name) && name.chars().count() == 3 && !is_common_word(&given);
         if (new_word || cue_after(chars, w.end)) && is_name(&name) {
             add(span);
         }
@@ -53,14 +77,21 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let lex = lexicon();
     let mut found = Vec::new();
     for r in 2..chars.len() {
-        if !lex.roles.iter().any(|role| super::text::has_at(chars, r, role)) {
+        if !lex
+            .roles
+            .iter()
+            .any(|role| super::text::has_at(chars, r, role))
+        {
             continue;
         }
         for len in [3, 2] {
-            let Some(start) = r.checked_sub(len) else { continue };
+            let Some(start) = r.checked_sub(len) else {
+                continue;
+            };
             let name = string(chars, start, r);
-            let anchored = start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
-            if anchored && is_name(&name) {
+            let anchored =
+                start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
+            if anchored && is_name(&name) && !part_of_post(chars, start, r) {
                 found.push(Span::new(start, r));
                 break;
             }
@@ -69,12 +100,28 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
+/// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
+fn part_of_post(chars: &[char], start: usize, r: usize) -> bool {
+    let lex = lexicon();
+    let modifier_here = lex
+        .role_modifiers
+        .iter()
+        .any(|m| super::text::has_at(chars, start, m));
+    let post_inside = (start + 1..r).any(|k| {
+        lex.roles
+            .iter()
+            .any(|role| super::text::has_at(chars, k, role) && k + role.chars().count() > r)
+    });
+    modifier_here || post_inside
+}
+
 /// A post title or a speech verb right after a name (习近平总书记,
 /// 马畅达行长, 邓斌说).
 fn cue_after(chars: &[char], end: usize) -> bool {
     let lex = lexicon();
     let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
-    AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.iter().any(|r| rest.starts_with(r.as_str()))
+    AFTER_CUES.iter().any(|c| rest.starts_with(c))
+        || lex.roles.iter().any(|r| rest.starts_with(r.as_str()))
 }
 
 /// Positions right after a post title or a cue word.
@@ -82,7 +129,9 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
     (1..=chars.len())
         .filter(|&e| {
-            lex.roles.iter().any(|r| ends_with_at(chars, e, r).is_some())
+            lex.roles
+                .iter()
+                .any(|r| ends_with_at(chars, e, r).is_some())
                 || CUES.iter().any(|c| ends_with_at(chars, e, c).is_some())
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })
@@ -145,12 +194,16 @@ pub fn is_name(s: &str) -> bool {
         return false;
     };
     let given = n - surname.chars().count();
-    (1..=2).contains(&given) && s.chars().all(is_cjk) && !is_common_word(s) && plain_given_name(s, surname)
+    (1..=2).contains(&given)
+        && s.chars().all(is_cjk)
+        && !is_common_word(s)
+        && plain_given_name(s, surname)
 }
 
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
-const NOT_GIVEN: &str = "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
+const NOT_GIVEN: &str =
+    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
 
 fn plain_given_name(name: &str, surname: &str) -> bool {
     !name[surname.len()..].chars().any(|c| NOT_GIVEN.contains(c))
@@ -207,7 +260,10 @@ mod tests {
 
     #[test]
     fn names_after_posts_and_cues() {
-        assert_eq!(persons("派驻到松泉社区的第一书记王光宇利用自身优势"), ["王光宇"]);
+        assert_eq!(
+            persons("派驻到松泉社区的第一书记王光宇利用自身优势"),
+            ["王光宇"]
+        );
         assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
         assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
     }

@@ -81,7 +81,10 @@ mod tests {
     fn domain_words_stay_whole() {
         let chars: Vec<char> = "基层治理督导员李忠仁".chars().collect();
         let words = tag(&chars);
-        assert!(words.iter().any(|w| w.start == 4 && w.end == 7), "{words:?}");
+        assert!(
+            words.iter().any(|w| w.start == 4 && w.end == 7),
+            "{words:?}"
+        );
     }
 
     #[test]

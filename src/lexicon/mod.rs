@@ -169,14 +169,23 @@ mod tests {
         let lex = lexicon();
         let s = lex.area_suffix_of("桓仁满族自治县").unwrap();
         assert_eq!((s.suffix.as_str(), s.kind), ("自治县", AreaKind::County));
-        assert_eq!(lex.area_suffix_of("松泉社区").unwrap().kind, AreaKind::Community);
-        assert_eq!(lex.area_suffix_of("枫香雅郡小区").unwrap().kind, AreaKind::ResidentialCompound);
+        assert_eq!(
+            lex.area_suffix_of("松泉社区").unwrap().kind,
+            AreaKind::Community
+        );
+        assert_eq!(
+            lex.area_suffix_of("枫香雅郡小区").unwrap().kind,
+            AreaKind::ResidentialCompound
+        );
     }
 
     #[test]
     fn lists_are_sorted_longest_first() {
         let lex = lexicon();
-        assert!(lex.roles.windows(2).all(|w| w[0].chars().count() >= w[1].chars().count()));
+        assert!(lex
+            .roles
+            .windows(2)
+            .all(|w| w[0].chars().count() >= w[1].chars().count()));
         assert!(lex.roles.iter().any(|r| r == "第一书记"));
     }
 }

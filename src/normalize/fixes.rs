@@ -57,7 +57,10 @@ mod tests {
     use super::*;
 
     fn repair(s: &str) -> String {
-        repair_overconversion(Chars::from_text(s)).chars.iter().collect()
+        repair_overconversion(Chars::from_text(s))
+            .chars
+            .iter()
+            .collect()
     }
 
     #[test]

@@ -99,13 +99,19 @@ mod tests {
 
     #[test]
     fn keeps_headings_and_finished_sentences_apart() {
-        assert_eq!(clean("全方位下沉 选派干部充实基层\n\n正文。"), "全方位下沉 选派干部充实基层\n正文。");
+        assert_eq!(
+            clean("全方位下沉 选派干部充实基层\n\n正文。"),
+            "全方位下沉 选派干部充实基层\n正文。"
+        );
         let s = "这是一个已经结束的很长很长很长很长很长的句子，没有断开的地方。\n下一段";
         assert_eq!(clean(s), s);
     }
 
     #[test]
     fn collapses_spaces_and_trims() {
-        assert_eq!(clean("  本报记者  王永战 \r\n\u{3000}正文"), "本报记者 王永战\n正文");
+        assert_eq!(
+            clean("  本报记者  王永战 \r\n\u{3000}正文"),
+            "本报记者 王永战\n正文"
+        );
     }
 }

@@ -34,7 +34,10 @@ impl Normalized {
             let o = self.original_offset(start);
             return (o, o);
         }
-        (self.original_offset(start), self.original_offset(end - 1) + 1)
+        (
+            self.original_offset(start),
+            self.original_offset(end - 1) + 1,
+        )
     }
 }
 
@@ -122,7 +125,10 @@ mod tests {
         let orig: Vec<char> = original.chars().collect();
         for (i, c) in n.text.chars().enumerate() {
             let o = orig[n.original_offset(i)];
-            assert!(o == c || t2s::to_simplified(&o.to_string()).starts_with(c), "{c} vs {o}");
+            assert!(
+                o == c || t2s::to_simplified(&o.to_string()).starts_with(c),
+                "{c} vs {o}"
+            );
         }
     }
 }

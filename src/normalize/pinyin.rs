@@ -56,7 +56,10 @@ mod tests {
     use super::*;
 
     fn strip(s: &str) -> String {
-        strip_annotations(Chars::from_text(s)).chars.iter().collect()
+        strip_annotations(Chars::from_text(s))
+            .chars
+            .iter()
+            .collect()
     }
 
     #[test]
@@ -68,7 +71,13 @@ mod tests {
 
     #[test]
     fn keeps_real_parentheses() {
-        for s in ["处(科)级", "吕鑫(右)向居民", "办法(试行)", "(福州日报记者 龚莹)", "COVID(a)"] {
+        for s in [
+            "处(科)级",
+            "吕鑫(右)向居民",
+            "办法(试行)",
+            "(福州日报记者 龚莹)",
+            "COVID(a)",
+        ] {
             assert_eq!(strip(s), s);
         }
     }

@@ -14,7 +14,10 @@ pub fn repo() -> PathBuf {
 }
 
 pub fn run(args: &[&str]) -> Output {
-    Command::new(bin()).args(args).output().expect("the binary runs")
+    Command::new(bin())
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -32,7 +35,13 @@ pub fn corpus_store() -> &'static Path {
         let dir = tempfile::tempdir().expect("a temp dir");
         let store = dir.path().join("store");
         let corpus = repo().join("corpus");
-        let out = run(&["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()]);
+        let out = run(&[
+            "build",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--store",
+            store.to_str().unwrap(),
+        ]);
         assert!(out.status.success(), "build failed: {}", stderr(&out));
         (dir, store)
     });
@@ -41,8 +50,17 @@ pub fn corpus_store() -> &'static Path {
 
 /// Runs a query (text or `--file`) and returns its JSON bindings as rows of
 /// `variable → value`.
-pub fn select(store: &Path, query_args: &[&str]) -> Vec<serde_json::Map<String, serde_json::Value>> {
-    let mut args = vec!["query", "--store", store.to_str().unwrap(), "--format", "json"];
+pub fn select(
+    store: &Path,
+    query_args: &[&str],
+) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let mut args = vec![
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
     args.extend_from_slice(query_args);
     let out = run(&args);
     assert!(out.status.success(), "query failed: {}", stderr(&out));
