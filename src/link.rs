@@ -8,6 +8,7 @@
 //! initiatives are keyed by name within the article's region (its top area),
 //! so two people with the same name in different provinces stay two.
 
+use crate::lexicon::divisions;
 use crate::model::{AreaKind, ArticleFacts, EntityKind};
 use crate::vocab::id_iri;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -31,8 +32,12 @@ pub struct LinkedArticle {
     pub entities: Vec<Entity>,
     /// `entity_of[m]` is the entity of mention `m`.
     pub entity_of: Vec<usize>,
-    /// Direct containments between entities, `(child, parent)`.
+    /// Direct containments between entities, `(child, parent)`, as the
+    /// article states them.
     pub located_in: BTreeSet<(usize, usize)>,
+    /// Direct containments the gazetteer knows between areas the article
+    /// names apart (衢州市 … 浙江省), not stated by the article.
+    pub known_located_in: BTreeSet<(usize, usize)>,
 }
 
 pub fn article_iri(name: &str) -> String {
@@ -48,7 +53,11 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         .map(|c| (entity_of[c.child], entity_of[c.parent]))
         .filter(|(c, p)| c != p)
         .collect();
-    let parent = first_parents(&located_in);
+    let known_located_in: BTreeSet<(usize, usize)> = known_parents(&groups)
+        .into_iter()
+        .filter(|pair| !located_in.contains(pair))
+        .collect();
+    let parent = first_parents(&located_in.union(&known_located_in).copied().collect());
     let region =
         region_of(&groups, &parent, &facts, &entity_of).unwrap_or_else(|| format!("~{name}"));
     let entities = groups
@@ -69,7 +78,36 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         entities,
         entity_of,
         located_in,
+        known_located_in,
     }
+}
+
+/// Pairs of areas in the article where the gazetteer makes one the direct
+/// parent of the other. Only children of county level and above: their
+/// names are nearly unique, while hundreds of 东风社区 would link by chance.
+/// Any candidate of an ambiguous name counts: the other area named in the
+/// same article is the context that decides.
+fn known_parents(groups: &[Group]) -> BTreeSet<(usize, usize)> {
+    let g = divisions::divisions();
+    let areas: Vec<usize> = (0..groups.len())
+        .filter(|&i| matches!(groups[i].kind, EntityKind::Area(_)))
+        .collect();
+    let county_or_above = |i: usize| matches!(groups[i].kind, EntityKind::Area(k) if k.rank() <= AreaKind::County.rank());
+    let mut pairs = BTreeSet::new();
+    for &child in areas.iter().filter(|&&c| county_or_above(c)) {
+        let parents: BTreeSet<&str> = g
+            .lookup(&groups[child].label)
+            .into_iter()
+            .filter_map(|id| g.parent(id))
+            .map(|p| g.get(p).name())
+            .collect();
+        for &parent in &areas {
+            if parent != child && parents.contains(groups[parent].label.as_str()) {
+                pairs.insert((child, parent));
+            }
+        }
+    }
+    pairs
 }
 
 struct Group {

@@ -77,6 +77,18 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
             &article.entities[parent].iri,
         );
     }
+    let mut gazetteer = GraphWriter {
+        graph: GraphName::NamedNode(node(GAZETTEER_GRAPH)),
+        quads: Vec::new(),
+    };
+    for &(child, parent) in &article.known_located_in {
+        gazetteer.link(
+            &article.entities[child].iri,
+            LOCATED_IN,
+            &article.entities[parent].iri,
+        );
+    }
+    w.quads.extend(gazetteer.quads);
     let mut evidence = BTreeSet::new();
     mentions(article, normalized, &mut w, &mut evidence);
     appointments(article, &mut w, &mut evidence);
@@ -159,6 +171,7 @@ mod tests {
     #[test]
     fn every_quad_is_in_the_article_graph_and_has_no_blank_node() {
         let quads = quads_of("派驻到沈阳市沈河区万莲街道松泉社区的第一书记王光宇开展活动。");
+        assert!(quads.iter().all(|q| !q.contains("graph/gazetteer")));
         assert!(!quads.is_empty());
         let graph = format!("<{}>", link::article_iri("t.txt"));
         for q in &quads {
@@ -167,6 +180,16 @@ mod tests {
         }
         assert!(quads.iter().any(|q| q.contains("#locatedIn")));
         assert!(quads.iter().any(|q| q.contains("#Appointment")));
+    }
+
+    #[test]
+    fn containments_the_article_does_not_state_go_to_the_gazetteer_graph() {
+        let quads = quads_of("衢州市地处浙西山区。衢州市属浙江省内加快发展地区。");
+        let edge = quads
+            .iter()
+            .find(|q| q.contains("#locatedIn"))
+            .expect("衢州市 in 浙江省");
+        assert!(edge.contains("graph/gazetteer"), "{edge}");
     }
 
     #[test]

@@ -133,6 +133,10 @@ fn unit_before(
 }
 
 /// Unit, post, name: and the posts listed before it with 、.
+/// A post found before a name: its start, its end, and its own unit with
+/// where the title starts after that unit.
+type Post = (usize, usize, Option<(Unit, usize)>);
+
 fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut end = name.start;
@@ -141,7 +145,7 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         end -= 1;
     }
     // Posts right to left, each maybe with its own unit, joined by 、.
-    let mut posts: Vec<(usize, usize, Option<(Unit, usize)>)> = Vec::new();
+    let mut posts: Vec<Post> = Vec::new();
     while let Some(mut start) = post_ending_at(chars, mentions, end) {
         if start > 0 && is_quote_open(chars[start - 1]) && end < name.start {
             start -= 1;

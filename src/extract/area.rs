@@ -195,12 +195,15 @@ fn hit(start: usize, end: usize, text: String, label: String, kind: AreaKind) ->
 }
 
 /// A known short form of a province, prefecture or county: 吉林, 朝阳, 平潭.
-fn short_form(chars: &[char], start: usize, end: usize) -> Option<AreaHit> {
+/// Ordinary words that are also short forms (朝阳, 鼓楼) count only where
+/// the context vouches for them (`allow_common`): before a unit the
+/// gazetteer places inside them, or in a list with other places.
+fn short_form(chars: &[char], start: usize, end: usize, allow_common: bool) -> Option<AreaHit> {
     if end > chars.len() || start >= end {
         return None;
     }
     let name = string(chars, start, end);
-    if is_common_word(&name) {
+    if !allow_common && is_common_word(&name) {
         return None;
     }
     let (label, kind) = known_area(&name)?;
@@ -217,7 +220,7 @@ fn short_form(chars: &[char], start: usize, end: usize) -> Option<AreaHit> {
 fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<AreaHit> {
     (2..=3).rev().find_map(|len| {
         let k = child.span.start.checked_sub(len).filter(|&k| k >= floor)?;
-        let parent = short_form(chars, k, child.span.start)?;
+        let parent = short_form(chars, k, child.span.start, true)?;
         (parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label))
             .then_some(parent)
     })
@@ -231,11 +234,11 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
         return None;
     }
     for first in (2..=3).rev() {
-        let Some(parent) = short_form(chars, j, j + first) else {
+        let Some(parent) = short_form(chars, j, j + first, false) else {
             continue;
         };
         for second in (2..=3).rev() {
-            if let Some(child) = short_form(chars, j + first, j + first + second) {
+            if let Some(child) = short_form(chars, j + first, j + first + second, true) {
                 if parent.kind.rank() < child.kind.rank()
                     && known_within(&child.label, &parent.label)
                 {
@@ -269,21 +272,26 @@ fn short_form_lists(chars: &[char], taken: &[AreaHit]) -> Vec<AreaHit> {
         let first = (2..=3).rev().find_map(|n| {
             first_end
                 .checked_sub(n)
-                .and_then(|s| short_form(chars, s, first_end))
+                .and_then(|s| short_form(chars, s, first_end, true))
         });
         items.push(first);
         for w in run.windows(2) {
-            items.push(short_form(chars, w[0] + 1, w[1]));
+            items.push(short_form(chars, w[0] + 1, w[1], true));
         }
         let last_start = run[run.len() - 1] + 1;
         items.push(
             (2..=3)
                 .rev()
-                .find_map(|n| short_form(chars, last_start, last_start + n)),
+                .find_map(|n| short_form(chars, last_start, last_start + n, true)),
         );
         let middle_ok = items[1..items.len() - 1].iter().all(Option::is_some);
         let known = items.iter().flatten().count();
-        if middle_ok && known >= 2 {
+        let plain = items
+            .iter()
+            .flatten()
+            .filter(|h| !is_common_word(&found_text(h)))
+            .count();
+        if middle_ok && known >= 2 && plain >= 1 {
             found.extend(
                 items
                     .into_iter()

@@ -65,14 +65,9 @@ pub fn string(chars: &[char], start: usize, end: usize) -> String {
 
 /// Does `chars` hold `word` at `at`?
 pub fn has_at(chars: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if chars.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (at..)
+        .zip(word.chars())
+        .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
 /// Does `chars[..end]` end with `word`? Returns where `word` starts.

@@ -91,7 +91,7 @@ fn parse_area_suffixes() -> Vec<AreaSuffix> {
             })
         })
         .collect();
-    suffixes.sort_by(|a, b| b.suffix.chars().count().cmp(&a.suffix.chars().count()));
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.suffix.chars().count()));
     suffixes
 }
 
