@@ -138,7 +138,7 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, jobs: usize) -> Result<BuildRe
             .or_default() += 1;
     }
     report.quads = quads.len();
-    let generation = store::begin(store_dir, &lock)?;
+    let generation = store::begin(store_dir, &lock, store::Start::Empty)?;
     generation.load(quads)?;
     generation.commit(&manifest)?;
     report.seconds = started.elapsed().as_secs_f64();

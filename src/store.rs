@@ -8,7 +8,7 @@
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
 
-use oxigraph::model::Quad;
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -177,9 +177,19 @@ pub struct Generation {
     store: Store,
 }
 
+/// What a new generation starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// An empty store (full rebuild).
+    Empty,
+    /// A copy of the live generation (RocksDB checkpoint: hard links, so
+    /// cheap), to change a few graphs.
+    Live,
+}
+
 /// Starts a new generation next to the live one, removing debris left by
 /// builds that died.
-pub fn begin(root: &Path, _lock: &WriteLock) -> Result<Generation, StoreError> {
+pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation, StoreError> {
     let live = current_generation(root).ok();
     let mut highest = 0;
     for entry in fs::read_dir(root).map_err(io_err(root))? {
@@ -198,6 +208,10 @@ pub fn begin(root: &Path, _lock: &WriteLock) -> Result<Generation, StoreError> {
     }
     let name = format!("{GENERATION_PREFIX}{:06}", highest + 1);
     let dir = root.join(&name);
+    if let (Start::Live, Some(live)) = (start, &live) {
+        let source = Store::open(live).map_err(storage_err(live))?;
+        source.backup(&dir).map_err(storage_err(&dir))?;
+    }
     let store = Store::open(&dir).map_err(storage_err(&dir))?;
     Ok(Generation {
         root: root.to_owned(),
@@ -207,7 +221,32 @@ pub fn begin(root: &Path, _lock: &WriteLock) -> Result<Generation, StoreError> {
     })
 }
 
+/// Replaces one named graph of the live store with `quads`, atomically
+/// (a new generation copied from the live one). For results computed from
+/// the store itself, such as analytics.
+pub fn replace_graph(root: &Path, graph: &NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
+    let lock = lock(root)?;
+    let manifest = current_manifest(root)?.ok_or_else(|| StoreError::NotAStore(root.to_owned()))?;
+    let generation = begin(root, &lock, Start::Live)?;
+    generation.remove_graph(graph)?;
+    generation.load(quads)?;
+    generation.commit(&manifest)
+}
+
 impl Generation {
+    /// Drops a named graph and everything in it.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+        self.store
+            .remove_named_graph(graph)
+            .map(|_| ())
+            .map_err(storage_err(&self.dir))
+    }
+
+    /// The store being built, for reading back what it holds.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// Bulk-loads quads (RocksDB SST files, far faster than transactions).
     pub fn load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
         let mut loader = self.store.bulk_loader();
@@ -268,11 +307,11 @@ mod tests {
             Err(StoreError::NotAStore(_))
         ));
         let lock = lock(root.path()).unwrap();
-        let g = begin(root.path(), &lock).unwrap();
+        let g = begin(root.path(), &lock, Start::Empty).unwrap();
         g.load([quad(1)]).unwrap();
         g.commit(&Manifest::default()).unwrap();
         assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 1);
-        let g = begin(root.path(), &lock).unwrap();
+        let g = begin(root.path(), &lock, Start::Empty).unwrap();
         g.load([quad(1), quad(2)]).unwrap();
         // Not committed yet: readers still see the first generation.
         assert_eq!(open_reader(root.path()).unwrap().len().unwrap(), 1);
@@ -289,6 +328,27 @@ mod tests {
             })
             .count();
         assert_eq!(generations, 1);
+    }
+
+    #[test]
+    fn replacing_a_graph_keeps_the_rest() {
+        let root = tempfile::tempdir().unwrap();
+        let g = NamedNode::new_unchecked("http://example.com/g");
+        let in_graph = |n: u32| {
+            let s = NamedNode::new_unchecked(format!("http://example.com/{n}"));
+            Quad::new(s.clone(), s.clone(), s, g.clone())
+        };
+        {
+            let lock = lock(root.path()).unwrap();
+            let gen = begin(root.path(), &lock, Start::Empty).unwrap();
+            gen.load([quad(1), in_graph(2)]).unwrap();
+            gen.commit(&Manifest::default()).unwrap();
+        }
+        replace_graph(root.path(), &g, vec![in_graph(3), in_graph(4)]).unwrap();
+        let store = open_reader(root.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 3);
+        assert!(store.contains(&in_graph(3)).unwrap());
+        assert!(!store.contains(&in_graph(2)).unwrap());
     }
 
     #[test]
