@@ -44,6 +44,13 @@ pub fn article_iri(name: &str) -> String {
     id_iri(&["article", name])
 }
 
+/// The graph of what the gazetteer adds about an article's areas
+/// (containments the article does not state). It lives and dies with the
+/// article, so incremental rebuilds stay equal to full ones.
+pub fn gazetteer_graph_iri(name: &str) -> String {
+    id_iri(&["gazetteer", name])
+}
+
 /// Groups mentions into entities and gives each a key.
 pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
     let (groups, entity_of) = group_mentions(&facts);

@@ -20,8 +20,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build (or rebuild) the store from every *.txt under the corpus.
+    /// Build or rebuild the store from every *.txt under the corpus.
     ///
+    /// Incremental: only new and changed articles are processed, removed
+    /// ones dropped; everything is rebuilt when the extractor changed.
     /// Exit status: 0 built, 1 built but some files were skipped, 2 failed
     /// (the previous store is kept).
     Build {
@@ -32,6 +34,30 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Rebuild everything, even articles that did not change.
+        #[arg(long)]
+        full: bool,
+        /// Write counts, timings and peak memory as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
+    /// Write every quad of the store, sorted, as N-Quads (no blank nodes):
+    /// the same corpus gives the same dump.
+    Dump {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long, value_enum, default_value_t = DumpFormat::Nquads)]
+        format: DumpFormat,
+    },
+    /// Build a store from shard files written by `extract --shard`.
+    Load {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write counts and timings as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
     },
     /// Run a SPARQL query; the default graph is the union of all graphs.
     ///
@@ -53,13 +79,46 @@ enum Command {
         #[arg(long)]
         store: PathBuf,
     },
-    /// Print what extraction finds in one article, with evidence.
+    /// Print what extraction finds in one article, with evidence; or, with
+    /// --corpus --shard I/N --out F.nq, write one shard's quads.
     Extract {
-        file: PathBuf,
-        /// Machine-readable output.
+        #[arg(required_unless_present = "corpus", conflicts_with = "corpus")]
+        file: Option<PathBuf>,
+        /// Machine-readable output (one article).
         #[arg(long)]
         json: bool,
+        /// The corpus to take a shard of.
+        #[arg(long, requires_all = ["shard", "out"])]
+        corpus: Option<PathBuf>,
+        /// Shard I of N, 0-based (I in 0..N), e.g. 2/8.
+        #[arg(long, value_parser = parse_shard)]
+        shard: Option<(usize, usize)>,
+        /// Where to write the shard's N-Quads.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DumpFormat {
+    Nquads,
+}
+
+fn parse_shard(text: &str) -> Result<(usize, usize), String> {
+    let (i, n) = text.split_once('/').ok_or("expected I/N, e.g. 0/3")?;
+    let i: usize = i.parse().map_err(|_| format!("{i} is not a number"))?;
+    let n: usize = n.parse().map_err(|_| format!("{n} is not a number"))?;
+    if n == 0 || i >= n {
+        return Err(format!("shard {i}/{n}: I must be in 0..N"));
+    }
+    Ok((i, n))
+}
+
+fn default_jobs(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 fn main() -> ExitCode {
@@ -84,7 +143,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             corpus,
             store,
             jobs,
-        } => build(&corpus, &store, jobs),
+            full,
+            report,
+        } => build(&corpus, &store, default_jobs(jobs), full, report.as_deref()),
+        Command::Dump {
+            store,
+            format: DumpFormat::Nquads,
+        } => {
+            store::dump_nquads(&store, &mut std::io::BufWriter::new(std::io::stdout().lock()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Load { store, files, report } => load(&store, &files, report.as_deref()),
         Command::Query {
             store,
             format,
@@ -92,22 +161,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
             query,
         } => run_query(&store, format, file, query),
         Command::Stats { store } => stats(&store),
-        Command::Extract { file, json } => extract(&file, json),
+        Command::Extract {
+            file,
+            json,
+            corpus,
+            shard,
+            out,
+            jobs,
+        } => match (file, corpus, shard, out) {
+            (Some(file), _, _, _) => extract(&file, json),
+            (None, Some(corpus), Some((i, n)), Some(out)) => extract_shard(&corpus, i, n, &out, default_jobs(jobs)),
+            _ => anyhow::bail!("give FILE, or --corpus DIR --shard I/N --out FILE"),
+        },
     }
 }
 
-fn build(corpus: &Path, store: &Path, jobs: Option<usize>) -> Result<ExitCode> {
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let report = pipeline::build(corpus, store, jobs).with_context(|| {
+fn build(corpus: &Path, store: &Path, jobs: usize, full: bool, report_file: Option<&Path>) -> Result<ExitCode> {
+    let options = pipeline::BuildOptions {
+        jobs,
+        full,
+        progress: true,
+    };
+    let report = pipeline::build(corpus, store, options).with_context(|| {
         format!(
             "building {} from {} failed; the previous store is kept",
             store.display(),
             corpus.display()
         )
     })?;
+    finish(&report, report_file)
+}
+
+fn load(store: &Path, files: &[PathBuf], report_file: Option<&Path>) -> Result<ExitCode> {
+    let report = pipeline::load_shards(store, files)
+        .with_context(|| format!("loading shards into {} failed; the previous store is kept", store.display()))?;
+    finish(&report, report_file)
+}
+
+/// Prints the summary, writes the JSON report, and picks the exit status.
+fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<ExitCode> {
+    if let Some(path) = report_file {
+        let json = serde_json::to_vec_pretty(report)?;
+        std::fs::write(path, json).with_context(|| format!("cannot write the report to {}", path.display()))?;
+    }
     let mut out = std::io::stdout().lock();
+    writeln!(out, "mode       {}", report.mode)?;
     writeln!(out, "articles   {}", report.articles)?;
-    writeln!(out, "statements {}", report.quads)?;
+    writeln!(
+        out,
+        "           {} added, {} changed, {} removed, {} unchanged",
+        report.added, report.changed, report.removed, report.unchanged
+    )?;
+    writeln!(out, "statements {}", report.statements)?;
     for (class, n) in &report.entities_by_class {
         writeln!(out, "  {class:<20} {n}")?;
     }
@@ -115,7 +220,25 @@ fn build(corpus: &Path, store: &Path, jobs: Option<usize>) -> Result<ExitCode> {
     for s in &report.skipped {
         writeln!(out, "  {}: {}", s.file, s.reason)?;
     }
-    writeln!(out, "seconds    {:.2}", report.seconds)?;
+    writeln!(out, "seconds    {:.2}", report.seconds.total)?;
+    Ok(if report.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn extract_shard(corpus: &Path, shard: usize, of: usize, out: &Path, jobs: usize) -> Result<ExitCode> {
+    let report = pipeline::extract_shard(corpus, shard, of, out, jobs)?;
+    eprintln!(
+        "shard {shard}/{of}: {} articles, {} quads -> {}",
+        report.articles,
+        report.quads,
+        out.display()
+    );
+    for s in &report.skipped {
+        eprintln!("  skipped {}: {}", s.file, s.reason);
+    }
     Ok(if report.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -1,21 +1,32 @@
-//! The build: read the corpus, run every stage per article in parallel,
-//! load the quads into a new store generation and commit it.
+//! The build: read the corpus, work out what changed since the live store
+//! was built, run every stage per changed article in parallel, and commit
+//! the result as a new store generation.
+//!
+//! A build is incremental when the live store's manifest was written by the
+//! same extractor (code and lexicons): only new and changed articles are
+//! processed and the graphs of removed ones dropped, in a copy of the live
+//! generation. Otherwise, or with `full`, everything is rebuilt from empty.
+//! Either way the result is the same set of quads.
 
 use crate::corpus::{self, Article};
 use crate::link::{self, LinkedArticle};
 use crate::normalize::{self, is_cjk, Normalized};
-use crate::store::{self, Manifest, StoreError};
+use crate::store::{self, Manifest, Start, StoreError};
 use crate::{extract, rdf, vocab};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, NamedNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use thiserror::Error;
 
 const ONTOLOGY: &str = include_str!("../ontology/cadre-kg.ttl");
+/// First line of a shard file: which extractor wrote it.
+const SHARD_HEADER: &str = "# cadre-kg extractor ";
 
 #[derive(Debug, Error)]
 pub enum BuildError {
@@ -29,6 +40,8 @@ pub enum BuildError {
     Store(#[from] StoreError),
     #[error("cannot start {jobs} worker threads: {message}")]
     Threads { jobs: usize, message: String },
+    #[error("{path}: {message}")]
+    Shard { path: PathBuf, message: String },
 }
 
 /// A file that was not built, and why.
@@ -38,14 +51,45 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// What a build did, for the summary and `--report`.
+/// How to build.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    pub jobs: usize,
+    /// Rebuild everything even if the extractor did not change.
+    pub full: bool,
+    /// Draw a progress bar (only if standard error is a terminal).
+    pub progress: bool,
+}
+
+/// Wall-clock seconds per stage.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timings {
+    pub read: f64,
+    pub process: f64,
+    pub load: f64,
+    pub commit: f64,
+    pub total: f64,
+}
+
+/// What a build did: the summary and `--report FILE.json`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct BuildReport {
+    /// `full` or `incremental`.
+    pub mode: String,
+    pub extractor: String,
+    /// Articles in the store after the build.
     pub articles: usize,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
     pub skipped: Vec<Skipped>,
-    pub quads: usize,
+    /// Quads in the store after the build.
+    pub statements: usize,
     pub entities_by_class: BTreeMap<String, usize>,
-    pub seconds: f64,
+    pub seconds: Timings,
+    /// Peak resident memory of the process (VmHWM), if known.
+    pub peak_memory_bytes: Option<u64>,
 }
 
 /// One article through every stage up to RDF.
@@ -71,88 +115,194 @@ pub fn process(article: Article) -> Result<Processed, String> {
     })
 }
 
-fn read_and_process(root: &Path, path: &Path) -> Result<Processed, Skipped> {
-    let skipped = |reason: String| Skipped {
-        file: corpus::relative_name(root, path),
+/// The quads of one article, or why it was skipped.
+fn article_quads(article: Article) -> Result<(String, String, Vec<Quad>), Skipped> {
+    let name = article.name.clone();
+    let p = process(article).map_err(|reason| Skipped {
+        file: name.clone(),
         reason,
-    };
-    let article = corpus::read_article(root, path).map_err(|e| skipped(e.to_string()))?;
-    process(article).map_err(|reason| skipped(format!("{}: {reason}", path.display())))
+    })?;
+    let quads = rdf::article_quads(&p.linked, &p.normalized);
+    Ok((p.article.name, p.article.hash, quads))
 }
 
-/// Builds the store at `store_dir` from every article under `corpus_dir`.
-pub fn build(corpus_dir: &Path, store_dir: &Path, jobs: usize) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
-    let lock = store::lock(store_dir)?;
-    let files = corpus::find_articles(corpus_dir).map_err(|source| BuildError::Corpus {
-        path: corpus_dir.to_owned(),
-        source,
-    })?;
-    let pool = rayon::ThreadPoolBuilder::new()
+fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
+    rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
         .map_err(|e| BuildError::Threads {
             jobs,
             message: e.to_string(),
-        })?;
-    let results: Vec<Result<(Processed, Vec<Quad>), Skipped>> = pool.install(|| {
+        })
+}
+
+/// Reads and decodes every article under `root`, in name order.
+fn read_corpus(root: &Path, pool: &rayon::ThreadPool) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
+    let files = corpus::find_articles(root).map_err(|source| BuildError::Corpus {
+        path: root.to_owned(),
+        source,
+    })?;
+    Ok(pool.install(|| {
         files
             .par_iter()
             .map(|path| {
-                let p = read_and_process(corpus_dir, path)?;
-                let quads = rdf::article_quads(&p.linked, &p.normalized);
-                Ok((p, quads))
+                corpus::read_article(root, path).map_err(|e| Skipped {
+                    file: corpus::relative_name(root, path),
+                    reason: e.to_string(),
+                })
+            })
+            .collect()
+    }))
+}
+
+fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Builds or rebuilds the store at `store_dir` from every article under
+/// `corpus_dir`.
+pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let lock = store::lock(store_dir)?;
+    let pool = thread_pool(options.jobs)?;
+    let mut report = BuildReport {
+        extractor: extractor_version(),
+        ..BuildReport::default()
+    };
+
+    let t = Instant::now();
+    let read = read_corpus(corpus_dir, &pool)?;
+    report.seconds.read = t.elapsed().as_secs_f64();
+
+    let live = store::current_manifest(store_dir)?;
+    let incremental = !options.full && live.as_ref().is_some_and(|m| m.extractor == report.extractor);
+    report.mode = if incremental { "incremental" } else { "full" }.to_owned();
+    let old = if incremental { live.map(|m| m.articles).unwrap_or_default() } else { BTreeMap::new() };
+
+    let mut seen = BTreeSet::new();
+    let mut todo = Vec::new();
+    for result in read {
+        match result {
+            Ok(article) => {
+                seen.insert(article.name.clone());
+                match old.get(&article.name) {
+                    Some(hash) if *hash == article.hash => report.unchanged += 1,
+                    Some(_) => {
+                        report.changed += 1;
+                        todo.push(article);
+                    }
+                    None => {
+                        report.added += 1;
+                        todo.push(article);
+                    }
+                }
+            }
+            Err(skipped) => report.skipped.push(skipped),
+        }
+    }
+    let removed: Vec<&String> = old.keys().filter(|name| !seen.contains(*name)).collect();
+    report.removed = removed.len();
+
+    let t = Instant::now();
+    let bar = progress_bar(todo.len(), options.progress);
+    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
+        todo.into_par_iter()
+            .map(|article| {
+                let result = article_quads(article);
+                bar.inc(1);
+                result
             })
             .collect()
     });
-    let mut report = BuildReport::default();
+    bar.finish_and_clear();
+    report.seconds.process = t.elapsed().as_secs_f64();
+
     let mut manifest = Manifest {
-        extractor: extractor_version(),
-        articles: BTreeMap::new(),
+        extractor: report.extractor.clone(),
+        articles: old.clone(),
     };
-    let mut quads = ontology_quads();
-    let mut entities: BTreeSet<(String, &'static str)> = BTreeSet::new();
+    for name in &removed {
+        manifest.articles.remove(*name);
+    }
+    let mut quads = if incremental { Vec::new() } else { ontology_quads() };
+    let mut dropped: Vec<String> = removed.iter().map(|n| (*n).clone()).collect();
     for result in results {
         match result {
-            Ok((p, article_quads)) => {
-                report.articles += 1;
-                manifest
-                    .articles
-                    .insert(p.article.name.clone(), p.article.hash.clone());
-                for e in &p.linked.entities {
-                    entities.insert((e.iri.clone(), vocab::class_of(e.kind)));
+            Ok((name, hash, article_quads)) => {
+                if old.contains_key(&name) {
+                    dropped.push(name.clone());
                 }
+                manifest.articles.insert(name, hash);
                 quads.extend(article_quads);
             }
             Err(skipped) => {
-                tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
+                if manifest.articles.remove(&skipped.file).is_some() {
+                    dropped.push(skipped.file.clone());
+                }
                 report.skipped.push(skipped);
             }
         }
     }
-    for (_, class) in &entities {
-        let local = class.rsplit('#').next().unwrap_or(class);
-        *report
-            .entities_by_class
-            .entry(local.to_owned())
-            .or_default() += 1;
+    for skipped in &report.skipped {
+        tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
     }
-    report.quads = quads.len();
-    let generation = store::begin(store_dir, &lock, store::Start::Empty)?;
+
+    let t = Instant::now();
+    let generation = store::begin(store_dir, &lock, if incremental { Start::Live } else { Start::Empty })?;
+    for name in &dropped {
+        generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
+        generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
+    }
     generation.load(quads)?;
+    report.seconds.load = t.elapsed().as_secs_f64();
+    report.articles = manifest.articles.len();
+    report.statements = generation.len()?;
+    report.entities_by_class = entities_by_class(&generation)?;
+
+    let t = Instant::now();
     generation.commit(&manifest)?;
-    report.seconds = started.elapsed().as_secs_f64();
+    report.seconds.commit = t.elapsed().as_secs_f64();
+    report.seconds.total = started.elapsed().as_secs_f64();
+    report.peak_memory_bytes = peak_memory_bytes();
     Ok(report)
 }
 
+/// Distinct entities per `ck:` class (local names), from `rdf:type` quads.
+fn entities_by_class(generation: &store::Generation) -> Result<BTreeMap<String, usize>, StoreError> {
+    let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
+    for (subject, class) in generation.typed()? {
+        if let Some(local) = class.strip_prefix(vocab::CK) {
+            pairs.insert((subject, local.to_owned()));
+        }
+    }
+    let mut counts = BTreeMap::new();
+    for (_, class) in pairs {
+        *counts.entry(class).or_default() += 1;
+    }
+    Ok(counts)
+}
+
+/// The process's peak resident memory, from `/proc/self/status`.
+pub fn peak_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// The version of everything that decides the extracted facts: the crate
-/// and its lexicons.
+/// version and a fingerprint of the stage sources and data files
+/// (`build.rs`).
 pub fn extractor_version() -> String {
-    format!(
-        "{}+{}",
-        env!("CARGO_PKG_VERSION"),
-        crate::lexicon::fingerprint()
-    )
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), env!("CADRE_KG_EXTRACTOR"))
 }
 
 /// The ontology, in its own named graph.
@@ -164,6 +314,152 @@ pub fn ontology_quads() -> Vec<Quad> {
             let t = t.expect("ontology/cadre-kg.ttl is valid Turtle (checked by a test)");
             Quad::new(t.subject, t.predicate, t.object, graph.clone())
         })
+        .collect()
+}
+
+/// Which of `of` shards an article belongs to: stable, from its name only.
+pub fn shard_of(name: &str, of: usize) -> usize {
+    let digest = corpus::hash_bytes(name.as_bytes());
+    let n = u64::from_str_radix(&digest[..15], 16).unwrap_or(0);
+    (n % of.max(1) as u64) as usize
+}
+
+/// What `extract --shard` wrote.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ShardReport {
+    pub articles: usize,
+    pub quads: usize,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Writes the quads of shard `shard` (0-based) of `of` to `out` as sorted
+/// N-Quads, with no shared state: shards run anywhere and `load` assembles
+/// them into the store a single build gives.
+pub fn extract_shard(corpus_dir: &Path, shard: usize, of: usize, out: &Path, jobs: usize) -> Result<ShardReport, BuildError> {
+    let pool = thread_pool(jobs)?;
+    let read = read_corpus(corpus_dir, &pool)?;
+    let mine: Vec<Result<Article, Skipped>> = read
+        .into_iter()
+        .filter(|r| {
+            let name = match r {
+                Ok(a) => &a.name,
+                Err(s) => &s.file,
+            };
+            shard_of(name, of) == shard
+        })
+        .collect();
+    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> =
+        pool.install(|| mine.into_par_iter().map(|r| r.and_then(article_quads)).collect());
+    let mut report = ShardReport::default();
+    let mut lines = Vec::new();
+    for result in results {
+        match result {
+            Ok((_, _, quads)) => {
+                report.articles += 1;
+                lines.extend(quads.iter().map(|q| format!("{q} .")));
+            }
+            Err(skipped) => report.skipped.push(skipped),
+        }
+    }
+    lines.sort();
+    report.quads = lines.len();
+    let shard_err = |e: std::io::Error| BuildError::Shard {
+        path: out.to_owned(),
+        message: e.to_string(),
+    };
+    let mut w = std::io::BufWriter::new(std::fs::File::create(out).map_err(shard_err)?);
+    writeln!(w, "{SHARD_HEADER}{}", extractor_version()).map_err(shard_err)?;
+    for line in &lines {
+        writeln!(w, "{line}").map_err(shard_err)?;
+    }
+    w.flush().map_err(shard_err)?;
+    Ok(report)
+}
+
+/// Builds a store from shard files written by `extract_shard`.
+pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let lock = store::lock(store_dir)?;
+    let mut manifest = Manifest {
+        extractor: extractor_version(),
+        articles: BTreeMap::new(),
+    };
+    let mut quads = ontology_quads();
+    for file in files {
+        let (extractor, shard_quads) = read_shard(file)?;
+        if extractor != manifest.extractor {
+            return Err(BuildError::Shard {
+                path: file.clone(),
+                message: format!(
+                    "written by extractor {extractor}, this binary is {}; re-run the shards with this binary",
+                    manifest.extractor
+                ),
+            });
+        }
+        manifest.articles.extend(articles_of(&shard_quads));
+        quads.extend(shard_quads);
+    }
+    let generation = store::begin(store_dir, &lock, Start::Empty)?;
+    let t = Instant::now();
+    generation.load(quads)?;
+    let mut report = BuildReport {
+        mode: "load".to_owned(),
+        extractor: manifest.extractor.clone(),
+        articles: manifest.articles.len(),
+        added: manifest.articles.len(),
+        ..BuildReport::default()
+    };
+    report.seconds.load = t.elapsed().as_secs_f64();
+    report.statements = generation.len()?;
+    report.entities_by_class = entities_by_class(&generation)?;
+    generation.commit(&manifest)?;
+    report.seconds.total = started.elapsed().as_secs_f64();
+    report.peak_memory_bytes = peak_memory_bytes();
+    Ok(report)
+}
+
+fn read_shard(path: &Path) -> Result<(String, Vec<Quad>), BuildError> {
+    let shard_err = |message: String| BuildError::Shard {
+        path: path.to_owned(),
+        message,
+    };
+    let file = std::fs::File::open(path).map_err(|e| shard_err(e.to_string()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let mut header = String::new();
+    reader.read_line(&mut header).map_err(|e| shard_err(e.to_string()))?;
+    let extractor = header
+        .trim()
+        .strip_prefix(SHARD_HEADER)
+        .ok_or_else(|| shard_err("not a cadre-kg shard (no extractor header on the first line)".to_owned()))?
+        .to_owned();
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .for_reader(reader)
+        .collect::<Result<Vec<Quad>, _>>()
+        .map_err(|e| shard_err(format!("bad N-Quads: {e}")))?;
+    Ok((extractor, quads))
+}
+
+/// Article name → content hash, from the articles' own graphs.
+fn articles_of(quads: &[Quad]) -> BTreeMap<String, String> {
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    let mut hashes: BTreeMap<String, String> = BTreeMap::new();
+    for q in quads {
+        let (NamedOrBlankNode::NamedNode(s), Term::Literal(o)) = (&q.subject, &q.object) else {
+            continue;
+        };
+        match q.predicate.as_str() {
+            vocab::SOURCE_FILE => {
+                files.insert(s.as_str().to_owned(), o.value().to_owned());
+            }
+            vocab::CONTENT_HASH => {
+                hashes.insert(s.as_str().to_owned(), o.value().to_owned());
+            }
+            _ => {}
+        }
+    }
+    files
+        .into_iter()
+        .filter_map(|(article, file)| hashes.remove(&article).map(|h| (file, h)))
         .collect()
 }
 
@@ -185,5 +481,13 @@ mod tests {
             encoding: "UTF-8",
         };
         assert!(process(article).unwrap_err().contains("no Chinese text"));
+    }
+
+    #[test]
+    fn shards_are_stable_and_cover_every_index() {
+        let names: Vec<String> = (0..60).map(|i| format!("a{i}.txt")).collect();
+        let shards: BTreeSet<usize> = names.iter().map(|n| shard_of(n, 3)).collect();
+        assert_eq!(shards, BTreeSet::from([0, 1, 2]));
+        assert_eq!(shard_of("a1.txt", 3), shard_of("a1.txt", 3));
     }
 }

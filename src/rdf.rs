@@ -4,9 +4,11 @@
 //! its entities with classes and labels, containments, appointments, the
 //! byline, and provenance: each mention (`ck:denotes`, with start and end
 //! offsets in the *original* text) and the sentences that are evidence.
-//! No blank nodes, so dumps are stable and comparable.
+//! No blank nodes, so dumps are stable and comparable. Containments the
+//! gazetteer adds go to the article's companion graph
+//! (`link::gazetteer_graph_iri`), apart from what the article said.
 
-use crate::link::{appointment_iri, role_iri, LinkedArticle};
+use crate::link::{appointment_iri, gazetteer_graph_iri, role_iri, LinkedArticle};
 use crate::normalize::Normalized;
 use crate::vocab::{self, *};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -78,7 +80,7 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
         );
     }
     let mut gazetteer = GraphWriter {
-        graph: GraphName::NamedNode(node(GAZETTEER_GRAPH)),
+        graph: GraphName::NamedNode(node(&gazetteer_graph_iri(&article.name))),
         quads: Vec::new(),
     };
     for &(child, parent) in &article.known_located_in {
@@ -171,7 +173,7 @@ mod tests {
     #[test]
     fn every_quad_is_in_the_article_graph_and_has_no_blank_node() {
         let quads = quads_of("派驻到沈阳市沈河区万莲街道松泉社区的第一书记王光宇开展活动。");
-        assert!(quads.iter().all(|q| !q.contains("graph/gazetteer")));
+        assert!(quads.iter().all(|q| !q.contains("id/gazetteer/")));
         assert!(!quads.is_empty());
         let graph = format!("<{}>", link::article_iri("t.txt"));
         for q in &quads {
@@ -189,7 +191,7 @@ mod tests {
             .iter()
             .find(|q| q.contains("#locatedIn"))
             .expect("衢州市 in 浙江省");
-        assert!(edge.contains("graph/gazetteer"), "{edge}");
+        assert!(edge.contains("id/gazetteer/t.txt"), "{edge}");
     }
 
     #[test]

@@ -110,6 +110,21 @@ pub fn current_manifest(root: &Path) -> Result<Option<Manifest>, StoreError> {
         .map_err(|source| StoreError::Manifest { path, source })
 }
 
+/// Writes every quad of the live generation as sorted N-Quads lines.
+pub fn dump_nquads(root: &Path, out: &mut impl Write) -> Result<(), StoreError> {
+    let store = open_reader(root)?;
+    let mut lines = store
+        .iter()
+        .map(|q| q.map(|q| format!("{q} .")))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(storage_err(root))?;
+    lines.sort_unstable();
+    for line in lines {
+        writeln!(out, "{line}").map_err(io_err(root))?;
+    }
+    out.flush().map_err(io_err(root))
+}
+
 /// The writer's lock; released on drop.
 #[derive(Debug)]
 pub struct WriteLock {
@@ -242,9 +257,24 @@ impl Generation {
             .map_err(storage_err(&self.dir))
     }
 
-    /// The store being built, for reading back what it holds.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// How many quads the generation holds.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(storage_err(&self.dir))
+    }
+
+    /// Is the generation empty?
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.store.is_empty().map_err(storage_err(&self.dir))
+    }
+
+    /// Every `(subject, class)` of an `rdf:type` quad, as IRI strings.
+    pub fn typed(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let rdf_type = NamedNode::new_unchecked(crate::vocab::RDF_TYPE);
+        self.store
+            .quads_for_pattern(None, Some(rdf_type.as_ref()), None, None)
+            .map(|q| q.map(|q| (q.subject.to_string(), q.object.to_string().trim_matches(['<', '>']).to_owned())))
+            .collect::<Result<_, _>>()
+            .map_err(storage_err(&self.dir))
     }
 
     /// Bulk-loads quads (RocksDB SST files, far faster than transactions).

@@ -12,9 +12,7 @@ pub const CK: &str = "https://w3id.org/cadre-kg/ontology#";
 pub const ID: &str = "https://w3id.org/cadre-kg/id/";
 /// The named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/cadre-kg/ontology";
-/// The named graph of containments taken from the official division
-/// gazetteer rather than from any article.
-pub const GAZETTEER_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/gazetteer";
+
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";

@@ -18,7 +18,6 @@ const ROLE_MODIFIERS: &str = include_str!("../../data/lexicon/role_modifiers.txt
 const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const INITIATIVE_HEADS: &str = include_str!("../../data/lexicon/initiative_heads.txt");
 const GENERIC_STEMS: &str = include_str!("../../data/lexicon/generic_stems.txt");
-const OVERCONVERSION: &str = include_str!("../../data/lexicon/overconversion.tsv");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -133,23 +132,6 @@ impl Lexicon {
             .iter()
             .find(|s| name.ends_with(&s.suffix) && name.len() > s.suffix.len())
     }
-}
-
-/// A fingerprint of every lexicon and table the extractor reads, so a
-/// rebuild knows when the extractor's knowledge changed.
-pub fn fingerprint() -> String {
-    let all = [
-        SURNAMES,
-        AREA_SUFFIXES,
-        ROLES,
-        ROLE_MODIFIERS,
-        ORG_HEADS,
-        INITIATIVE_HEADS,
-        GENERIC_STEMS,
-        OVERCONVERSION,
-    ]
-    .concat();
-    crate::corpus::hash_bytes(all.as_bytes())[..16].to_owned()
 }
 
 #[cfg(test)]
