@@ -12,6 +12,9 @@ pub const CK: &str = "https://w3id.org/cadre-kg/ontology#";
 pub const ID: &str = "https://w3id.org/cadre-kg/id/";
 /// The named graph holding the ontology itself.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/cadre-kg/ontology";
+/// The named graph holding the results of `cadre-kg analyze`; its IRI is
+/// also the `ck:Analysis` that records the parameters used.
+pub const ANALYTICS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/analytics";
 
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -63,6 +66,21 @@ ck_terms! {
     END = "end";
     TEXT = "text";
     EVIDENCE = "evidence";
+    ANALYSIS = "Analysis";
+    DEGREE = "degree";
+    PAGE_RANK = "pageRank";
+    BETWEENNESS = "betweenness";
+    COMPONENT = "component";
+    COMMUNITY_PROP = "community";
+    DAMPING_FACTOR = "dampingFactor";
+    CONVERGENCE_TOLERANCE = "convergenceTolerance";
+    BETWEENNESS_SAMPLES = "betweennessSamples";
+    RANDOM_SEED = "randomSeed";
+    RESOLUTION = "resolution";
+    PROJECTION = "projection";
+    NODE_COUNT = "nodeCount";
+    EDGE_COUNT = "edgeCount";
+    MODULARITY = "modularity";
 }
 
 /// The class IRI of an entity kind.

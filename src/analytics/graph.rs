@@ -10,9 +10,6 @@ use petgraph::visit::EdgeRef;
 use petgraph::Directed;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-/// The name used for the gazetteer graph when it supports an edge.
-pub const GAZETTEER_SOURCE: &str = "gazetteer";
-
 /// The kind of a relation.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EdgeKind {
@@ -104,12 +101,25 @@ pub struct Edge {
     pub roles: Vec<String>,
 }
 
-/// A graph that statements come from: an article or the gazetteer.
+/// What kind of graph a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// An article's own graph: what the article said.
+    Article,
+    /// An article's gazetteer companion graph: containments the official
+    /// division gazetteer adds about the article's areas.
+    Gazetteer,
+    /// Any other named graph.
+    Other,
+}
+
+/// A graph that statements come from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Source {
     pub iri: String,
-    /// The article's source file, or [`GAZETTEER_SOURCE`].
+    /// The article's source file; `gazetteer/FILE` for a gazetteer graph.
     pub name: String,
+    pub kind: SourceKind,
 }
 
 /// The projection: a petgraph graph plus the table of sources.
@@ -451,10 +461,12 @@ mod tests {
             Source {
                 iri: "z".into(),
                 name: "z.txt".into(),
+                kind: SourceKind::Article,
             },
             Source {
                 iri: "a".into(),
                 name: "a.txt".into(),
+                kind: SourceKind::Article,
             },
         ];
         let mut b = GraphBuilder::new(sources);

@@ -23,10 +23,10 @@ mod sparql;
 pub use centrality::{betweenness, degree, pagerank, Betweenness, PageRank};
 pub use community::{components, louvain, modularity, Partition};
 pub use graph::{
-    Adjacency, Edge, EdgeKind, GraphBuilder, KnowledgeGraph, Node, Source, GAZETTEER_SOURCE,
+    level_of, Adjacency, Edge, EdgeKind, GraphBuilder, KnowledgeGraph, Node, Source, SourceKind,
 };
 pub use paths::{neighbors, shortest_paths, Neighbor, Path, Step};
-pub use project::{project, Filter};
+pub use project::{project, resolve, Filter};
 pub use results::{load_scores, to_quads, write_results};
 
 use std::time::{Duration, Instant};

@@ -1,0 +1,183 @@
+//! Rebuilds an operator can leave running: incremental equals full, kills
+//! leave the old store, one writer at a time, shards assemble the same
+//! store, and the number of threads changes nothing.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A copy of the shipped corpus, `copies` times over with distinct names.
+fn corpus_copy(dir: &Path, copies: usize) -> PathBuf {
+    let corpus = dir.join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    for entry in fs::read_dir(repo().join("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        for c in 0..copies {
+            let name = format!("c{c}_{}", path.file_name().unwrap().to_string_lossy());
+            fs::copy(&path, corpus.join(name)).unwrap();
+        }
+    }
+    corpus
+}
+
+fn build(corpus: &Path, store: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+fn dump(store: &Path) -> String {
+    let out = run(&["dump", "--store", store.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn articles(store: &Path) -> usize {
+    let rows = select(store, &["SELECT (COUNT(?a) AS ?n) WHERE { ?a a ck:Article }"]);
+    value(&rows[0], "n").parse().unwrap()
+}
+
+fn report(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+#[test]
+fn an_incremental_build_equals_a_full_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 1);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let changed = corpus.join("c0_000_783e6b4ab8639c7e.txt");
+    let mut text = fs::read_to_string(&changed).unwrap();
+    text.push_str("\n本报记者 曲宏\n");
+    fs::write(&changed, text).unwrap();
+    fs::remove_file(corpus.join("c0_p044_f9a2109b2699.txt")).unwrap();
+    fs::copy(repo().join("corpus/p017_3c2892d43e69.txt"), corpus.join("new.txt")).unwrap();
+    let json = dir.path().join("report.json");
+    let out = build(&corpus, &store, &["--report", json.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r = report(&json);
+    assert_eq!(r["mode"], "incremental");
+    assert_eq!((r["added"].as_u64(), r["changed"].as_u64(), r["removed"].as_u64()), (Some(1), Some(1), Some(1)));
+    assert_eq!(r["unchanged"], 18);
+    assert!(r["peak_memory_bytes"].as_u64().unwrap() > 0);
+    let full = dir.path().join("full");
+    assert!(build(&corpus, &full, &[]).status.success());
+    assert_eq!(dump(&store), dump(&full));
+}
+
+#[test]
+fn a_new_extractor_rebuilds_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 1);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let generation = store.join(fs::read_to_string(store.join("CURRENT")).unwrap().trim());
+    let manifest = generation.join("manifest.json");
+    let text = fs::read_to_string(&manifest).unwrap();
+    let old: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let edited = text.replace(old["extractor"].as_str().unwrap(), "0.0.0+older");
+    fs::write(&manifest, edited).unwrap();
+    let json = dir.path().join("report.json");
+    assert!(build(&corpus, &store, &["--report", json.to_str().unwrap()]).status.success());
+    assert_eq!(report(&json)["mode"], "full");
+    assert_eq!(report(&json)["added"], 20);
+}
+
+#[test]
+fn dumps_do_not_depend_on_threads_or_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    assert!(build(&corpus, &one, &["--jobs", "1"]).status.success());
+    assert!(build(&corpus, &two, &["--jobs", "2"]).status.success());
+    let first = dump(&one);
+    assert_eq!(first, dump(&two));
+    assert!(build(&corpus, &one, &["--full"]).status.success());
+    assert_eq!(first, dump(&one));
+    assert!(!first.contains("_:"), "no blank nodes");
+}
+
+#[test]
+fn shards_loaded_together_give_the_single_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = repo().join("corpus");
+    let mut files = Vec::new();
+    for i in 0..3 {
+        let out = dir.path().join(format!("shard{i}.nq"));
+        let shard = format!("{i}/3");
+        let o = run(&["extract", "--corpus", corpus.to_str().unwrap(), "--shard", &shard, "--out", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        files.push(out);
+    }
+    let loaded = dir.path().join("loaded");
+    let mut args = vec!["load", "--store", loaded.to_str().unwrap()];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let single = dir.path().join("single");
+    assert!(build(&corpus, &single, &[]).status.success());
+    assert_eq!(dump(&loaded), dump(&single));
+    // The loaded store knows its articles: the next build is incremental.
+    let json = dir.path().join("r.json");
+    assert!(build(&corpus, &loaded, &["--report", json.to_str().unwrap()]).status.success());
+    assert_eq!(report(&json)["unchanged"], 20);
+}
+
+/// Starts a build in the background.
+fn spawn_build(corpus: &Path, store: &Path) -> std::process::Child {
+    Command::new(bin())
+        .args(["build", "--full", "--jobs", "1", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_killed_build_leaves_the_old_store_and_the_next_one_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 6);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let before = dump(&store);
+    for delay in [20, 150, 400, 800, 1500] {
+        let mut child = spawn_build(&corpus, &store);
+        std::thread::sleep(Duration::from_millis(delay));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        assert_eq!(articles(&store), 120, "after a kill at {delay} ms the old store answers");
+        assert_eq!(dump(&store), before, "after a kill at {delay} ms the old store is intact");
+    }
+    let out = build(&corpus, &store, &["--full"]);
+    assert!(out.status.success(), "recovery: {}", stderr(&out));
+    assert_eq!(dump(&store), before);
+    let leftovers = fs::read_dir(&store)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-"))
+        .count();
+    assert_eq!(leftovers, 1, "debris of killed builds is removed");
+}
+
+#[test]
+fn a_second_builder_fails_fast_naming_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 6);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let mut first = spawn_build(&corpus, &store);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !store.join("LOCK").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let second = build(&corpus, &store, &[]);
+    let first_status = first.wait().unwrap();
+    assert!(first_status.success());
+    assert_eq!(second.status.code(), Some(2));
+    let err = stderr(&second);
+    assert!(err.contains("being built by process") && err.contains(&first.id().to_string()), "{err}");
+    assert_eq!(articles(&store), 120);
+}
