@@ -25,6 +25,8 @@ use std::time::Instant;
 use thiserror::Error;
 
 const ONTOLOGY: &str = include_str!("../ontology/cadre-kg.ttl");
+/// Articles processed and loaded together.
+const CHUNK: usize = 1000;
 /// First line of a shard file: which extractor wrote it.
 const SHARD_HEADER: &str = "# cadre-kg extractor ";
 
@@ -188,13 +190,16 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     let old = if incremental { live.map(|m| m.articles).unwrap_or_default() } else { BTreeMap::new() };
 
     let mut seen = BTreeSet::new();
+    let mut unchanged: BTreeSet<String> = BTreeSet::new();
     let mut todo = Vec::new();
     for result in read {
         match result {
             Ok(article) => {
                 seen.insert(article.name.clone());
                 match old.get(&article.name) {
-                    Some(hash) if *hash == article.hash => report.unchanged += 1,
+                    Some(hash) if *hash == article.hash => {
+                        unchanged.insert(article.name.clone());
+                    }
                     Some(_) => {
                         report.changed += 1;
                         todo.push(article);
@@ -205,67 +210,77 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
                     }
                 }
             }
-            Err(skipped) => report.skipped.push(skipped),
+            Err(skipped) => {
+                seen.insert(skipped.file.clone());
+                report.skipped.push(skipped);
+            }
         }
     }
-    let removed: Vec<&String> = old.keys().filter(|name| !seen.contains(*name)).collect();
-    report.removed = removed.len();
-
-    let t = Instant::now();
-    let bar = progress_bar(todo.len(), options.progress);
-    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
-        todo.into_par_iter()
-            .map(|article| {
-                let result = article_quads(article);
-                bar.inc(1);
-                result
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
-    report.seconds.process = t.elapsed().as_secs_f64();
+    report.unchanged = unchanged.len();
+    report.removed = old.keys().filter(|name| !seen.contains(*name)).count();
+    // Graphs to drop first: every old article but the unchanged ones
+    // (removed, changed, or no longer readable).
+    let dropped: Vec<&String> = old.keys().filter(|name| !unchanged.contains(*name)).collect();
 
     let mut manifest = Manifest {
         extractor: report.extractor.clone(),
         articles: old.clone(),
     };
-    for name in &removed {
+    for name in &dropped {
         manifest.articles.remove(*name);
     }
-    let mut quads = if incremental { Vec::new() } else { ontology_quads() };
-    let mut dropped: Vec<String> = removed.iter().map(|n| (*n).clone()).collect();
-    for result in results {
-        match result {
-            Ok((name, hash, article_quads)) => {
-                if old.contains_key(&name) {
-                    dropped.push(name.clone());
-                }
-                manifest.articles.insert(name, hash);
-                quads.extend(article_quads);
-            }
-            Err(skipped) => {
-                if manifest.articles.remove(&skipped.file).is_some() {
-                    dropped.push(skipped.file.clone());
-                }
-                report.skipped.push(skipped);
-            }
-        }
-    }
-    for skipped in &report.skipped {
-        tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
-    }
-
-    let t = Instant::now();
     let generation = store::begin(store_dir, &lock, if incremental { Start::Live } else { Start::Empty })?;
     for name in &dropped {
         generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
         generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
     }
-    generation.load(quads)?;
-    report.seconds.load = t.elapsed().as_secs_f64();
+    if !incremental {
+        generation.load(ontology_quads())?;
+    }
+
+    // Process and load in chunks so memory stays flat on large corpora.
+    let bar = progress_bar(todo.len(), options.progress);
+    let mut todo = todo.into_iter().peekable();
+    while todo.peek().is_some() {
+        let chunk: Vec<Article> = todo.by_ref().take(CHUNK).collect();
+        let t = Instant::now();
+        let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|article| {
+                    let result = article_quads(article);
+                    bar.inc(1);
+                    result
+                })
+                .collect()
+        });
+        report.seconds.process += t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mut quads = Vec::new();
+        for result in results {
+            match result {
+                Ok((name, hash, article_quads)) => {
+                    manifest.articles.insert(name, hash);
+                    quads.extend(article_quads);
+                }
+                Err(skipped) => report.skipped.push(skipped),
+            }
+        }
+        generation.load(quads)?;
+        report.seconds.load += t.elapsed().as_secs_f64();
+    }
+    bar.finish_and_clear();
+    for skipped in &report.skipped {
+        tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
+    }
+
     report.articles = manifest.articles.len();
+    let t = Instant::now();
     report.statements = generation.len()?;
+    tracing::info!(seconds = t.elapsed().as_secs_f64(), "counted statements");
+    let t = Instant::now();
     report.entities_by_class = entities_by_class(&generation)?;
+    tracing::info!(seconds = t.elapsed().as_secs_f64(), "counted entities");
 
     let t = Instant::now();
     generation.commit(&manifest)?;
@@ -275,19 +290,13 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     Ok(report)
 }
 
-/// Distinct entities per `ck:` class (local names), from `rdf:type` quads.
+/// Distinct entities per `ck:` class, by local name.
 fn entities_by_class(generation: &store::Generation) -> Result<BTreeMap<String, usize>, StoreError> {
-    let mut pairs: BTreeSet<(String, String)> = BTreeSet::new();
-    for (subject, class) in generation.typed()? {
-        if let Some(local) = class.strip_prefix(vocab::CK) {
-            pairs.insert((subject, local.to_owned()));
-        }
-    }
-    let mut counts = BTreeMap::new();
-    for (_, class) in pairs {
-        *counts.entry(class).or_default() += 1;
-    }
-    Ok(counts)
+    Ok(generation
+        .entities_by_class()?
+        .into_iter()
+        .filter_map(|(class, n)| class.strip_prefix(vocab::CK).map(|local| (local.to_owned(), n)))
+        .collect())
 }
 
 /// The process's peak resident memory, from `/proc/self/status`.

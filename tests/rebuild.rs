@@ -144,7 +144,7 @@ fn a_killed_build_leaves_the_old_store_and_the_next_one_recovers() {
     let store = dir.path().join("store");
     assert!(build(&corpus, &store, &[]).status.success());
     let before = dump(&store);
-    for delay in [20, 150, 400, 800, 1500] {
+    for delay in [20, 150, 400, 800, 1150, 1300] {
         let mut child = spawn_build(&corpus, &store);
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill(); // SIGKILL
