@@ -236,6 +236,10 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     }
     if !incremental {
         generation.load(ontology_quads())?;
+    } else if !dropped.is_empty() || !todo.is_empty() {
+        // Analytics describe the whole graph: once it changes they are
+        // stale, so they go until `cadre-kg analyze` runs again.
+        generation.remove_graph(&NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH))?;
     }
 
     // Process and load in chunks so memory stays flat on large corpora.

@@ -181,3 +181,25 @@ fn a_second_builder_fails_fast_naming_the_first() {
     assert!(err.contains("being built by process") && err.contains(&first.id().to_string()), "{err}");
     assert_eq!(articles(&store), 120);
 }
+
+#[test]
+fn analytics_go_stale_when_articles_change() {
+    use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 1);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let graph = NamedNode::new_unchecked(cadre_kg::vocab::ANALYTICS_GRAPH);
+    let s = NamedNode::new_unchecked("https://w3id.org/cadre-kg/id/area/沈阳市");
+    let p = NamedNode::new_unchecked(format!("{}pageRank", cadre_kg::vocab::CK));
+    let quad = Quad::new(s, p, Literal::from(0.5), GraphName::NamedNode(graph.clone()));
+    cadre_kg::store::replace_graph(&store, &graph, vec![quad]).unwrap();
+    let ask = format!("ASK {{ GRAPH <{}> {{ ?s ?p ?o }} }}", graph.as_str());
+    let has_analytics = || stdout(&run(&["query", "--store", store.to_str().unwrap(), &ask])).trim() == "true";
+    assert!(has_analytics());
+    assert!(build(&corpus, &store, &[]).status.success());
+    assert!(has_analytics(), "nothing changed: analytics stay");
+    fs::write(corpus.join("extra.txt"), "本报记者 曲宏\n沈阳市沈河区开展活动。").unwrap();
+    assert!(build(&corpus, &store, &[]).status.success());
+    assert!(!has_analytics(), "the graph changed: stale analytics are dropped");
+}
