@@ -161,8 +161,14 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         }
         end = item_start - 1;
     }
-    // Posts without a unit of their own share the area of the listed one.
-    let Some((first_unit, _)) = posts.iter().rev().find_map(|(_, _, u)| u.clone()) else {
+    // Posts without a unit of their own share the area of the listed one,
+    // or the unit of the person listed just before (网格员孙立新、楼栋长刘礼贤).
+    let Some((first_unit, _)) = posts
+        .iter()
+        .rev()
+        .find_map(|(_, _, u)| u.clone())
+        .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
+    else {
         return false;
     };
     let shared = shared_unit(mentions, &first_unit);
@@ -180,6 +186,21 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         });
     }
     true
+}
+
+/// The unit of the appointment of the person named right before `at`
+/// and a 、 (the list goes on with the same unit).
+fn unit_of_previous_person(
+    mentions: &[Local],
+    found: &[Found],
+    at: usize,
+) -> Option<(Unit, usize)> {
+    let before = at.checked_sub(1)?;
+    found
+        .iter()
+        .rev()
+        .find(|f| f.person.is_some_and(|p| mentions[p].span.end == before))
+        .map(|f| (f.unit.clone(), at))
 }
 
 /// For the later posts of a list, the area inside the first unit
@@ -382,6 +403,21 @@ mod tests {
                 ("书记", Unit::Mention(1)),
                 ("居民委员会主任", Unit::Mention(0))
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_people_keeps_the_unit() {
+        let chars: Vec<char> = "社区网格员孙立新、楼栋长刘礼贤参与".chars().collect();
+        let m = vec![
+            local(&chars, "孙立新", EntityKind::Person),
+            local(&chars, "刘礼贤", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        let generic = Unit::Generic("社区".into());
+        assert_eq!(
+            roles(&found),
+            [("网格员", generic.clone()), ("楼栋长", generic)]
         );
     }
 

@@ -323,7 +323,7 @@ impl SentenceFacts {
                 Unit::Generic(word) => match focus.resolve_level_word(&word, found.span.start) {
                     Some((label, kind)) => {
                         let local =
-                            self.push(facts, EntityKind::Area(kind), found.span, label, vec![word]);
+                            self.push(facts, EntityKind::Area(kind), found.span, label, Vec::new());
                         self.global[local]
                     }
                     None => continue,

@@ -205,8 +205,16 @@ pub fn is_name(s: &str) -> bool {
 const NOT_GIVEN: &str =
     "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
 
+/// Forms of address that follow a surname like a given name (赵大妈,
+/// 王师傅): the person is not named.
+const ADDRESS: &[&str] = &[
+    "大妈", "大爷", "大娘", "大姐", "大哥", "大叔", "大婶", "阿姨", "师傅", "老师", "先生", "女士",
+    "同志", "奶奶", "爷爷", "婆婆", "老伯", "阿婆", "阿公", "书记", "主任", "老汉", "老太", "某",
+];
+
 fn plain_given_name(name: &str, surname: &str) -> bool {
-    !name[surname.len()..].chars().any(|c| NOT_GIVEN.contains(c))
+    let given = &name[surname.len()..];
+    !given.chars().any(|c| NOT_GIVEN.contains(c)) && !ADDRESS.iter().any(|a| given.starts_with(a))
 }
 
 /// Splits a run of names written without separators (向红梅郑英) at
@@ -266,6 +274,12 @@ mod tests {
         );
         assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
         assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
+    }
+
+    #[test]
+    fn forms_of_address_are_not_names() {
+        assert!(persons("居民赵大妈说").is_empty());
+        assert!(!is_name("王师傅"));
     }
 
     #[test]

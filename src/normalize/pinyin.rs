@@ -16,7 +16,8 @@ pub(crate) fn strip_annotations(input: Chars) -> Chars {
     let mut i = 0;
     while i < n {
         let c = input.chars[i];
-        if is_open(c) && i > 0 && is_cjk(input.chars[i - 1]) {
+        // After a character, or after a reading just removed (街道(jiē)(dào)).
+        if is_open(c) && out.chars.last().is_some_and(|&p| is_cjk(p)) {
             if let Some(len) = syllable_len(&input.chars[i + 1..]) {
                 i += len + 2;
                 continue;
@@ -67,6 +68,7 @@ mod tests {
         assert_eq!(strip("機(jī)關(guān)"), "機關");
         assert_eq!(strip("社區(qū)黨建"), "社區黨建");
         assert_eq!(strip("綠（lǜ）化"), "綠化");
+        assert_eq!(strip("街道(jiē)(dào)黨(dǎng)"), "街道黨");
     }
 
     #[test]
