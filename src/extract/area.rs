@@ -203,10 +203,10 @@ fn short_form(chars: &[char], start: usize, end: usize, allow_common: bool) -> O
         return None;
     }
     let name = string(chars, start, end);
+    let (label, kind) = known_area(&name)?;
     if !allow_common && is_common_word(&name) {
         return None;
     }
-    let (label, kind) = known_area(&name)?;
     // 绿园 followed by 区 is the full name 绿园区, not a short form.
     let full_name_goes_on = label
         .strip_prefix(name.as_str())

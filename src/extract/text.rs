@@ -72,8 +72,14 @@ pub fn has_at(chars: &[char], at: usize, word: &str) -> bool {
 
 /// Does `chars[..end]` end with `word`? Returns where `word` starts.
 pub fn ends_with_at(chars: &[char], end: usize, word: &str) -> Option<usize> {
-    let n = word.chars().count();
-    (end >= n && has_at(chars, end - n, word)).then(|| end - n)
+    let mut at = end;
+    for w in word.chars().rev() {
+        at = at.checked_sub(1)?;
+        if chars.get(at) != Some(&w) {
+            return None;
+        }
+    }
+    Some(at)
 }
 
 #[cfg(test)]
