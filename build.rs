@@ -47,5 +47,8 @@ fn main() {
         hasher.write(file.to_string_lossy().as_bytes());
         hasher.write(&std::fs::read(&file).unwrap_or_default());
     }
-    println!("cargo:rustc-env=CADRE_KG_EXTRACTOR={:016x}", hasher.finish());
+    println!(
+        "cargo:rustc-env=CADRE_KG_EXTRACTOR={:016x}",
+        hasher.finish()
+    );
 }

@@ -139,7 +139,10 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
 }
 
 /// Reads and decodes every article under `root`, in name order.
-fn read_corpus(root: &Path, pool: &rayon::ThreadPool) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
+fn read_corpus(
+    root: &Path,
+    pool: &rayon::ThreadPool,
+) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
     let files = corpus::find_articles(root).map_err(|source| BuildError::Corpus {
         path: root.to_owned(),
         source,
@@ -163,7 +166,9 @@ fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles {elapsed} (eta {eta})")
+    {
         bar.set_style(style);
     }
     bar
@@ -171,7 +176,11 @@ fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
 
 /// Builds or rebuilds the store at `store_dir` from every article under
 /// `corpus_dir`.
-pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Result<BuildReport, BuildError> {
+pub fn build(
+    corpus_dir: &Path,
+    store_dir: &Path,
+    options: BuildOptions,
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let lock = store::lock(store_dir)?;
     let pool = thread_pool(options.jobs)?;
@@ -185,9 +194,16 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     report.seconds.read = t.elapsed().as_secs_f64();
 
     let live = store::current_manifest(store_dir)?;
-    let incremental = !options.full && live.as_ref().is_some_and(|m| m.extractor == report.extractor);
+    let incremental = !options.full
+        && live
+            .as_ref()
+            .is_some_and(|m| m.extractor == report.extractor);
     report.mode = if incremental { "incremental" } else { "full" }.to_owned();
-    let old = if incremental { live.map(|m| m.articles).unwrap_or_default() } else { BTreeMap::new() };
+    let old = if incremental {
+        live.map(|m| m.articles).unwrap_or_default()
+    } else {
+        BTreeMap::new()
+    };
 
     let mut seen = BTreeSet::new();
     let mut unchanged: BTreeSet<String> = BTreeSet::new();
@@ -220,7 +236,10 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     report.removed = old.keys().filter(|name| !seen.contains(*name)).count();
     // Graphs to drop first: every old article but the unchanged ones
     // (removed, changed, or no longer readable).
-    let dropped: Vec<&String> = old.keys().filter(|name| !unchanged.contains(*name)).collect();
+    let dropped: Vec<&String> = old
+        .keys()
+        .filter(|name| !unchanged.contains(*name))
+        .collect();
 
     let mut manifest = Manifest {
         extractor: report.extractor.clone(),
@@ -229,7 +248,15 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
     for name in &dropped {
         manifest.articles.remove(*name);
     }
-    let generation = store::begin(store_dir, &lock, if incremental { Start::Live } else { Start::Empty })?;
+    let generation = store::begin(
+        store_dir,
+        &lock,
+        if incremental {
+            Start::Live
+        } else {
+            Start::Empty
+        },
+    )?;
     for name in &dropped {
         generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
         generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
@@ -295,11 +322,17 @@ pub fn build(corpus_dir: &Path, store_dir: &Path, options: BuildOptions) -> Resu
 }
 
 /// Distinct entities per `ck:` class, by local name.
-fn entities_by_class(generation: &store::Generation) -> Result<BTreeMap<String, usize>, StoreError> {
+fn entities_by_class(
+    generation: &store::Generation,
+) -> Result<BTreeMap<String, usize>, StoreError> {
     Ok(generation
         .entities_by_class()?
         .into_iter()
-        .filter_map(|(class, n)| class.strip_prefix(vocab::CK).map(|local| (local.to_owned(), n)))
+        .filter_map(|(class, n)| {
+            class
+                .strip_prefix(vocab::CK)
+                .map(|local| (local.to_owned(), n))
+        })
         .collect())
 }
 
@@ -315,7 +348,11 @@ pub fn peak_memory_bytes() -> Option<u64> {
 /// version and a fingerprint of the stage sources and data files
 /// (`build.rs`).
 pub fn extractor_version() -> String {
-    format!("{}+{}", env!("CARGO_PKG_VERSION"), env!("CADRE_KG_EXTRACTOR"))
+    format!(
+        "{}+{}",
+        env!("CARGO_PKG_VERSION"),
+        env!("CADRE_KG_EXTRACTOR")
+    )
 }
 
 /// The ontology, in its own named graph.
@@ -348,7 +385,13 @@ pub struct ShardReport {
 /// Writes the quads of shard `shard` (0-based) of `of` to `out` as sorted
 /// N-Quads, with no shared state: shards run anywhere and `load` assembles
 /// them into the store a single build gives.
-pub fn extract_shard(corpus_dir: &Path, shard: usize, of: usize, out: &Path, jobs: usize) -> Result<ShardReport, BuildError> {
+pub fn extract_shard(
+    corpus_dir: &Path,
+    shard: usize,
+    of: usize,
+    out: &Path,
+    jobs: usize,
+) -> Result<ShardReport, BuildError> {
     let pool = thread_pool(jobs)?;
     let read = read_corpus(corpus_dir, &pool)?;
     let mine: Vec<Result<Article, Skipped>> = read
@@ -361,8 +404,11 @@ pub fn extract_shard(corpus_dir: &Path, shard: usize, of: usize, out: &Path, job
             shard_of(name, of) == shard
         })
         .collect();
-    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> =
-        pool.install(|| mine.into_par_iter().map(|r| r.and_then(article_quads)).collect());
+    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
+        mine.into_par_iter()
+            .map(|r| r.and_then(article_quads))
+            .collect()
+    });
     let mut report = ShardReport::default();
     let mut lines = Vec::new();
     for result in results {
@@ -439,11 +485,15 @@ fn read_shard(path: &Path) -> Result<(String, Vec<Quad>), BuildError> {
     let file = std::fs::File::open(path).map_err(|e| shard_err(e.to_string()))?;
     let mut reader = std::io::BufReader::new(file);
     let mut header = String::new();
-    reader.read_line(&mut header).map_err(|e| shard_err(e.to_string()))?;
+    reader
+        .read_line(&mut header)
+        .map_err(|e| shard_err(e.to_string()))?;
     let extractor = header
         .trim()
         .strip_prefix(SHARD_HEADER)
-        .ok_or_else(|| shard_err("not a cadre-kg shard (no extractor header on the first line)".to_owned()))?
+        .ok_or_else(|| {
+            shard_err("not a cadre-kg shard (no extractor header on the first line)".to_owned())
+        })?
         .to_owned();
     let quads = RdfParser::from_format(RdfFormat::NQuads)
         .for_reader(reader)

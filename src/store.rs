@@ -274,7 +274,8 @@ impl Generation {
     /// Distinct entities per class (class IRI → count), counted by SPARQL
     /// over encoded terms: far cheaper than decoding every type quad.
     pub fn entities_by_class(&self) -> Result<Vec<(String, usize)>, StoreError> {
-        let query = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c";
+        let query =
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c";
         let evaluation_err = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Query {
             path: self.dir.clone(),
             message: e.to_string(),
@@ -283,13 +284,17 @@ impl Generation {
             .parse_query(query)
             .expect("the entity count query is valid SPARQL");
         let mut counts = Vec::new();
-        if let oxigraph::sparql::QueryResults::Solutions(solutions) =
-            prepared.on_store(&self.store).execute().map_err(evaluation_err)?
+        if let oxigraph::sparql::QueryResults::Solutions(solutions) = prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(evaluation_err)?
         {
             for solution in solutions {
                 let solution = solution.map_err(evaluation_err)?;
-                if let (Some(oxigraph::model::Term::NamedNode(c)), Some(oxigraph::model::Term::Literal(n))) =
-                    (solution.get("c"), solution.get("n"))
+                if let (
+                    Some(oxigraph::model::Term::NamedNode(c)),
+                    Some(oxigraph::model::Term::Literal(n)),
+                ) = (solution.get("c"), solution.get("n"))
                 {
                     counts.push((c.as_str().to_owned(), n.value().parse().unwrap_or(0)));
                 }
@@ -302,7 +307,10 @@ impl Generation {
     pub fn load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
         // The loader's default aims at 2 GB per thread; a bounded buffer
         // keeps a nightly build's memory flat as the archive grows.
-        let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
         loader.load_quads(quads).map_err(storage_err(&self.dir))?;
         loader.commit().map_err(storage_err(&self.dir))
     }

@@ -24,7 +24,13 @@ fn corpus_copy(dir: &Path, copies: usize) -> PathBuf {
 }
 
 fn build(corpus: &Path, store: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec!["build", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()];
+    let mut args = vec![
+        "build",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     run(&args)
 }
@@ -36,7 +42,10 @@ fn dump(store: &Path) -> String {
 }
 
 fn articles(store: &Path) -> usize {
-    let rows = select(store, &["SELECT (COUNT(?a) AS ?n) WHERE { ?a a ck:Article }"]);
+    let rows = select(
+        store,
+        &["SELECT (COUNT(?a) AS ?n) WHERE { ?a a ck:Article }"],
+    );
     value(&rows[0], "n").parse().unwrap()
 }
 
@@ -55,13 +64,24 @@ fn an_incremental_build_equals_a_full_one() {
     text.push_str("\n本报记者 曲宏\n");
     fs::write(&changed, text).unwrap();
     fs::remove_file(corpus.join("c0_p044_f9a2109b2699.txt")).unwrap();
-    fs::copy(repo().join("corpus/p017_3c2892d43e69.txt"), corpus.join("new.txt")).unwrap();
+    fs::copy(
+        repo().join("corpus/p017_3c2892d43e69.txt"),
+        corpus.join("new.txt"),
+    )
+    .unwrap();
     let json = dir.path().join("report.json");
     let out = build(&corpus, &store, &["--report", json.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let r = report(&json);
     assert_eq!(r["mode"], "incremental");
-    assert_eq!((r["added"].as_u64(), r["changed"].as_u64(), r["removed"].as_u64()), (Some(1), Some(1), Some(1)));
+    assert_eq!(
+        (
+            r["added"].as_u64(),
+            r["changed"].as_u64(),
+            r["removed"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1))
+    );
     assert_eq!(r["unchanged"], 18);
     assert!(r["peak_memory_bytes"].as_u64().unwrap() > 0);
     let full = dir.path().join("full");
@@ -82,7 +102,11 @@ fn a_new_extractor_rebuilds_everything() {
     let edited = text.replace(old["extractor"].as_str().unwrap(), "0.0.0+older");
     fs::write(&manifest, edited).unwrap();
     let json = dir.path().join("report.json");
-    assert!(build(&corpus, &store, &["--report", json.to_str().unwrap()]).status.success());
+    assert!(
+        build(&corpus, &store, &["--report", json.to_str().unwrap()])
+            .status
+            .success()
+    );
     assert_eq!(report(&json)["mode"], "full");
     assert_eq!(report(&json)["added"], 20);
 }
@@ -109,7 +133,15 @@ fn shards_loaded_together_give_the_single_build() {
     for i in 0..3 {
         let out = dir.path().join(format!("shard{i}.nq"));
         let shard = format!("{i}/3");
-        let o = run(&["extract", "--corpus", corpus.to_str().unwrap(), "--shard", &shard, "--out", out.to_str().unwrap()]);
+        let o = run(&[
+            "extract",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--shard",
+            &shard,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
         files.push(out);
     }
@@ -123,14 +155,27 @@ fn shards_loaded_together_give_the_single_build() {
     assert_eq!(dump(&loaded), dump(&single));
     // The loaded store knows its articles: the next build is incremental.
     let json = dir.path().join("r.json");
-    assert!(build(&corpus, &loaded, &["--report", json.to_str().unwrap()]).status.success());
+    assert!(
+        build(&corpus, &loaded, &["--report", json.to_str().unwrap()])
+            .status
+            .success()
+    );
     assert_eq!(report(&json)["unchanged"], 20);
 }
 
 /// Starts a build in the background.
 fn spawn_build(corpus: &Path, store: &Path) -> std::process::Child {
     Command::new(bin())
-        .args(["build", "--full", "--jobs", "1", "--corpus", corpus.to_str().unwrap(), "--store", store.to_str().unwrap()])
+        .args([
+            "build",
+            "--full",
+            "--jobs",
+            "1",
+            "--corpus",
+            corpus.to_str().unwrap(),
+            "--store",
+            store.to_str().unwrap(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -149,15 +194,29 @@ fn a_killed_build_leaves_the_old_store_and_the_next_one_recovers() {
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
-        assert_eq!(articles(&store), 120, "after a kill at {delay} ms the old store answers");
-        assert_eq!(dump(&store), before, "after a kill at {delay} ms the old store is intact");
+        assert_eq!(
+            articles(&store),
+            120,
+            "after a kill at {delay} ms the old store answers"
+        );
+        assert_eq!(
+            dump(&store),
+            before,
+            "after a kill at {delay} ms the old store is intact"
+        );
     }
     let out = build(&corpus, &store, &["--full"]);
     assert!(out.status.success(), "recovery: {}", stderr(&out));
     assert_eq!(dump(&store), before);
     let leftovers = fs::read_dir(&store)
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("gen-")
+        })
         .count();
     assert_eq!(leftovers, 1, "debris of killed builds is removed");
 }
@@ -178,7 +237,10 @@ fn a_second_builder_fails_fast_naming_the_first() {
     assert!(first_status.success());
     assert_eq!(second.status.code(), Some(2));
     let err = stderr(&second);
-    assert!(err.contains("being built by process") && err.contains(&first.id().to_string()), "{err}");
+    assert!(
+        err.contains("being built by process") && err.contains(&first.id().to_string()),
+        "{err}"
+    );
     assert_eq!(articles(&store), 120);
 }
 
@@ -192,14 +254,27 @@ fn analytics_go_stale_when_articles_change() {
     let graph = NamedNode::new_unchecked(cadre_kg::vocab::ANALYTICS_GRAPH);
     let s = NamedNode::new_unchecked("https://w3id.org/cadre-kg/id/area/沈阳市");
     let p = NamedNode::new_unchecked(format!("{}pageRank", cadre_kg::vocab::CK));
-    let quad = Quad::new(s, p, Literal::from(0.5), GraphName::NamedNode(graph.clone()));
+    let quad = Quad::new(
+        s,
+        p,
+        Literal::from(0.5),
+        GraphName::NamedNode(graph.clone()),
+    );
     cadre_kg::store::replace_graph(&store, &graph, vec![quad]).unwrap();
     let ask = format!("ASK {{ GRAPH <{}> {{ ?s ?p ?o }} }}", graph.as_str());
-    let has_analytics = || stdout(&run(&["query", "--store", store.to_str().unwrap(), &ask])).trim() == "true";
+    let has_analytics =
+        || stdout(&run(&["query", "--store", store.to_str().unwrap(), &ask])).trim() == "true";
     assert!(has_analytics());
     assert!(build(&corpus, &store, &[]).status.success());
     assert!(has_analytics(), "nothing changed: analytics stay");
-    fs::write(corpus.join("extra.txt"), "本报记者 曲宏\n沈阳市沈河区开展活动。").unwrap();
+    fs::write(
+        corpus.join("extra.txt"),
+        "本报记者 曲宏\n沈阳市沈河区开展活动。",
+    )
+    .unwrap();
     assert!(build(&corpus, &store, &[]).status.success());
-    assert!(!has_analytics(), "the graph changed: stale analytics are dropped");
+    assert!(
+        !has_analytics(),
+        "the graph changed: stale analytics are dropped"
+    );
 }
