@@ -6,7 +6,7 @@
 //! the gazetteer that ends at the suffix, then jieba's word boundaries over
 //! name-like words. Generic stems (城乡社区, 该社区) are not names.
 
-use super::segment::{is_common_word, Word};
+use super::segment::{is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
@@ -380,22 +380,8 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 /// or pronouns.
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
-    let tag_ok = matches!(
-        w.tag.as_str(),
-        "ns" | "nr"
-            | "nrfg"
-            | "nrt"
-            | "nz"
-            | "n"
-            | "j"
-            | "x"
-            | "nt"
-            | "ng"
-            | "m"
-            | "q"
-            | "s"
-            | "zg"
-    );
+    // Numerals and measure words occur in village names (八社村, 朝二社区).
+    let tag_ok = is_nominal_tag(&w.tag) || matches!(w.tag.as_str(), "m" | "q");
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
 

@@ -7,7 +7,7 @@
 
 use super::area::known_area;
 use super::area::{is_generic, AreaHit};
-use super::segment::{dictionary_tag, is_common_word, Word};
+use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::Focus;
 use crate::lexicon::{data_lines, lexicon};
@@ -282,23 +282,7 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag.as_str() {
         "v" | "vn" => name_verbs().contains(&text.as_str()),
-        t => matches!(
-            t,
-            "ns" | "nr"
-                | "nrt"
-                | "nz"
-                | "n"
-                | "j"
-                | "x"
-                | "nt"
-                | "ng"
-                | "an"
-                | "a"
-                | "b"
-                | "s"
-                | "zg"
-                | "q"
-        ),
+        t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
     };
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
 }

@@ -21,6 +21,15 @@ impl Word {
     }
 }
 
+/// Tags of nouns and names: the words a place or organization name is made
+/// of (地名 ns, 人名 nr, 其他专名 nz, 机构 nt, 简称 j, unknown x …).
+pub fn is_nominal_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "ns" | "nr" | "nrfg" | "nrt" | "nz" | "n" | "j" | "x" | "nt" | "ng" | "s" | "zg"
+    )
+}
+
 /// Frequency given to domain words: high enough to win over splits.
 const DOMAIN_FREQ: usize = 20_000;
 
