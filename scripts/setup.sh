@@ -2,13 +2,22 @@
 # Installs what building cadre-kg needs on a fresh Debian machine:
 # libclang (bindgen, for Oxigraph's RocksDB) and a C++ compiler.
 # Rust itself comes from rustup; Python 3 runs the scorer in the tests.
+# The graph-export tests need Chromium (the HTML view, headless) and
+# NetworkX (reading GraphML/GEXF back, recomputing the analytics).
 set -euo pipefail
 need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)
 command -v clang >/dev/null 2>&1 || need+=(clang)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! python3 -c 'import networkx' >/dev/null 2>&1; then
+  python3 -m pip install --quiet networkx \
+    || python3 -m pip install --quiet --break-system-packages networkx \
+    || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null; }
 fi

@@ -4,7 +4,9 @@
 //! The modules follow the pipeline in data-flow order (see `ARCHITECTURE.md`):
 //! a module may use the ones listed before it, never the ones after.
 
+pub mod analytics;
 pub mod corpus;
+pub mod export;
 pub mod extract;
 pub mod lexicon;
 pub mod link;

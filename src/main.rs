@@ -9,6 +9,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod graph_cli;
+
 /// Build and query a knowledge graph of Chinese grassroots-governance
 /// reporting: people, areas, organizations, initiatives and posts.
 #[derive(Parser)]
@@ -100,6 +102,8 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    #[command(flatten)]
+    Graph(graph_cli::GraphCommand),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -150,16 +154,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             format: DumpFormat::Nquads,
         } => {
-            store::dump_nquads(&store, &mut std::io::BufWriter::new(std::io::stdout().lock()))?;
+            store::dump_nquads(
+                &store,
+                &mut std::io::BufWriter::new(std::io::stdout().lock()),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Load { store, files, report } => load(&store, &files, report.as_deref()),
+        Command::Load {
+            store,
+            files,
+            report,
+        } => load(&store, &files, report.as_deref()),
         Command::Query {
             store,
             format,
             file,
             query,
         } => run_query(&store, format, file, query),
+        Command::Graph(c) => graph_cli::run(c),
         Command::Stats { store } => stats(&store),
         Command::Extract {
             file,
@@ -170,13 +182,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
         } => match (file, corpus, shard, out) {
             (Some(file), _, _, _) => extract(&file, json),
-            (None, Some(corpus), Some((i, n)), Some(out)) => extract_shard(&corpus, i, n, &out, default_jobs(jobs)),
+            (None, Some(corpus), Some((i, n)), Some(out)) => {
+                extract_shard(&corpus, i, n, &out, default_jobs(jobs))
+            }
             _ => anyhow::bail!("give FILE, or --corpus DIR --shard I/N --out FILE"),
         },
     }
 }
 
-fn build(corpus: &Path, store: &Path, jobs: usize, full: bool, report_file: Option<&Path>) -> Result<ExitCode> {
+fn build(
+    corpus: &Path,
+    store: &Path,
+    jobs: usize,
+    full: bool,
+    report_file: Option<&Path>,
+) -> Result<ExitCode> {
     let options = pipeline::BuildOptions {
         jobs,
         full,
@@ -193,8 +213,12 @@ fn build(corpus: &Path, store: &Path, jobs: usize, full: bool, report_file: Opti
 }
 
 fn load(store: &Path, files: &[PathBuf], report_file: Option<&Path>) -> Result<ExitCode> {
-    let report = pipeline::load_shards(store, files)
-        .with_context(|| format!("loading shards into {} failed; the previous store is kept", store.display()))?;
+    let report = pipeline::load_shards(store, files).with_context(|| {
+        format!(
+            "loading shards into {} failed; the previous store is kept",
+            store.display()
+        )
+    })?;
     finish(&report, report_file)
 }
 
@@ -202,7 +226,8 @@ fn load(store: &Path, files: &[PathBuf], report_file: Option<&Path>) -> Result<E
 fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<ExitCode> {
     if let Some(path) = report_file {
         let json = serde_json::to_vec_pretty(report)?;
-        std::fs::write(path, json).with_context(|| format!("cannot write the report to {}", path.display()))?;
+        std::fs::write(path, json)
+            .with_context(|| format!("cannot write the report to {}", path.display()))?;
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "mode       {}", report.mode)?;
@@ -228,7 +253,13 @@ fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<
     })
 }
 
-fn extract_shard(corpus: &Path, shard: usize, of: usize, out: &Path, jobs: usize) -> Result<ExitCode> {
+fn extract_shard(
+    corpus: &Path,
+    shard: usize,
+    of: usize,
+    out: &Path,
+    jobs: usize,
+) -> Result<ExitCode> {
     let report = pipeline::extract_shard(corpus, shard, of, out, jobs)?;
     eprintln!(
         "shard {shard}/{of}: {} articles, {} quads -> {}",

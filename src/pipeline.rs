@@ -117,8 +117,11 @@ pub fn process(article: Article) -> Result<Processed, String> {
     })
 }
 
+/// An article's name, content hash and quads.
+type ArticleQuads = (String, String, Vec<Quad>);
+
 /// The quads of one article, or why it was skipped.
-fn article_quads(article: Article) -> Result<(String, String, Vec<Quad>), Skipped> {
+fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
     let name = article.name.clone();
     let p = process(article).map_err(|reason| Skipped {
         file: name.clone(),
@@ -275,7 +278,7 @@ pub fn build(
     while todo.peek().is_some() {
         let chunk: Vec<Article> = todo.by_ref().take(CHUNK).collect();
         let t = Instant::now();
-        let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
+        let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|article| {
@@ -404,7 +407,7 @@ pub fn extract_shard(
             shard_of(name, of) == shard
         })
         .collect();
-    let results: Vec<Result<(String, String, Vec<Quad>), Skipped>> = pool.install(|| {
+    let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
         mine.into_par_iter()
             .map(|r| r.and_then(article_quads))
             .collect()

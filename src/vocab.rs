@@ -16,7 +16,6 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/cadre-kg/ontology";
 /// also the `ck:Analysis` that records the parameters used.
 pub const ANALYTICS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/analytics";
 
-
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";

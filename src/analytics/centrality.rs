@@ -118,7 +118,7 @@ pub fn betweenness(adj: &Adjacency, samples: Option<usize>, seed: u64) -> Betwee
 /// Buffers of one Brandes pass, reused across sources.
 struct Work {
     sigma: Vec<f64>,
-    dist: Vec<i64>,
+    dist: Vec<i32>,
     delta: Vec<f64>,
     order: Vec<u32>,
 }
@@ -240,7 +240,10 @@ mod tests {
     #[test]
     fn betweenness_counts_shortest_paths_split_between_routes() {
         // A square 0-1-2-3-0: paths between opposite corners split in two.
-        let adj = Adjacency::from_edges(4, [(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 0, 1.0)].into_iter());
+        let adj = Adjacency::from_edges(
+            4,
+            [(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 0, 1.0)].into_iter(),
+        );
         let bc = betweenness(&adj, None, 0);
         for x in bc.scores {
             assert!((x - 2.0 * 0.5 / 6.0).abs() < 1e-12);
@@ -268,10 +271,7 @@ mod tests {
     #[test]
     fn pagerank_sums_to_one_and_follows_weights() {
         // A star: the centre collects the most; a heavier leaf beats a light one.
-        let adj = Adjacency::from_edges(
-            4,
-            [(0, 1, 1.0), (0, 2, 1.0), (0, 3, 3.0)].into_iter(),
-        );
+        let adj = Adjacency::from_edges(4, [(0, 1, 1.0), (0, 2, 1.0), (0, 3, 3.0)].into_iter());
         let pr = pagerank(&adj, 0.85, 1e-12, 1000);
         let total: f64 = pr.scores.iter().sum();
         assert!((total - 1.0).abs() < 1e-9);

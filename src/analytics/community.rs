@@ -61,7 +61,11 @@ pub fn components(adj: &Adjacency) -> Partition {
 /// Modularity of `membership` at `resolution`, as NetworkX defines it:
 /// Σ_c [ L_c/m − γ (d_c / 2m)² ].
 pub fn modularity(adj: &Adjacency, membership: &[u32], resolution: f64) -> f64 {
-    let groups = membership.iter().copied().max().map_or(0, |m| m as usize + 1);
+    let groups = membership
+        .iter()
+        .copied()
+        .max()
+        .map_or(0, |m| m as usize + 1);
     let mut inside = vec![0.0; groups];
     let mut total = vec![0.0; groups];
     let mut two_m = 0.0;

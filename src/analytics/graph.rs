@@ -316,9 +316,7 @@ impl GraphBuilder {
         for (a, b, kind, p) in edges {
             let mut ids: Vec<u32> = p.sources.into_iter().collect();
             remap_all(&mut ids);
-            let weight = p
-                .explicit_weight
-                .unwrap_or_else(|| ids.len().max(1) as f64);
+            let weight = p.explicit_weight.unwrap_or_else(|| ids.len().max(1) as f64);
             graph.add_edge(
                 a,
                 b,
@@ -492,7 +490,11 @@ mod tests {
             .edge_references()
             .find(|e| e.weight().kind == EdgeKind::Appointment)
             .unwrap();
-        assert_eq!(g.node(ap.source()).iri, "n2", "directed kinds keep direction");
+        assert_eq!(
+            g.node(ap.source()).iri,
+            "n2",
+            "directed kinds keep direction"
+        );
         assert_eq!(g.source_names(&ap.weight().sources), ["z.txt"]);
     }
 

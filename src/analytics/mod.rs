@@ -82,8 +82,8 @@ impl Default for Params {
             damping: 0.85,
             tolerance: 1e-10,
             max_iterations: 1000,
-            exact_limit: 5000,
-            samples: 500,
+            exact_limit: 2000,
+            samples: 100,
             seed: 42,
             resolution: 1.0,
         }
@@ -93,13 +93,13 @@ impl Default for Params {
 impl Params {
     /// Checks ranges, so that nonsense is refused rather than computed.
     pub fn validate(&self) -> Result<(), AnalyticsError> {
-        if !(self.damping > 0.0 && self.damping < 1.0) {
+        if self.damping.is_nan() || self.damping <= 0.0 || self.damping >= 1.0 {
             return Err(AnalyticsError::BadParameter(format!(
                 "damping must be in (0, 1), not {}",
                 self.damping
             )));
         }
-        if !(self.tolerance > 0.0) {
+        if self.tolerance.is_nan() || self.tolerance <= 0.0 {
             return Err(AnalyticsError::BadParameter(
                 "tolerance must be positive".into(),
             ));
@@ -109,7 +109,7 @@ impl Params {
                 "samples must be at least 1".into(),
             ));
         }
-        if !(self.resolution > 0.0) || !self.resolution.is_finite() {
+        if !self.resolution.is_finite() || self.resolution <= 0.0 {
             return Err(AnalyticsError::BadParameter(
                 "resolution must be positive".into(),
             ));

@@ -84,7 +84,9 @@ pub fn shortest_paths(
     let mut paths = Vec::new();
     let mut stack: Vec<Vec<usize>> = vec![vec![to.index()]];
     while let Some(partial) = stack.pop() {
-        let Some(&last) = partial.last() else { continue };
+        let Some(&last) = partial.last() else {
+            continue;
+        };
         if last == from.index() {
             let nodes: Vec<NodeIndex> = partial.iter().rev().map(|&i| NodeIndex::new(i)).collect();
             let steps = nodes
@@ -199,7 +201,10 @@ mod tests {
         assert_eq!(labels, [["a", "b", "d", "e"], ["a", "c", "d", "e"]]);
         let first = &paths[0].steps[0];
         assert_eq!(g.graph[first.edges[0]].kind, EdgeKind::Appointment);
-        assert_eq!(shortest_paths(&g, idx(&g, "a"), idx(&g, "e"), &[], 1).len(), 1);
+        assert_eq!(
+            shortest_paths(&g, idx(&g, "a"), idx(&g, "e"), &[], 1).len(),
+            1
+        );
     }
 
     #[test]
@@ -216,7 +221,13 @@ mod tests {
         let near = neighbors(&g, idx(&g, "a"), 2, &[]);
         let found: Vec<(&str, usize, &str)> = near
             .iter()
-            .map(|n| (g.node(n.node).iri.as_str(), n.depth, g.node(n.via).iri.as_str()))
+            .map(|n| {
+                (
+                    g.node(n.node).iri.as_str(),
+                    n.depth,
+                    g.node(n.via).iri.as_str(),
+                )
+            })
             .collect();
         assert_eq!(found, [("b", 1, "a"), ("c", 1, "a"), ("d", 2, "b")]);
     }

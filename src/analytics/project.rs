@@ -118,7 +118,13 @@ pub fn project(store: &Store, filter: &Filter) -> Result<KnowledgeGraph, Analyti
         Some(query) => constructed(store, query, sources, &by_iri)?,
         None => {
             let selected = select_articles(&filter.articles, &sources)?;
-            standard(store, sources, &by_iri, selected.as_ref(), &filter.edge_kinds())?
+            standard(
+                store,
+                sources,
+                &by_iri,
+                selected.as_ref(),
+                &filter.edge_kinds(),
+            )?
         }
     };
     let mut keep: Option<HashSet<String>> = None;
@@ -128,7 +134,7 @@ pub fn project(store: &Store, filter: &Filter) -> Result<KnowledgeGraph, Analyti
             let class = resolve_class(store, class)?;
             for s in select(
                 store,
-                "SELECT DISTINCT ?e WHERE { ?c rdfs:subClassOf* ?class . ?e a ?c }",
+                "SELECT DISTINCT ?e ?class WHERE { ?c rdfs:subClassOf* ?class . ?e a ?c }",
                 &[("class", NamedNode::new_unchecked(class).into())],
             )? {
                 members.extend(iri(&s, "e"));
@@ -140,7 +146,7 @@ pub fn project(store: &Store, filter: &Filter) -> Result<KnowledgeGraph, Analyti
         let area = resolve(store, area, true)?;
         let inside: HashSet<String> = select(
             store,
-            "SELECT DISTINCT ?e WHERE {
+            "SELECT DISTINCT ?e ?area WHERE {
                { ?e ck:locatedIn* ?area }
                UNION { ?m ck:person ?e ; ck:unit ?u . ?u ck:locatedIn* ?area } }",
             &[("area", NamedNode::new_unchecked(area).into())],
@@ -340,7 +346,9 @@ fn constructed(
         match &t.object {
             Term::NamedNode(o) if p == vocab::RDF_TYPE => {
                 nodes.insert(s.clone());
-                let class = declared_class.entry(s).or_insert_with(|| o.as_str().to_owned());
+                let class = declared_class
+                    .entry(s)
+                    .or_insert_with(|| o.as_str().to_owned());
                 if o.as_str() < class.as_str() {
                     *class = o.as_str().to_owned();
                 }
@@ -476,7 +484,7 @@ pub fn resolve(store: &Store, name: &str, places_only: bool) -> Result<String, A
             .map_err(|e| AnalyticsError::BadIri(full.clone(), e.to_string()))?;
         let known = !select(
             store,
-            "SELECT ?c WHERE { ?x a ?c } LIMIT 1",
+            "SELECT ?c ?x WHERE { ?x a ?c } LIMIT 1",
             &[("x", node.into())],
         )?
         .is_empty();
@@ -495,7 +503,7 @@ pub fn resolve(store: &Store, name: &str, places_only: bool) -> Result<String, A
         ""
     };
     let query = format!(
-        "SELECT DISTINCT ?x WHERE {{
+        "SELECT DISTINCT ?x ?name WHERE {{
            {{ ?x rdfs:label ?name }} UNION {{ ?x skos:altLabel ?name }}
            UNION {{ ?x ck:sourceFile ?name }}
            {class_test} }} ORDER BY ?x"
@@ -537,14 +545,17 @@ fn resolve_class(store: &Store, name: &str) -> Result<String, AnalyticsError> {
     .iter()
     .filter_map(|s| iri(s, "c"))
     .collect();
-    if classes.iter().any(|c| *c == full) {
+    if classes.contains(&full) {
         Ok(full)
     } else {
         let names: Vec<String> = classes
             .iter()
             .map(|c| c.strip_prefix(vocab::CK).unwrap_or(c).to_owned())
             .collect();
-        Err(AnalyticsError::UnknownClass(name.to_owned(), names.join(" ")))
+        Err(AnalyticsError::UnknownClass(
+            name.to_owned(),
+            names.join(" "),
+        ))
     }
 }
 

@@ -44,7 +44,11 @@ pub fn to_quads(graph: &KnowledgeGraph, analysis: &Analysis, projection: &str) -
         add(&n.iri, PAGE_RANK, double(scores.pagerank).into());
         add(&n.iri, BETWEENNESS, double(scores.betweenness).into());
         add(&n.iri, COMPONENT, integer(scores.component.into()).into());
-        add(&n.iri, COMMUNITY_PROP, integer(scores.community.into()).into());
+        add(
+            &n.iri,
+            COMMUNITY_PROP,
+            integer(scores.community.into()).into(),
+        );
     }
     let p = &analysis.params;
     let a = ANALYTICS_GRAPH;
@@ -90,7 +94,7 @@ pub fn load_scores(
 ) -> Result<Option<Vec<Option<NodeScores>>>, AnalyticsError> {
     let rows = select(
         store,
-        "SELECT ?e ?d ?pr ?bc ?comp ?com WHERE { GRAPH ?analytics {
+        "SELECT ?e ?d ?pr ?bc ?comp ?com ?analytics WHERE { GRAPH ?analytics {
            ?e ck:degree ?d ; ck:pageRank ?pr ; ck:betweenness ?bc ;
               ck:component ?comp ; ck:community ?com } }",
         &[("analytics", node(ANALYTICS_GRAPH).into())],
@@ -102,7 +106,14 @@ pub fn load_scores(
     for row in &rows {
         let number = |var: &str| text(row, var).and_then(|t| t.parse::<f64>().ok());
         let count = |var: &str| text(row, var).and_then(|t| t.parse::<u32>().ok());
-        if let (Some(e), Some(degree), Some(pagerank), Some(betweenness), Some(component), Some(community)) = (
+        if let (
+            Some(e),
+            Some(degree),
+            Some(pagerank),
+            Some(betweenness),
+            Some(component),
+            Some(community),
+        ) = (
             iri(row, "e"),
             count("d"),
             number("pr"),

@@ -16,8 +16,8 @@ fn evaluator() -> SparqlEvaluator {
     })
 }
 
-fn execute<'a>(
-    store: &'a Store,
+fn execute(
+    store: &Store,
     query: &str,
     bindings: &[(&str, Term)],
 ) -> Result<QueryResults<'static>, AnalyticsError> {
@@ -33,7 +33,8 @@ fn execute<'a>(
     Ok(bound.execute()?)
 }
 
-/// Runs a SELECT query.
+/// Runs a SELECT query. Each bound variable must be projected (Oxigraph
+/// substitutes only projected variables).
 pub(crate) fn select(
     store: &Store,
     query: &str,

@@ -1,0 +1,542 @@
+//! CLI glue for the graph commands (`analyze`, `path`, `neighbors`,
+//! `export`): parses their arguments, calls `cadre_kg::analytics` and
+//! `cadre_kg::export`, and prints reports for people. No graph logic lives
+//! here, and nothing here touches the store except through those modules.
+
+use anyhow::{bail, Context, Result};
+use cadre_kg::analytics::{self, EdgeKind, Filter, KnowledgeGraph, NodeScores, Params};
+use cadre_kg::export::{self, Format, View};
+use cadre_kg::{query, store, vocab};
+use clap::{Args, Subcommand};
+use petgraph::graph::NodeIndex;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Subcommand)]
+pub enum GraphCommand {
+    /// Degree, weighted PageRank, betweenness, components and Louvain
+    /// communities; stored in the store's analytics graph, with a top-N
+    /// report here.
+    Analyze {
+        #[arg(long)]
+        store: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// How many rows the report shows.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// PageRank damping factor.
+        #[arg(long, default_value_t = 0.85)]
+        damping: f64,
+        /// Betweenness is exact up to this many nodes, sampled above.
+        #[arg(long, default_value_t = 2000)]
+        exact_limit: usize,
+        /// Source nodes sampled for betweenness above --exact-limit.
+        #[arg(long, default_value_t = 100)]
+        samples: usize,
+        /// Seed of the betweenness sample.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Louvain resolution (larger: smaller communities).
+        #[arg(long, default_value_t = 1.0)]
+        resolution: f64,
+        /// Report only; do not write the results into the store.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Shortest connections between two entities (label or IRI), with the
+    /// articles behind each step. Exit status 1 when they are not connected.
+    Path {
+        #[arg(long)]
+        store: PathBuf,
+        from: String,
+        to: String,
+        /// At most this many shortest paths.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Relations to walk along, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+        edges: Vec<EdgeKind>,
+    },
+    /// Entities within --depth hops of one entity (label or IRI).
+    Neighbors {
+        #[arg(long)]
+        store: PathBuf,
+        entity: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Relations to walk along, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+        edges: Vec<EdgeKind>,
+    },
+    /// Write the graph (or a filtered part) as GraphML, GEXF, DOT,
+    /// Cytoscape.js JSON or a self-contained HTML page. Scores come from
+    /// `analyze` when stored, else are computed for the export.
+    Export {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Keep only the N nodes with the highest PageRank.
+        #[arg(long)]
+        top: Option<usize>,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Title of the graph (HTML page, GraphML graph id, GEXF description).
+        #[arg(long, default_value = "cadre-kg 知识图谱")]
+        title: String,
+    },
+}
+
+/// Which part of the graph: the same options for `analyze` and `export`.
+#[derive(Args, Debug, Clone)]
+pub struct FilterArgs {
+    /// Keep nodes of this class or its subclasses (Person, Organization,
+    /// AdministrativeArea, City, Article, ck:…, an IRI); repeatable.
+    #[arg(long = "class", value_name = "CLASS")]
+    classes: Vec<String>,
+    /// Keep an area (label or IRI), every area ck:locatedIn+ it, and the
+    /// people holding posts in them.
+    #[arg(long, value_name = "AREA")]
+    area: Option<String>,
+    /// Keep what these articles say (source file name or IRI); repeatable.
+    #[arg(long = "article", value_name = "FILE")]
+    articles: Vec<String>,
+    /// Relations to keep, comma-separated: appointment, located-in,
+    /// author, co-mention (default: all).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    edges: Vec<EdgeKind>,
+    /// Build the graph from the triples of this SPARQL CONSTRUCT query
+    /// (IRI-to-IRI triples become edges; `a` and `rdfs:label` describe nodes).
+    #[arg(long, value_name = "FILE.rq", conflicts_with_all = ["articles", "edges"])]
+    construct: Option<PathBuf>,
+}
+
+impl FilterArgs {
+    fn to_filter(&self) -> Result<Filter> {
+        let construct = match &self.construct {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the query {}", path.display()))?,
+            ),
+            None => None,
+        };
+        Ok(Filter {
+            classes: self.classes.clone(),
+            area: self.area.clone(),
+            articles: self.articles.clone(),
+            edges: self.edges.clone(),
+            construct,
+        })
+    }
+}
+
+fn parse_kind(name: &str) -> Result<EdgeKind, String> {
+    EdgeKind::parse(name).ok_or_else(|| {
+        format!("unknown relation {name:?}; use appointment, located-in, author, co-mention")
+    })
+}
+
+pub fn run(command: GraphCommand) -> Result<ExitCode> {
+    match command {
+        GraphCommand::Analyze {
+            store,
+            filter,
+            top,
+            damping,
+            exact_limit,
+            samples,
+            seed,
+            resolution,
+            dry_run,
+        } => {
+            let params = Params {
+                damping,
+                exact_limit,
+                samples,
+                seed,
+                resolution,
+                ..Params::default()
+            };
+            analyze(&store, &filter.to_filter()?, &params, top, dry_run)
+        }
+        GraphCommand::Path {
+            store,
+            from,
+            to,
+            limit,
+            edges,
+        } => path(&store, &from, &to, limit, &edges),
+        GraphCommand::Neighbors {
+            store,
+            entity,
+            depth,
+            edges,
+        } => neighbors(&store, &entity, depth, &edges),
+        GraphCommand::Export {
+            store,
+            format,
+            filter,
+            top,
+            out,
+            title,
+        } => export(
+            &store,
+            format,
+            &filter.to_filter()?,
+            top,
+            out.as_deref(),
+            &title,
+        ),
+    }
+}
+
+fn secs(d: std::time::Duration) -> String {
+    format!("{:.3}s", d.as_secs_f64())
+}
+
+fn short(x: f64) -> String {
+    format!("{x:.5}")
+}
+
+fn analyze(
+    root: &Path,
+    filter: &Filter,
+    params: &Params,
+    top: usize,
+    dry_run: bool,
+) -> Result<ExitCode> {
+    let clock = Instant::now();
+    let db = store::open_reader(root)?;
+    let graph = analytics::project(&db, filter)?;
+    drop(db);
+    let projected = clock.elapsed();
+    let analysis = analytics::analyze(&graph, params)?;
+    let mut out = std::io::stdout().lock();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in graph.graph.edge_weights() {
+        *kinds.entry(e.kind.name()).or_default() += 1;
+    }
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    writeln!(
+        out,
+        "graph        {} nodes, {} edges ({})",
+        graph.node_count(),
+        graph.edge_count(),
+        kinds.join(", ")
+    )?;
+    let size_of = |pick: fn(&NodeScores) -> u32, group: u32| {
+        analysis.scores.iter().filter(|s| pick(s) == group).count()
+    };
+    writeln!(
+        out,
+        "components   {} (largest: {} nodes)",
+        analysis.components,
+        size_of(|s| s.component, 0)
+    )?;
+    writeln!(
+        out,
+        "communities  {} (Louvain, resolution {}, modularity {:.4})",
+        analysis.communities, params.resolution, analysis.modularity
+    )?;
+    writeln!(
+        out,
+        "pagerank     damping {}, {} iterations",
+        params.damping, analysis.pagerank_iterations
+    )?;
+    if analysis.betweenness_samples == 0 {
+        writeln!(out, "betweenness  exact")?;
+    } else {
+        writeln!(
+            out,
+            "betweenness  sampled from {} source nodes (seed {})",
+            analysis.betweenness_samples, params.seed
+        )?;
+    }
+    let header: Vec<String> = [
+        "rank",
+        "label",
+        "class",
+        "degree",
+        "pagerank",
+        "betweenness",
+        "community",
+    ]
+    .map(String::from)
+    .to_vec();
+    let row = |rank: usize, i: usize| -> Vec<String> {
+        let n = graph.node(NodeIndex::new(i));
+        let s = &analysis.scores[i];
+        vec![
+            rank.to_string(),
+            n.label.clone(),
+            n.class_name().to_owned(),
+            s.degree.to_string(),
+            short(s.pagerank),
+            short(s.betweenness),
+            s.community.to_string(),
+        ]
+    };
+    let ranked = |key: fn(&NodeScores) -> f64| -> Vec<usize> {
+        let mut order: Vec<usize> = (0..analysis.scores.len()).collect();
+        order.sort_by(|&a, &b| {
+            key(&analysis.scores[b])
+                .total_cmp(&key(&analysis.scores[a]))
+                .then(a.cmp(&b))
+        });
+        order.truncate(top);
+        order
+    };
+    writeln!(out, "\ntop {top} by PageRank")?;
+    let rows: Vec<Vec<String>> = ranked(|s| s.pagerank)
+        .into_iter()
+        .enumerate()
+        .map(|(r, i)| row(r + 1, i))
+        .collect();
+    query::write_table(&header, &rows, &mut out)?;
+    writeln!(out, "\ntop {top} by betweenness")?;
+    let rows: Vec<Vec<String>> = ranked(|s| s.betweenness)
+        .into_iter()
+        .enumerate()
+        .map(|(r, i)| row(r + 1, i))
+        .collect();
+    query::write_table(&header, &rows, &mut out)?;
+    writeln!(out, "\nlargest communities")?;
+    let mut all_by_pagerank: Vec<usize> = (0..analysis.scores.len()).collect();
+    all_by_pagerank.sort_by(|&a, &b| {
+        analysis.scores[b]
+            .pagerank
+            .total_cmp(&analysis.scores[a].pagerank)
+            .then(a.cmp(&b))
+    });
+    let rows: Vec<Vec<String>> = (0..analysis.communities.min(top) as u32)
+        .map(|c| {
+            let members: Vec<String> = all_by_pagerank
+                .iter()
+                .filter(|&&i| analysis.scores[i].community == c)
+                .take(6)
+                .map(|&i| graph.node(NodeIndex::new(i)).label.clone())
+                .collect();
+            vec![
+                c.to_string(),
+                size_of(|s| s.community, c).to_string(),
+                members.join("、"),
+            ]
+        })
+        .collect();
+    query::write_table(
+        &[
+            "community".into(),
+            "size".into(),
+            "most central members".into(),
+        ],
+        &rows,
+        &mut out,
+    )?;
+    let mut times = vec![format!("project {}", secs(projected))];
+    times.extend(
+        analysis
+            .timings
+            .iter()
+            .map(|(step, d)| format!("{step} {}", secs(*d))),
+    );
+    if dry_run {
+        writeln!(out, "\nnot stored (--dry-run)")?;
+    } else {
+        let clock = Instant::now();
+        let quads = analytics::to_quads(&graph, &analysis, &filter.describe());
+        let count = quads.len();
+        analytics::write_results(root, quads)
+            .with_context(|| format!("storing the results in {}", root.display()))?;
+        times.push(format!("store {}", secs(clock.elapsed())));
+        writeln!(
+            out,
+            "\nstored {count} statements in <{}>",
+            vocab::ANALYTICS_GRAPH
+        )?;
+    }
+    writeln!(out, "times        {}", times.join(", "))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The whole graph (standard projection, every relation) and a node of it.
+fn graph_and_node(db: &oxigraph::store::Store, name: &str) -> Result<(KnowledgeGraph, NodeIndex)> {
+    let graph = analytics::project(db, &Filter::default())?;
+    let node = locate(db, &graph, name)?;
+    Ok((graph, node))
+}
+
+fn locate(db: &oxigraph::store::Store, graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
+    let iri = analytics::resolve(db, name, false)?;
+    graph
+        .find(&iri)
+        .with_context(|| format!("{name} (<{iri}>) is not an entity or article of the graph"))
+}
+
+fn describe_edge(graph: &KnowledgeGraph, e: petgraph::graph::EdgeIndex, from: NodeIndex) -> String {
+    let edge = &graph.graph[e];
+    let forward = graph
+        .graph
+        .edge_endpoints(e)
+        .is_some_and(|(s, _)| s == from);
+    let arrow = match (edge.kind.is_directed(), forward) {
+        (false, _) => "—",
+        (true, true) => "→",
+        (true, false) => "←",
+    };
+    let roles = if edge.roles.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", edge.roles.join("、"))
+    };
+    format!(
+        "{arrow} {}{roles}  [{}]",
+        edge.kind.name(),
+        graph.source_names(&edge.sources).join(", ")
+    )
+}
+
+fn path(root: &Path, from: &str, to: &str, limit: usize, kinds: &[EdgeKind]) -> Result<ExitCode> {
+    let db = store::open_reader(root)?;
+    let (graph, a) = graph_and_node(&db, from)?;
+    let b = locate(&db, &graph, to)?;
+    let label = |n: NodeIndex| {
+        let node = graph.node(n);
+        format!("{} ({})", node.label, node.class_name())
+    };
+    let mut out = std::io::stdout().lock();
+    let paths = analytics::shortest_paths(&graph, a, b, kinds, limit);
+    let Some(first) = paths.first() else {
+        writeln!(out, "no connection between {} and {}", label(a), label(b))?;
+        return Ok(ExitCode::from(1));
+    };
+    writeln!(
+        out,
+        "{} → {}: {} hop{}, {} shortest connection{} shown",
+        label(a),
+        label(b),
+        first.steps.len(),
+        if first.steps.len() == 1 { "" } else { "s" },
+        paths.len(),
+        if paths.len() == 1 { "" } else { "s" }
+    )?;
+    for (k, p) in paths.iter().enumerate() {
+        let chain: Vec<&str> = p
+            .nodes
+            .iter()
+            .map(|&n| graph.node(n).label.as_str())
+            .collect();
+        writeln!(out, "\n{}. {}", k + 1, chain.join(" — "))?;
+        for step in &p.steps {
+            for &e in &step.edges {
+                writeln!(
+                    out,
+                    "   {} {} {}",
+                    graph.node(step.from).label,
+                    describe_edge(&graph, e, step.from),
+                    graph.node(step.to).label
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn neighbors(root: &Path, name: &str, depth: usize, kinds: &[EdgeKind]) -> Result<ExitCode> {
+    if depth == 0 {
+        bail!("--depth must be at least 1");
+    }
+    let db = store::open_reader(root)?;
+    let (graph, start) = graph_and_node(&db, name)?;
+    let found = analytics::neighbors(&graph, start, depth, kinds);
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|n| {
+            let node = graph.node(n.node);
+            let relations: Vec<String> = n
+                .edges
+                .iter()
+                .map(|&e| describe_edge(&graph, e, n.via))
+                .collect();
+            vec![
+                n.depth.to_string(),
+                node.label.clone(),
+                node.class_name().to_owned(),
+                graph.node(n.via).label.clone(),
+                relations.join("; "),
+            ]
+        })
+        .collect();
+    let mut out = std::io::stdout().lock();
+    let start_node = graph.node(start);
+    writeln!(
+        out,
+        "{} ({}) <{}>",
+        start_node.label,
+        start_node.class_name(),
+        start_node.iri
+    )?;
+    query::write_table(
+        &["depth", "label", "class", "via", "relation [articles]"].map(String::from),
+        &rows,
+        &mut out,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    root: &Path,
+    format: Format,
+    filter: &Filter,
+    top: Option<usize>,
+    out: Option<&Path>,
+    title: &str,
+) -> Result<ExitCode> {
+    let db = store::open_reader(root)?;
+    let graph = analytics::project(&db, filter)?;
+    let scores: Vec<Option<NodeScores>> = match analytics::load_scores(&db, &graph)? {
+        Some(stored) => stored,
+        None => {
+            eprintln!(
+                "note: the store holds no analysis; scores are computed for this export (run `cadre-kg analyze` to store them)"
+            );
+            analytics::analyze(&graph, &Params::default())?
+                .scores
+                .into_iter()
+                .map(Some)
+                .collect()
+        }
+    };
+    drop(db);
+    let (graph, scores) = match top {
+        Some(n) => export::top(&graph, &scores, n),
+        None => (graph, scores),
+    };
+    let view = View::new(&graph, &scores, title);
+    match out {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?;
+            export::write(&view, format, &mut std::io::BufWriter::new(file))
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!(
+                "wrote {} nodes and {} edges to {}",
+                graph.node_count(),
+                graph.edge_count(),
+                path.display()
+            );
+        }
+        None => export::write(
+            &view,
+            format,
+            &mut std::io::BufWriter::new(std::io::stdout().lock()),
+        )?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,383 @@
+//! `cadre-kg analyze`, `path` and `neighbors` on the shipped corpus: what
+//! is stored (and that it is stable), the report, filters, and the scores
+//! checked against NetworkX on the exported graph.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+use std::sync::OnceLock;
+
+const ANALYTICS: &str = "https://w3id.org/cadre-kg/id/graph/analytics";
+
+/// The corpus store, analysed once per test binary (before any test reads).
+fn analyzed() -> &'static Path {
+    static DONE: OnceLock<String> = OnceLock::new();
+    let store = corpus_store();
+    let report = DONE.get_or_init(|| {
+        let out = run(&["analyze", "--store", store.to_str().unwrap(), "--top", "5"]);
+        assert!(out.status.success(), "analyze failed: {}", stderr(&out));
+        stdout(&out)
+    });
+    assert!(report.contains("top 5 by PageRank"), "{report}");
+    store
+}
+
+fn count(store: &Path, query: &str) -> usize {
+    let rows = select(store, &[query]);
+    value(&rows[0], "n").parse().unwrap()
+}
+
+fn value(row: &serde_json::Map<String, serde_json::Value>, var: &str) -> String {
+    row[var].as_str().unwrap_or_default().to_owned()
+}
+
+fn analytics_triples(store: &Path) -> Vec<String> {
+    let out = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "ntriples",
+        &format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ANALYTICS}> {{ ?s ?p ?o }} }}"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+/// Nodes of the standard projection, counted by SPARQL independently.
+const NODES: &str = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  { VALUES ?top { ck:Person ck:Organization ck:Initiative ck:Place }
+    ?c rdfs:subClassOf* ?top . ?e a ?c } UNION { ?e a ck:Article } }";
+
+#[test]
+fn every_node_gets_scores_and_the_parameters_are_recorded() {
+    let store = analyzed();
+    let nodes = count(store, NODES);
+    for property in [
+        "degree",
+        "pageRank",
+        "betweenness",
+        "component",
+        "community",
+    ] {
+        let q = format!(
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ANALYTICS}> {{ ?e ck:{property} ?v }} }}"
+        );
+        assert_eq!(count(store, &q), nodes, "ck:{property}");
+    }
+    let rows = select(
+        store,
+        &[&format!(
+            "SELECT ?d ?s ?seed ?r ?proj ?nodes ?q (SUM(?pr) AS ?total) WHERE {{
+               <{ANALYTICS}> a ck:Analysis ; ck:dampingFactor ?d ; ck:betweennessSamples ?s ;
+                 ck:randomSeed ?seed ; ck:resolution ?r ; ck:projection ?proj ;
+                 ck:nodeCount ?nodes ; ck:modularity ?q .
+               ?e ck:pageRank ?pr }} GROUP BY ?d ?s ?seed ?r ?proj ?nodes ?q"
+        )],
+    );
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(value(row, "d").parse::<f64>().unwrap(), 0.85);
+    assert_eq!(value(row, "s"), "0", "exact betweenness on a small graph");
+    assert_eq!(value(row, "seed"), "42");
+    assert_eq!(value(row, "nodes").parse::<usize>().unwrap(), nodes);
+    assert_eq!(
+        value(row, "proj"),
+        "edges=appointment,locatedIn,author,coMention"
+    );
+    let total: f64 = value(row, "total").parse().unwrap();
+    assert!(
+        (total - 1.0).abs() < 1e-6,
+        "PageRank sums to 1, not {total}"
+    );
+    let q: f64 = value(row, "q").parse().unwrap();
+    assert!(q > 0.3 && q < 1.0, "modularity {q}");
+}
+
+#[test]
+fn analysing_again_gives_the_same_statements_and_no_timestamps() {
+    let store = analyzed();
+    let before = analytics_triples(store);
+    let copy = tempfile::tempdir().unwrap();
+    // Analyse a fresh build of the same corpus: the statements are equal.
+    let other = copy.path().join("store");
+    let built = run(&[
+        "build",
+        "--corpus",
+        repo().join("corpus").to_str().unwrap(),
+        "--store",
+        other.to_str().unwrap(),
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let out = run(&["analyze", "--store", other.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = analytics_triples(&other);
+    assert_eq!(before.len(), after.len());
+    assert!(before == after, "analytics differ between two builds");
+    assert!(!before.iter().any(|t| t.contains("dateTime")));
+    // Twice on the same store: still the same, and other graphs untouched.
+    let quads = count(
+        &other,
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    );
+    let out = run(&["analyze", "--store", other.to_str().unwrap(), "--dry-run"]);
+    assert!(stdout(&out).contains("not stored"));
+    let out = run(&["analyze", "--store", other.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(analytics_triples(&other), after);
+    assert_eq!(
+        count(
+            &other,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        ),
+        quads
+    );
+}
+
+#[test]
+fn the_report_shows_the_centre_in_chinese_with_times() {
+    let store = analyzed();
+    let out = run(&[
+        "analyze",
+        "--store",
+        store.to_str().unwrap(),
+        "--dry-run",
+        "--top",
+        "3",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for needle in [
+        "top 3 by PageRank",
+        "top 3 by betweenness",
+        "largest communities",
+        "沈阳市",
+        "times        project",
+        "betweenness  exact",
+    ] {
+        assert!(text.contains(needle), "{needle} missing in:\n{text}");
+    }
+    // The first row of the PageRank table is the largest score: 沈阳市, the
+    // city most articles and people connect to.
+    let first = text
+        .lines()
+        .skip_while(|l| !l.starts_with("top 3 by PageRank"))
+        .nth(3)
+        .unwrap();
+    assert!(
+        first.starts_with("1 ") && first.contains("沈阳市"),
+        "{first}"
+    );
+}
+
+#[test]
+fn analysing_a_filtered_graph_records_the_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let built = run(&[
+        "build",
+        "--corpus",
+        repo().join("corpus").to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    assert!(built.status.success());
+    let out = run(&[
+        "analyze",
+        "--store",
+        store.to_str().unwrap(),
+        "--class",
+        "Person",
+        "--class",
+        "AdministrativeArea",
+        "--edges",
+        "appointment,located-in",
+        "--exact-limit",
+        "10",
+        "--samples",
+        "20",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("sampled from 20 source nodes (seed 42)"));
+    let rows = select(
+        &store,
+        &[&format!(
+            "SELECT ?p ?s WHERE {{ <{ANALYTICS}> ck:projection ?p ; ck:betweennessSamples ?s }}"
+        )],
+    );
+    assert_eq!(
+        value(&rows[0], "p"),
+        "class=AdministrativeArea,Person; edges=appointment,locatedIn"
+    );
+    assert_eq!(value(&rows[0], "s"), "20");
+    let scored = count(
+        &store,
+        &format!("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ GRAPH <{ANALYTICS}> {{ ?e ck:pageRank ?v }} }}"),
+    );
+    let wanted = count(
+        &store,
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a ck:Person } UNION { ?e a/rdfs:subClassOf ck:AdministrativeArea } }",
+    );
+    assert_eq!(scored, wanted);
+    let bad = run(&[
+        "analyze",
+        "--store",
+        store.to_str().unwrap(),
+        "--class",
+        "Dragon",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("unknown class \"Dragon\""),
+        "{}",
+        stderr(&bad)
+    );
+    let bad = run(&[
+        "analyze",
+        "--store",
+        store.to_str().unwrap(),
+        "--damping",
+        "1.5",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn paths_between_people_and_organizations_name_their_articles() {
+    let store = analyzed();
+    let s = store.to_str().unwrap();
+    let out = run(&["path", "--store", s, "王光宇", "东北大学"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("王光宇 (Person) → 东北大学 (Organization): 1 hop"),
+        "{text}"
+    );
+    assert!(
+        text.contains("coMention  [002_b8fe7f306ebfd69b.txt]"),
+        "{text}"
+    );
+    // Along posts and containment only, the two are not connected.
+    let out = run(&[
+        "path",
+        "--store",
+        s,
+        "王光宇",
+        "东北大学",
+        "--edges",
+        "appointment,located-in",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("no connection"));
+    // 王光宇 to 沈阳市 by posts and containment: up the area chain.
+    let out = run(&[
+        "path",
+        "--store",
+        s,
+        "王光宇",
+        "沈阳市",
+        "--edges",
+        "appointment,located-in",
+    ]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("王光宇 — 松泉社区 — 万莲街道 — 沈河区 — 沈阳市"),
+        "{text}"
+    );
+    assert!(text.contains("→ appointment 第一书记"), "{text}");
+    let out = run(&["path", "--store", s, "王光宇", "无此人"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no entity named \"无此人\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn neighbors_by_depth() {
+    let store = analyzed();
+    let out = run(&[
+        "neighbors",
+        "--store",
+        store.to_str().unwrap(),
+        "松泉社区",
+        "--depth",
+        "2",
+        "--edges",
+        "appointment,located-in",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with(['1', '2'])).collect();
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("1") && r.contains("王光宇")),
+        "{text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("1") && r.contains("万莲街道")),
+        "{text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("2") && r.contains("沈河区")),
+        "{text}"
+    );
+    assert!(!text.contains("东北大学"), "co-mentions were excluded");
+}
+
+/// `python3` with NetworkX, or a clear failure.
+fn networkx() -> &'static str {
+    let ok = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "these tests need python3 with networkx: run scripts/setup.sh (pip install networkx)"
+    );
+    "python3"
+}
+
+#[test]
+fn scores_agree_with_networkx_on_the_exported_graph() {
+    let python = networkx();
+    let store = analyzed();
+    let dir = tempfile::tempdir().unwrap();
+    let graphml = dir.path().join("g.graphml");
+    let out = run(&[
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "graphml",
+        "--out",
+        graphml.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("computed for this export"),
+        "stored scores are used"
+    );
+    let rows = select(
+        store,
+        &[&format!(
+            "SELECT ?q WHERE {{ <{ANALYTICS}> ck:modularity ?q }}"
+        )],
+    );
+    let check = Command::new(python)
+        .arg(repo().join("tests/py/check_analytics.py"))
+        .arg(&graphml)
+        .arg(value(&rows[0], "q"))
+        .output()
+        .expect("python3 runs");
+    let report = format!("{}{}", stdout(&check), stderr(&check));
+    assert!(check.status.success(), "NetworkX disagrees:\n{report}");
+    assert!(report.contains("0 problems"), "{report}");
+}
