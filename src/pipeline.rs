@@ -67,6 +67,8 @@ pub struct BuildOptions {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Timings {
     pub read: f64,
+    /// Starting the new generation and dropping replaced graphs.
+    pub prepare: f64,
     pub process: f64,
     pub load: f64,
     pub commit: f64,
@@ -193,10 +195,15 @@ pub fn build(
     };
 
     let t = Instant::now();
-    let read = read_corpus(corpus_dir, &pool)?;
+    // Load the gazetteer and the segmenter while the corpus is read.
+    let read = std::thread::scope(|s| {
+        s.spawn(extract::warm_up);
+        read_corpus(corpus_dir, &pool)
+    })?;
     report.seconds.read = t.elapsed().as_secs_f64();
 
     let live = store::current_manifest(store_dir)?;
+    let live_statements = live.as_ref().map(|m| m.statements);
     let incremental = !options.full
         && live
             .as_ref()
@@ -244,9 +251,11 @@ pub fn build(
         .filter(|name| !unchanged.contains(*name))
         .collect();
 
+    let t = Instant::now();
     let mut manifest = Manifest {
         extractor: report.extractor.clone(),
         articles: old.clone(),
+        statements: 0,
     };
     for name in &dropped {
         manifest.articles.remove(*name);
@@ -260,17 +269,28 @@ pub fn build(
             Start::Empty
         },
     )?;
+    // Quads in the store, kept up to date as graphs go and come.
+    let mut statements = match live_statements {
+        Some(n) if incremental && n > 0 => n,
+        _ if incremental => generation.len()?,
+        _ => 0,
+    };
     for name in &dropped {
-        generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
-        generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
+        statements -=
+            generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
+        statements -=
+            generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
     }
     if !incremental {
-        generation.load(ontology_quads())?;
+        let ontology = ontology_quads();
+        statements += ontology.len();
+        generation.load(ontology)?;
     } else if !dropped.is_empty() || !todo.is_empty() {
         // Analytics describe the whole graph: once it changes they are
         // stale, so they go until `cadre-kg analyze` runs again.
-        generation.remove_graph(&NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH))?;
+        statements -= generation.remove_graph(&NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH))?;
     }
+    report.seconds.prepare = t.elapsed().as_secs_f64();
 
     // Process and load in chunks so memory stays flat on large corpora.
     let bar = progress_bar(todo.len(), options.progress);
@@ -300,6 +320,7 @@ pub fn build(
                 Err(skipped) => report.skipped.push(skipped),
             }
         }
+        statements += quads.len();
         generation.load(quads)?;
         report.seconds.load += t.elapsed().as_secs_f64();
     }
@@ -309,12 +330,9 @@ pub fn build(
     }
 
     report.articles = manifest.articles.len();
-    let t = Instant::now();
-    report.statements = generation.len()?;
-    tracing::info!(seconds = t.elapsed().as_secs_f64(), "counted statements");
-    let t = Instant::now();
+    report.statements = statements;
+    manifest.statements = statements;
     report.entities_by_class = entities_by_class(&generation)?;
-    tracing::info!(seconds = t.elapsed().as_secs_f64(), "counted entities");
 
     let t = Instant::now();
     generation.commit(&manifest)?;
@@ -445,6 +463,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     let mut manifest = Manifest {
         extractor: extractor_version(),
         articles: BTreeMap::new(),
+        statements: 0,
     };
     let mut quads = ontology_quads();
     for file in files {
@@ -463,6 +482,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     }
     let generation = store::begin(store_dir, &lock, Start::Empty)?;
     let t = Instant::now();
+    manifest.statements = quads.len();
     generation.load(quads)?;
     let mut report = BuildReport {
         mode: "load".to_owned(),
@@ -472,7 +492,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
         ..BuildReport::default()
     };
     report.seconds.load = t.elapsed().as_secs_f64();
-    report.statements = generation.len()?;
+    report.statements = manifest.statements;
     report.entities_by_class = entities_by_class(&generation)?;
     generation.commit(&manifest)?;
     report.seconds.total = started.elapsed().as_secs_f64();

@@ -79,6 +79,10 @@ pub struct Manifest {
     pub extractor: String,
     /// Article name → content hash.
     pub articles: BTreeMap<String, String>,
+    /// Quads in the generation, kept so an incremental build need not
+    /// count them all again.
+    #[serde(default)]
+    pub statements: usize,
 }
 
 /// Opens the live generation for reading.
@@ -253,11 +257,16 @@ pub fn replace_graph(root: &Path, graph: &NamedNode, quads: Vec<Quad>) -> Result
 }
 
 impl Generation {
-    /// Drops a named graph and everything in it.
-    pub fn remove_graph(&self, graph: &NamedNode) -> Result<(), StoreError> {
+    /// Drops a named graph and everything in it; returns how many quads
+    /// it held.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<usize, StoreError> {
+        let held = self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+            .count();
         self.store
             .remove_named_graph(graph)
-            .map(|_| ())
+            .map(|_| held)
             .map_err(storage_err(&self.dir))
     }
 
