@@ -331,23 +331,9 @@ fn neighbors_by_depth() {
     assert!(!text.contains("东北大学"), "co-mentions were excluded");
 }
 
-/// `python3` with NetworkX, or a clear failure.
-fn networkx() -> &'static str {
-    let ok = Command::new("python3")
-        .args(["-c", "import networkx"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "these tests need python3 with networkx: run scripts/setup.sh (pip install networkx)"
-    );
-    "python3"
-}
-
 #[test]
 fn scores_agree_with_networkx_on_the_exported_graph() {
-    let python = networkx();
+    let python = python_with_networkx();
     let store = analyzed();
     let dir = tempfile::tempdir().unwrap();
     let graphml = dir.path().join("g.graphml");

@@ -171,19 +171,6 @@ fn expectations(store: &Path) -> Value {
     })
 }
 
-fn python_with_networkx() -> &'static str {
-    let ok = Command::new("python3")
-        .args(["-c", "import networkx"])
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(
-        ok,
-        "these tests need python3 with networkx: run scripts/setup.sh (pip install networkx)"
-    );
-    "python3"
-}
-
 #[test]
 fn networkx_reads_graphml_gexf_and_cytoscape_json_as_sparql_counts_them() {
     let python = python_with_networkx();

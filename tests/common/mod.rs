@@ -82,3 +82,17 @@ pub fn select(
 pub fn value<'a>(row: &'a serde_json::Map<String, serde_json::Value>, key: &str) -> &'a str {
     row.get(key).and_then(|v| v.as_str()).unwrap_or("")
 }
+
+/// `python3` with NetworkX, or a clear failure.
+pub fn python_with_networkx() -> &'static str {
+    let ok = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "these tests need python3 with networkx: run scripts/setup.sh (pip install networkx)"
+    );
+    "python3"
+}
