@@ -5,7 +5,7 @@
 
 use super::style::{class_color, rgb};
 use super::xml::escape;
-use super::{joined_sources, View};
+use super::{edge_attributes, node_attributes, View};
 use crate::analytics::format_float;
 use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
@@ -43,22 +43,19 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
         escape(&view.title)
     )?;
     writeln!(out, r#"  <graph mode="static" defaultedgetype="directed">"#)?;
-    writeln!(out, r#"    <attributes class="node">"#)?;
-    for (name, ty) in NODE_ATTRIBUTES {
-        writeln!(
-            out,
-            r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#
-        )?;
+    for (class, attributes) in [
+        ("node", &NODE_ATTRIBUTES[..]),
+        ("edge", &EDGE_ATTRIBUTES[..]),
+    ] {
+        writeln!(out, r#"    <attributes class="{class}">"#)?;
+        for (name, ty) in attributes {
+            writeln!(
+                out,
+                r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#
+            )?;
+        }
+        writeln!(out, "    </attributes>")?;
     }
-    writeln!(out, "    </attributes>")?;
-    writeln!(out, r#"    <attributes class="edge">"#)?;
-    for (name, ty) in EDGE_ATTRIBUTES {
-        writeln!(
-            out,
-            r#"      <attribute id="{name}" title="{name}" type="{ty}"/>"#
-        )?;
-    }
-    writeln!(out, "    </attributes>")?;
     writeln!(out, "    <nodes>")?;
     for i in g.graph.node_indices() {
         let n = g.node(i);
@@ -77,24 +74,14 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
             )
         };
         value("iri", n.iri.clone())?;
-        value("class", n.class_name().to_owned())?;
-        if let Some(level) = n.level {
-            value("level", level.to_string())?;
-        }
-        value("articleCount", n.articles.len().to_string())?;
-        value("articles", joined_sources(g, &n.articles))?;
-        if let Some(s) = view.score(i) {
-            value("degree", s.degree.to_string())?;
-            value("pagerank", format_float(s.pagerank))?;
-            value("betweenness", format_float(s.betweenness))?;
-            value("component", s.component.to_string())?;
-            value("community", s.community.to_string())?;
+        for (key, v) in node_attributes(view, i) {
+            value(key, v)?;
         }
         writeln!(out, "        </attvalues>")?;
         let (r, gr, b) = rgb(class_color(n.class_name()));
         writeln!(out, r#"        <viz:color r="{r}" g="{gr}" b="{b}"/>"#)?;
         writeln!(out, r#"        <viz:size value="{:.2}"/>"#, view.size(i))?;
-        let (x, y) = view.positions.get(i.index()).copied().unwrap_or_default();
+        let (x, y) = view.position(i);
         writeln!(
             out,
             r#"        <viz:position x="{x:.2}" y="{:.2}" z="0.0"/>"#,
@@ -124,11 +111,9 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
             )
         };
         value("kind", w.kind.name().to_owned())?;
-        if !w.roles.is_empty() {
-            value("roles", w.roles.join("; "))?;
+        for (key, v) in edge_attributes(g, w) {
+            value(key, v)?;
         }
-        value("articleCount", w.sources.len().to_string())?;
-        value("articles", joined_sources(g, &w.sources))?;
         writeln!(out, "        </attvalues>")?;
         writeln!(out, "      </edge>")?;
     }

@@ -4,7 +4,7 @@
 //! analysis did not cover) are left out rather than invented.
 
 use super::xml::escape;
-use super::{joined_sources, View};
+use super::{edge_attributes, node_attributes, View};
 use crate::analytics::format_float;
 use petgraph::visit::EdgeRef;
 use std::io::{self, Write};
@@ -68,18 +68,8 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
         };
         data("iri", n.iri.clone())?;
         data("label", n.label.clone())?;
-        data("class", n.class_name().to_owned())?;
-        if let Some(level) = n.level {
-            data("level", level.to_string())?;
-        }
-        data("articleCount", n.articles.len().to_string())?;
-        data("articles", joined_sources(g, &n.articles))?;
-        if let Some(s) = view.score(i) {
-            data("degree", s.degree.to_string())?;
-            data("pagerank", format_float(s.pagerank))?;
-            data("betweenness", format_float(s.betweenness))?;
-            data("component", s.component.to_string())?;
-            data("community", s.community.to_string())?;
+        for (key, value) in node_attributes(view, i) {
+            data(key, value)?;
         }
         data("size", format!("{:.2}", view.size(i)))?;
         writeln!(out, "    </node>")?;
@@ -102,11 +92,9 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> io::Result<()> {
         };
         data("kind", w.kind.name().to_owned())?;
         data("weight", format_float(w.weight))?;
-        if !w.roles.is_empty() {
-            data("roles", w.roles.join("; "))?;
+        for (key, value) in edge_attributes(g, w) {
+            data(key, value)?;
         }
-        data("articleCount", w.sources.len().to_string())?;
-        data("articles", joined_sources(g, &w.sources))?;
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;

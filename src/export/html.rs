@@ -103,7 +103,7 @@ pub(crate) fn write(view: &View, out: &mut impl Write) -> Result<(), super::Expo
         .map(|i| {
             let n = g.node(i);
             let s = view.score(i);
-            let (x, y) = view.positions.get(i.index()).copied().unwrap_or_default();
+            let (x, y) = view.position(i);
             PageNode {
                 id: &n.iri,
                 label: &n.label,

@@ -94,6 +94,11 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The layout position of node `i` (the origin if it has none).
+    fn position(&self, i: NodeIndex) -> (f64, f64) {
+        self.positions.get(i.index()).copied().unwrap_or_default()
+    }
+
     fn score(&self, i: NodeIndex) -> Option<&NodeScores> {
         self.scores.get(i.index()).and_then(Option::as_ref)
     }
@@ -152,6 +157,42 @@ pub fn top(
 /// Source names of a list of source ids, joined for a one-line attribute.
 fn joined_sources(graph: &KnowledgeGraph, ids: &[u32]) -> String {
     graph.source_names(ids).join("; ")
+}
+
+/// A node's attributes shared by GraphML and GEXF, in file order; absent
+/// values (a person's level, scores the analysis did not cover) are left
+/// out rather than invented.
+fn node_attributes(view: &View, i: NodeIndex) -> Vec<(&'static str, String)> {
+    let g = view.graph;
+    let n = g.node(i);
+    let mut values = vec![("class", n.class_name().to_owned())];
+    if let Some(level) = n.level {
+        values.push(("level", level.to_string()));
+    }
+    values.push(("articleCount", n.articles.len().to_string()));
+    values.push(("articles", joined_sources(g, &n.articles)));
+    if let Some(s) = view.score(i) {
+        values.push(("degree", s.degree.to_string()));
+        values.push(("pagerank", crate::analytics::format_float(s.pagerank)));
+        values.push(("betweenness", crate::analytics::format_float(s.betweenness)));
+        values.push(("component", s.component.to_string()));
+        values.push(("community", s.community.to_string()));
+    }
+    values
+}
+
+/// An edge's attributes shared by GraphML and GEXF, after its kind.
+fn edge_attributes(
+    graph: &KnowledgeGraph,
+    edge: &crate::analytics::Edge,
+) -> Vec<(&'static str, String)> {
+    let mut values = Vec::new();
+    if !edge.roles.is_empty() {
+        values.push(("roles", edge.roles.join("; ")));
+    }
+    values.push(("articleCount", edge.sources.len().to_string()));
+    values.push(("articles", joined_sources(graph, &edge.sources)));
+    values
 }
 
 #[cfg(test)]
