@@ -6,14 +6,9 @@
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
-use crate::lexicon::{data_lines, lexicon};
+use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.txt");
-const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
 
 /// Most words allowed between a quote and its head.
 const MAX_BETWEEN: usize = 6;
@@ -28,16 +23,6 @@ pub struct InitiativeHit {
     pub label: String,
     /// The name with its head (“四方承诺”制度 → 四方承诺制度).
     pub alts: Vec<String>,
-}
-
-fn stop_list() -> &'static HashSet<&'static str> {
-    static LIST: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(NOT_INITIATIVES).collect())
-}
-
-fn self_heads() -> &'static Vec<&'static str> {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(SELF_HEADS).collect())
 }
 
 /// A quoted phrase: the span inside the quotes.
@@ -63,12 +48,13 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             continue;
         }
         let label = string(chars, q.start, q.end);
-        if stop_list().contains(label.as_str()) || label.ends_with(['。', '！', '？']) {
+        if lexicon().not_initiatives.contains(&label) || label.ends_with(['。', '！', '？']) {
             continue;
         }
         let head = head_after_run(chars, &spans, n);
         let numbered = is_numbered_formula(&label);
-        let self_headed = self_heads()
+        let self_headed = lexicon()
+            .self_heads
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         if head.is_some() || self_headed || numbered && label.chars().count() <= 8 {

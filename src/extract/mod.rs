@@ -30,7 +30,12 @@ pub use text::split_sentences;
 pub struct Focus {
     /// Kind → (sentence, offset in it, label), in text order.
     by_kind: BTreeMap<AreaKind, Vec<(usize, usize, String)>>,
-    /// The sentence being read.
+}
+
+/// The article's areas as seen from one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct FocusAt<'a> {
+    focus: &'a Focus,
     sentence: usize,
 }
 
@@ -61,19 +66,21 @@ impl Focus {
     }
 
     /// The focus as seen from `sentence`.
-    pub fn at(&self, sentence: usize) -> Focus {
-        Focus {
-            by_kind: self.by_kind.clone(),
+    pub fn at(&self, sentence: usize) -> FocusAt<'_> {
+        FocusAt {
+            focus: self,
             sentence,
         }
     }
+}
 
+impl FocusAt<'_> {
     /// The area of `kind` meant by a bare level word: the one named in this
     /// or a recent sentence (several reports can share a file), else the
     /// only one the article names.
     /// `offset` is where the bare word stands in the current sentence.
     pub fn area(&self, kind: AreaKind, offset: usize) -> Option<&str> {
-        let mentions = self.by_kind.get(&kind)?;
+        let mentions = self.focus.by_kind.get(&kind)?;
         let recent = mentions.iter().rev().find(|(s, o, _)| {
             (*s < self.sentence || *s == self.sentence && *o < offset)
                 && self.sentence - *s <= FOCUS_WINDOW
@@ -126,6 +133,8 @@ struct Analysed {
     debris: bool,
     areas: Vec<area::AreaHit>,
     chain: Vec<(usize, usize)>,
+    /// People credited in a byline, signature or page furniture.
+    credits: Vec<byline::Credit>,
 }
 
 /// Loads the lexicons, the gazetteer and the segmenter now rather than on
@@ -149,10 +158,7 @@ pub fn extract(text: &str) -> ArticleFacts {
         sentences,
         ..ArticleFacts::default()
     };
-    let has_byline = analysed
-        .iter()
-        .zip(&facts.sentences)
-        .any(|(_, s)| byline::find_credits(&s.text).iter().any(|c| c.author));
+    let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let mut sentence = SentenceFacts::new(si, base);
@@ -176,6 +182,7 @@ fn analyse(s: &Sentence) -> Analysed {
         debris,
         areas,
         chain,
+        credits: byline::find_credits(&s.text),
     }
 }
 
@@ -229,7 +236,7 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(&mut self, a: &Analysed, focus: &Focus, has_byline: bool, facts: &mut ArticleFacts) {
+    fn run(&mut self, a: &Analysed, focus: &FocusAt, has_byline: bool, facts: &mut ArticleFacts) {
         self.credits(a, facts);
         if a.debris {
             return;
@@ -278,13 +285,12 @@ impl SentenceFacts {
 
     /// People credited in a byline or page furniture.
     fn credits(&mut self, a: &Analysed, facts: &mut ArticleFacts) {
-        let line: String = a.chars.iter().collect();
-        for credit in byline::find_credits(&line) {
+        for credit in &a.credits {
             let i = self.push(
                 facts,
                 EntityKind::Person,
                 credit.span,
-                credit.name,
+                credit.name.clone(),
                 Vec::new(),
             );
             if credit.author {
@@ -313,7 +319,7 @@ impl SentenceFacts {
     fn appointments(
         &mut self,
         a: &Analysed,
-        focus: &Focus,
+        focus: &FocusAt,
         has_byline: bool,
         facts: &mut ArticleFacts,
     ) {

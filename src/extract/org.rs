@@ -9,17 +9,9 @@ use super::area::known_area;
 use super::area::{is_generic, AreaHit};
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
-use super::Focus;
-use crate::lexicon::{data_lines, lexicon};
-use std::sync::OnceLock;
+use super::FocusAt;
+use crate::lexicon::lexicon;
 
-const STANDALONE: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
-const NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
-
-fn name_verbs() -> &'static Vec<&'static str> {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| data_lines(NAME_VERBS).collect())
-}
 use crate::model::Span;
 use crate::normalize::is_cjk;
 
@@ -34,7 +26,12 @@ pub struct OrgHit {
 /// Longest name stem kept before a head.
 const MAX_STEM: usize = 16;
 
-pub fn find_orgs(chars: &[char], words: &[Word], areas: &[AreaHit], focus: &Focus) -> Vec<OrgHit> {
+pub fn find_orgs(
+    chars: &[char],
+    words: &[Word],
+    areas: &[AreaHit],
+    focus: &FocusAt,
+) -> Vec<OrgHit> {
     let mut hits: Vec<OrgHit> = standalone(chars);
     let mut j = 0;
     while j < chars.len() {
@@ -82,12 +79,16 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
     let mut hits: Vec<OrgHit> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        match standalone_orgs().iter().find(|name| has_at(chars, i, name)) {
+        match lexicon()
+            .standalone_orgs
+            .iter()
+            .find(|name| has_at(chars, i, name))
+        {
             Some(name) => {
                 let end = i + name.chars().count();
                 hits.push(OrgHit {
                     span: Span::new(i, end),
-                    label: (*name).to_owned(),
+                    label: name.clone(),
                     alts: Vec::new(),
                 });
                 i = end;
@@ -96,15 +97,6 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
         }
     }
     hits
-}
-
-fn standalone_orgs() -> &'static Vec<&'static str> {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        let mut names: Vec<&str> = data_lines(STANDALONE).collect();
-        names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
-        names
-    })
 }
 
 /// A head followed by these is a post or another word (局长, 部门), and a
@@ -134,7 +126,7 @@ fn org_ending_at(
     words: &[Word],
     areas: &[AreaHit],
     previous: &[OrgHit],
-    focus: &Focus,
+    focus: &FocusAt,
     j: usize,
     end: usize,
 ) -> Option<OrgHit> {
@@ -281,7 +273,7 @@ fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag.as_str() {
-        "v" | "vn" => name_verbs().contains(&text.as_str()),
+        "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
     };
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
@@ -292,12 +284,13 @@ mod tests {
     use super::*;
     use crate::extract::area::find_areas;
     use crate::extract::segment::tag;
+    use crate::extract::Focus;
 
     fn orgs(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
         let words = tag(&chars);
         let (areas, _) = find_areas(&chars, &words);
-        find_orgs(&chars, &words, &areas, &Focus::default())
+        find_orgs(&chars, &words, &areas, &Focus::default().at(0))
             .into_iter()
             .map(|o| o.label)
             .collect()

@@ -37,7 +37,6 @@ const CUES: &[&str] = &[
     "老师",
     "医生",
     "同志",
-    "小哥俩",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {

@@ -18,6 +18,10 @@ const ROLE_MODIFIERS: &str = include_str!("../../data/lexicon/role_modifiers.txt
 const ORG_HEADS: &str = include_str!("../../data/lexicon/org_heads.txt");
 const INITIATIVE_HEADS: &str = include_str!("../../data/lexicon/initiative_heads.txt");
 const GENERIC_STEMS: &str = include_str!("../../data/lexicon/generic_stems.txt");
+const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.txt");
+const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
+const STANDALONE_ORGS: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
+const ORG_NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -49,6 +53,14 @@ pub struct Lexicon {
     pub org_heads: Vec<String>,
     pub initiative_heads: Vec<String>,
     pub generic_stems: HashSet<String>,
+    /// Quoted terms that are not programs (两委, 一老一小).
+    pub not_initiatives: HashSet<String>,
+    /// Endings that make a quoted phrase a program by itself (…制, …课堂).
+    pub self_heads: Vec<String>,
+    /// National bodies named without an area, longest first.
+    pub standalone_orgs: Vec<String>,
+    /// Verbs that occur inside organization names (执法, 孵化).
+    pub org_name_verbs: HashSet<String>,
 }
 
 /// The parsed lexicons.
@@ -66,6 +78,10 @@ pub fn lexicon() -> &'static Lexicon {
         org_heads: longest_first(ORG_HEADS),
         initiative_heads: longest_first(INITIATIVE_HEADS),
         generic_stems: data_lines(GENERIC_STEMS).map(str::to_owned).collect(),
+        not_initiatives: data_lines(NOT_INITIATIVES).map(str::to_owned).collect(),
+        self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
+        standalone_orgs: longest_first(STANDALONE_ORGS),
+        org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
     })
 }
 
