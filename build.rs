@@ -13,7 +13,7 @@ const INPUTS: &[&str] = &[
     "src/corpus.rs",
     "src/normalize",
     "src/extract",
-    "src/link.rs",
+    "src/link",
     "src/vocab.rs",
     "src/rdf.rs",
     "ontology",

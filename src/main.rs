@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod graph_cli;
+mod place_cli;
 
 /// Build and query a knowledge graph of Chinese grassroots-governance
 /// reporting: people, areas, organizations, initiatives and posts.
@@ -102,6 +103,17 @@ enum Command {
         #[arg(long)]
         jobs: Option<usize>,
     },
+    /// Show how a place name links to the official division codes: its
+    /// candidates, the evidence for each, and the one chosen (if any).
+    ///
+    /// Exit status 0 when linked, 1 when ambiguous or unknown.
+    Place {
+        /// The name as an article writes it (朝阳区, 桓仁, 朝阳北票市南山街道).
+        name: String,
+        /// Other places the article names (repeatable): 北京市, 朝阳北票市.
+        #[arg(long = "in", value_name = "CONTEXT")]
+        context: Vec<String>,
+    },
     #[command(flatten)]
     Graph(graph_cli::GraphCommand),
 }
@@ -173,6 +185,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => run_query(&store, format, file, query),
         Command::Graph(c) => graph_cli::run(c),
         Command::Stats { store } => stats(&store),
+        Command::Place { name, context } => place_cli::run(&name, &context),
         Command::Extract {
             file,
             json,

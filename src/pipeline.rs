@@ -9,7 +9,10 @@
 //! Either way the result is the same set of quads.
 
 use crate::corpus::{self, Article};
+use crate::lexicon::divisions::divisions;
+use crate::link::place::Outcome;
 use crate::link::{self, LinkedArticle};
+use crate::model::{AreaKind, EntityKind};
 use crate::normalize::{self, is_cjk, Normalized};
 use crate::store::{self, Manifest, Start, StoreError};
 use crate::{extract, rdf, vocab};
@@ -71,8 +74,37 @@ pub struct Timings {
     pub prepare: f64,
     pub process: f64,
     pub load: f64,
+    /// Rewriting the gazetteer graph (a cross-article step).
+    pub gazetteer: f64,
     pub commit: f64,
     pub total: f64,
+}
+
+/// Areas (one per article and name) by outcome of linking, per class.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlaceCounts {
+    pub linked: usize,
+    /// In the gazetteer, but not picked (or not confirmed) from the article.
+    pub ambiguous: usize,
+    /// Not in the gazetteer (小区, new or renamed units).
+    pub unknown: usize,
+    /// Class → (linked, ambiguous, unknown).
+    pub by_class: BTreeMap<String, [usize; 3]>,
+}
+
+impl PlaceCounts {
+    fn count(&mut self, places: &[(AreaKind, Outcome)]) {
+        for &(kind, outcome) in places {
+            let slot = match outcome {
+                Outcome::Linked(_) => 0,
+                Outcome::Ambiguous => 1,
+                Outcome::Unknown => 2,
+            };
+            let total = [&mut self.linked, &mut self.ambiguous, &mut self.unknown];
+            *total.into_iter().nth(slot).expect("three outcomes") += 1;
+            self.by_class.entry(kind.name().to_owned()).or_default()[slot] += 1;
+        }
+    }
 }
 
 /// What a build did: the summary and `--report FILE.json`.
@@ -91,6 +123,9 @@ pub struct BuildReport {
     /// Quads in the store after the build.
     pub statements: usize,
     pub entities_by_class: BTreeMap<String, usize>,
+    /// How the areas of the articles processed in this run were linked to
+    /// official divisions.
+    pub places: PlaceCounts,
     pub seconds: Timings,
     /// Peak resident memory of the process (VmHWM), if known.
     pub peak_memory_bytes: Option<u64>,
@@ -119,8 +154,13 @@ pub fn process(article: Article) -> Result<Processed, String> {
     })
 }
 
-/// An article's name, content hash and quads.
-type ArticleQuads = (String, String, Vec<Quad>);
+/// One article's quads and what its areas' linking gave.
+struct ArticleQuads {
+    name: String,
+    hash: String,
+    quads: Vec<Quad>,
+    places: Vec<(AreaKind, Outcome)>,
+}
 
 /// The quads of one article, or why it was skipped.
 fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
@@ -130,7 +170,21 @@ fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
         reason,
     })?;
     let quads = rdf::article_quads(&p.linked, &p.normalized);
-    Ok((p.article.name, p.article.hash, quads))
+    let places = p
+        .linked
+        .entities
+        .iter()
+        .filter_map(|e| match (e.kind, e.place) {
+            (EntityKind::Area(kind), Some(outcome)) => Some((kind, outcome)),
+            _ => None,
+        })
+        .collect();
+    Ok(ArticleQuads {
+        name: p.article.name,
+        hash: p.article.hash,
+        quads,
+        places,
+    })
 }
 
 fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
@@ -251,6 +305,8 @@ pub fn build(
         .filter(|name| !unchanged.contains(*name))
         .collect();
 
+    let graph_changes = !dropped.is_empty() || !todo.is_empty();
+
     let t = Instant::now();
     let mut manifest = Manifest {
         extractor: report.extractor.clone(),
@@ -278,14 +334,12 @@ pub fn build(
     for name in &dropped {
         statements -=
             generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
-        statements -=
-            generation.remove_graph(&NamedNode::new_unchecked(link::gazetteer_graph_iri(name)))?;
     }
     if !incremental {
         let ontology = ontology_quads();
         statements += ontology.len();
         generation.load(ontology)?;
-    } else if !dropped.is_empty() || !todo.is_empty() {
+    } else if graph_changes {
         // Analytics describe the whole graph: once it changes they are
         // stale, so they go until `cadre-kg analyze` runs again.
         statements -= generation.remove_graph(&NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH))?;
@@ -313,9 +367,10 @@ pub fn build(
         let mut quads = Vec::new();
         for result in results {
             match result {
-                Ok((name, hash, article_quads)) => {
-                    manifest.articles.insert(name, hash);
-                    quads.extend(article_quads);
+                Ok(done) => {
+                    manifest.articles.insert(done.name, done.hash);
+                    report.places.count(&done.places);
+                    quads.extend(done.quads);
                 }
                 Err(skipped) => report.skipped.push(skipped),
             }
@@ -325,6 +380,11 @@ pub fn build(
         report.seconds.load += t.elapsed().as_secs_f64();
     }
     bar.finish_and_clear();
+    if graph_changes || !incremental {
+        let t = Instant::now();
+        statements = refresh_gazetteer(&generation, statements)?;
+        report.seconds.gazetteer = t.elapsed().as_secs_f64();
+    }
     for skipped in &report.skipped {
         tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
     }
@@ -340,6 +400,22 @@ pub fn build(
     report.seconds.total = started.elapsed().as_secs_f64();
     report.peak_memory_bytes = peak_memory_bytes();
     Ok(report)
+}
+
+/// Rewrites the gazetteer graph for the divisions the articles link to now
+/// (a removed article may have been the last to name one); returns the
+/// updated statement count.
+fn refresh_gazetteer(
+    generation: &store::Generation,
+    statements: usize,
+) -> Result<usize, StoreError> {
+    let graph = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
+    let codes = generation.literals_of(&NamedNode::new_unchecked(vocab::DIVISION_CODE), &graph)?;
+    let g = divisions();
+    let quads = rdf::gazetteer_quads(codes.iter().filter_map(|c| g.id_by_code(c)));
+    let statements = statements - generation.remove_graph(&graph)? + quads.len();
+    generation.load(quads)?;
+    Ok(statements)
 }
 
 /// Distinct entities per `ck:` class, by local name.
@@ -434,9 +510,9 @@ pub fn extract_shard(
     let mut lines = Vec::new();
     for result in results {
         match result {
-            Ok((_, _, quads)) => {
+            Ok(done) => {
                 report.articles += 1;
-                lines.extend(quads.iter().map(|q| format!("{q} .")));
+                lines.extend(done.quads.iter().map(|q| format!("{q} .")));
             }
             Err(skipped) => report.skipped.push(skipped),
         }
@@ -482,8 +558,9 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     }
     let generation = store::begin(store_dir, &lock, Start::Empty)?;
     let t = Instant::now();
-    manifest.statements = quads.len();
+    let loaded = quads.len();
     generation.load(quads)?;
+    manifest.statements = refresh_gazetteer(&generation, loaded)?;
     let mut report = BuildReport {
         mode: "load".to_owned(),
         extractor: manifest.extractor.clone(),

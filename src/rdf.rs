@@ -4,11 +4,18 @@
 //! its entities with classes and labels, containments, appointments, the
 //! byline, and provenance: each mention (`ck:denotes`, with start and end
 //! offsets in the *original* text) and the sentences that are evidence.
-//! No blank nodes, so dumps are stable and comparable. Containments the
-//! gazetteer adds go to the article's companion graph
-//! (`link::gazetteer_graph_iri`), apart from what the article said.
+//! No blank nodes, so dumps are stable and comparable.
+//!
+//! An area linked to an official division carries its code and, as label,
+//! the official name only if the article used it (else the article's forms
+//! are `skos:altLabel`s). The official names, classes and chains up to the
+//! province are in the gazetteer graph (`gazetteer_quads`), shared by all
+//! articles and attributed to none.
 
-use crate::link::{appointment_iri, gazetteer_graph_iri, role_iri, LinkedArticle};
+use crate::lexicon::divisions::{divisions, DivisionId};
+use crate::link::place::kind_of;
+use crate::link::{appointment_iri, division_iri, role_iri, Entity, LinkedArticle};
+use crate::model::EntityKind;
 use crate::normalize::Normalized;
 use crate::vocab::{self, *};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -63,11 +70,7 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
     w.text(g, SOURCE_FILE, &article.name);
     w.text(g, CONTENT_HASH, &article.hash);
     for e in &article.entities {
-        w.link(&e.iri, RDF_TYPE, vocab::class_of(e.kind));
-        w.text(&e.iri, RDFS_LABEL, &e.label);
-        for alt in &e.alt_labels {
-            w.text(&e.iri, SKOS_ALT_LABEL, alt);
-        }
+        entity(e, &mut w);
     }
     for &author in &article.facts.authors {
         w.link(g, AUTHOR, &article.entities[article.entity_of[author]].iri);
@@ -79,18 +82,6 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
             &article.entities[parent].iri,
         );
     }
-    let mut gazetteer = GraphWriter {
-        graph: GraphName::NamedNode(node(&gazetteer_graph_iri(&article.name))),
-        quads: Vec::new(),
-    };
-    for &(child, parent) in &article.known_located_in {
-        gazetteer.link(
-            &article.entities[child].iri,
-            LOCATED_IN,
-            &article.entities[parent].iri,
-        );
-    }
-    w.quads.extend(gazetteer.quads);
     let mut evidence = BTreeSet::new();
     mentions(article, normalized, &mut w, &mut evidence);
     appointments(article, &mut w, &mut evidence);
@@ -106,6 +97,60 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
     let mut quads = w.quads;
     quads.sort_by_cached_key(|q| q.to_string());
     quads.dedup();
+    quads
+}
+
+/// An entity's class and names; a linked area's code.
+fn entity(e: &Entity, w: &mut GraphWriter) {
+    let Some(id) = e.division() else {
+        w.link(&e.iri, RDF_TYPE, vocab::class_of(e.kind));
+        w.text(&e.iri, RDFS_LABEL, &e.label);
+        for alt in &e.alt_labels {
+            w.text(&e.iri, SKOS_ALT_LABEL, alt);
+        }
+        return;
+    };
+    let g = divisions();
+    let official = g.get(id).name();
+    w.link(&e.iri, RDF_TYPE, vocab::class_of(EntityKind::Area(kind_of(g, id))));
+    w.text(&e.iri, DIVISION_CODE, &g.get(id).code_str());
+    for form in std::iter::once(&e.label).chain(&e.alt_labels) {
+        let property = if form == official { RDFS_LABEL } else { SKOS_ALT_LABEL };
+        w.text(&e.iri, property, form);
+    }
+}
+
+/// The gazetteer graph for divisions `ids`: each with its ancestors up to
+/// the province, as `ck:` areas with code, official name (the NBS
+/// committee name too, where it differs) and direct `ck:locatedIn`. Sorted.
+pub fn gazetteer_quads(ids: impl IntoIterator<Item = DivisionId>) -> Vec<Quad> {
+    let g = divisions();
+    let mut all = BTreeSet::new();
+    for id in ids {
+        let mut at = Some(id);
+        while let Some(d) = at.filter(|d| all.insert(*d)) {
+            at = g.parent(d);
+        }
+    }
+    let mut w = GraphWriter {
+        graph: GraphName::NamedNode(node(GAZETTEER_GRAPH)),
+        quads: Vec::new(),
+    };
+    for id in all {
+        let iri = division_iri(id);
+        let d = g.get(id);
+        w.link(&iri, RDF_TYPE, vocab::class_of(EntityKind::Area(kind_of(g, id))));
+        w.text(&iri, RDFS_LABEL, d.name());
+        w.text(&iri, DIVISION_CODE, &d.code_str());
+        if g.nbs_name(id) != d.name() {
+            w.text(&iri, SKOS_ALT_LABEL, g.nbs_name(id));
+        }
+        if let Some(p) = d.parent() {
+            w.link(&iri, LOCATED_IN, &division_iri(p));
+        }
+    }
+    let mut quads = w.quads;
+    quads.sort_by_cached_key(|q| q.to_string());
     quads
 }
 
@@ -173,7 +218,6 @@ mod tests {
     #[test]
     fn every_quad_is_in_the_article_graph_and_has_no_blank_node() {
         let quads = quads_of("派驻到沈阳市沈河区万莲街道松泉社区的第一书记王光宇开展活动。");
-        assert!(quads.iter().all(|q| !q.contains("id/gazetteer/")));
         assert!(!quads.is_empty());
         let graph = format!("<{}>", link::article_iri("t.txt"));
         for q in &quads {
@@ -185,13 +229,25 @@ mod tests {
     }
 
     #[test]
-    fn containments_the_article_does_not_state_go_to_the_gazetteer_graph() {
-        let quads = quads_of("衢州市地处浙西山区。衢州市属浙江省内加快发展地区。");
-        let edge = quads
+    fn a_linked_area_has_its_code_and_the_article_forms() {
+        let quads = quads_of("辽宁省桓仁县的干部。");
+        let county = division_iri(divisions().by_name("桓仁满族自治县")[0]);
+        let about: Vec<&String> = quads.iter().filter(|q| q.starts_with(&format!("<{county}>"))).collect();
+        assert!(about.iter().any(|q| q.contains("#divisionCode> \"210522000000\"")), "{about:?}");
+        assert!(about.iter().any(|q| q.contains("#altLabel> \"桓仁县\"")), "{about:?}");
+    }
+
+    #[test]
+    fn the_gazetteer_graph_holds_the_chain_up_to_the_province() {
+        let g = divisions();
+        let quads: Vec<String> = gazetteer_quads([g.by_name("万莲街道")[0]])
             .iter()
-            .find(|q| q.contains("#locatedIn"))
-            .expect("衢州市 in 浙江省");
-        assert!(edge.contains("id/gazetteer/t.txt"), "{edge}");
+            .map(|q| q.to_string())
+            .collect();
+        let labels: Vec<&String> = quads.iter().filter(|q| q.contains("#label>")).collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(quads.iter().filter(|q| q.contains("#locatedIn>")).count(), 3);
+        assert!(quads.iter().all(|q| q.contains(GAZETTEER_GRAPH)));
     }
 
     #[test]

@@ -8,10 +8,10 @@
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
 
-use oxigraph::model::{NamedNode, Quad};
+use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -268,6 +268,27 @@ impl Generation {
             .remove_named_graph(graph)
             .map(|_| held)
             .map_err(storage_err(&self.dir))
+    }
+
+    /// The distinct literal values of `predicate` in every graph but
+    /// `except`.
+    pub fn literals_of(
+        &self,
+        predicate: &NamedNode,
+        except: &NamedNode,
+    ) -> Result<BTreeSet<String>, StoreError> {
+        let mut values = BTreeSet::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+        {
+            let quad = quad.map_err(storage_err(&self.dir))?;
+            let excluded = matches!(&quad.graph_name, GraphName::NamedNode(g) if g == except);
+            if let (Term::Literal(l), false) = (&quad.object, excluded) {
+                values.insert(l.value().to_owned());
+            }
+        }
+        Ok(values)
     }
 
     /// How many quads the generation holds.

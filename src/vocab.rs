@@ -15,6 +15,10 @@ pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/cadre-kg/ontology";
 /// The named graph holding the results of `cadre-kg analyze`; its IRI is
 /// also the `ck:Analysis` that records the parameters used.
 pub const ANALYTICS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/analytics";
+/// The named graph of the official divisions the articles' areas are
+/// linked to: codes, official names, classes and `ck:locatedIn` up to the
+/// province. Derived from the gazetteer, attributed to no article.
+pub const GAZETTEER_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/gazetteer";
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -56,6 +60,7 @@ ck_terms! {
     CONTENT_HASH = "contentHash";
     AUTHOR = "author";
     LOCATED_IN = "locatedIn";
+    DIVISION_CODE = "divisionCode";
     PERSON_PROP = "person";
     ROLE_PROP = "role";
     UNIT = "unit";

@@ -165,18 +165,17 @@ pub fn project(store: &Store, filter: &Filter) -> Result<KnowledgeGraph, Analyti
     })
 }
 
-/// Articles, their gazetteer graphs and any other graph holding
-/// containments, sorted by IRI.
+/// Articles, the gazetteer graph and any other graph holding containments,
+/// sorted by IRI.
 fn sources(store: &Store) -> Result<Vec<Source>, AnalyticsError> {
-    let mut sources: Vec<Source> = Vec::new();
+    let mut sources: Vec<Source> = vec![Source {
+        iri: vocab::GAZETTEER_GRAPH.to_owned(),
+        name: "gazetteer".to_owned(),
+        kind: SourceKind::Gazetteer,
+    }];
     for s in select(store, ARTICLES, &[])? {
         let Some(a) = iri(&s, "a") else { continue };
         let name = text(&s, "file").unwrap_or_else(|| a.clone());
-        sources.push(Source {
-            iri: crate::link::gazetteer_graph_iri(&name),
-            name: format!("gazetteer/{name}"),
-            kind: SourceKind::Gazetteer,
-        });
         sources.push(Source {
             iri: a,
             name,
@@ -202,7 +201,8 @@ fn sources(store: &Store) -> Result<Vec<Source>, AnalyticsError> {
     Ok(sources)
 }
 
-/// The selected articles and their gazetteer graphs.
+/// The selected articles, and the gazetteer graph for the containments
+/// above their areas.
 fn select_articles(
     names: &[String],
     sources: &[Source],
@@ -210,22 +210,22 @@ fn select_articles(
     if names.is_empty() {
         return Ok(None);
     }
-    let mut selected = BTreeSet::new();
+    let mut selected: BTreeSet<u32> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind == SourceKind::Gazetteer)
+        .map(|(i, _)| i as u32)
+        .collect();
     for name in names {
         let full = expand(name);
         let found = sources
             .iter()
-            .find(|s| s.kind == SourceKind::Article && (s.name == *name || s.iri == full))
+            .position(|s| s.kind == SourceKind::Article && (s.name == *name || s.iri == full))
             .ok_or_else(|| AnalyticsError::NotFound {
                 what: "article",
                 name: name.clone(),
             })?;
-        let companion = crate::link::gazetteer_graph_iri(&found.name);
-        for (i, s) in sources.iter().enumerate() {
-            if s.iri == found.iri || s.iri == companion {
-                selected.insert(i as u32);
-            }
-        }
+        selected.insert(found as u32);
     }
     Ok(Some(selected))
 }

@@ -135,7 +135,8 @@ fn official_stem(
                 && !is_common_word(&found_text(&found))
                 && at_edge
         } else {
-            stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found))
+            let crossed = words.iter().any(|w| w.start < k && k < w.end);
+            !crossed && (stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found)))
         };
         (kind == suffix.kind && edge_ok).then_some(found)
     })

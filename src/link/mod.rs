@@ -2,15 +2,22 @@
 //! IRIs.
 //!
 //! Within an article, mentions of the same kind and label are one entity.
-//! Across articles, keys decide identity: an area's key is its chain of
-//! containing areas as the article states it (沈阳市/沈河区/万莲街道), so the
-//! same name under the same parent is one area; people, organizations and
-//! initiatives are keyed by name within the article's region (its top area),
-//! so two people with the same name in different provinces stay two.
+//! Across articles, keys decide identity. An area linked to an official
+//! division (`place`) is keyed by its code, so every article's 沈河区 or
+//! 沈阳 that means 210103 or 2101 is one node. An unlinked area is keyed by
+//! its chain as the article states it, from its nearest linked ancestor if
+//! it has one (210103…/某小区), so the same name under the same parent is one
+//! area. People, organizations and initiatives are keyed by name within the
+//! article's region (its top area), so two people with the same name in
+//! different provinces stay two.
 
-use crate::lexicon::divisions;
+pub mod explain;
+pub mod place;
+
+use crate::lexicon::divisions::{divisions, DivisionId};
 use crate::model::{AreaKind, ArticleFacts, EntityKind};
 use crate::vocab::id_iri;
+use place::{AreaName, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One real-world thing as an article names it.
@@ -18,8 +25,22 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub struct Entity {
     pub iri: String,
     pub kind: EntityKind,
+    /// The label the article uses (`rdf` puts a linked area's official
+    /// name first).
     pub label: String,
     pub alt_labels: BTreeSet<String>,
+    /// For areas: how linking to the official divisions went.
+    pub place: Option<Outcome>,
+}
+
+impl Entity {
+    /// The official division this area is linked to.
+    pub fn division(&self) -> Option<DivisionId> {
+        match self.place {
+            Some(Outcome::Linked(id)) => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// An article's facts with its entities resolved.
@@ -35,23 +56,18 @@ pub struct LinkedArticle {
     /// Direct containments between entities, `(child, parent)`, as the
     /// article states them.
     pub located_in: BTreeSet<(usize, usize)>,
-    /// Direct containments the gazetteer knows between areas the article
-    /// names apart (衢州市 … 浙江省), not stated by the article.
-    pub known_located_in: BTreeSet<(usize, usize)>,
 }
 
 pub fn article_iri(name: &str) -> String {
     id_iri(&["article", name])
 }
 
-/// The graph of what the gazetteer adds about an article's areas
-/// (containments the article does not state). It lives and dies with the
-/// article, so incremental rebuilds stay equal to full ones.
-pub fn gazetteer_graph_iri(name: &str) -> String {
-    id_iri(&["gazetteer", name])
+/// The IRI of the area linked to an official division.
+pub fn division_iri(id: DivisionId) -> String {
+    id_iri(&["area", &divisions().get(id).code_str()])
 }
 
-/// Groups mentions into entities and gives each a key.
+/// Groups mentions into entities, links areas and gives each a key.
 pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
     let (groups, entity_of) = group_mentions(&facts);
     let located_in: BTreeSet<(usize, usize)> = facts
@@ -60,22 +76,12 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         .map(|c| (entity_of[c.child], entity_of[c.parent]))
         .filter(|(c, p)| c != p)
         .collect();
-    let known_located_in: BTreeSet<(usize, usize)> = known_parents(&groups)
-        .into_iter()
-        .filter(|pair| !located_in.contains(pair))
-        .collect();
-    let parent = first_parents(&located_in.union(&known_located_in).copied().collect());
-    let region =
-        region_of(&groups, &parent, &facts, &entity_of).unwrap_or_else(|| format!("~{name}"));
-    let entities = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| Entity {
-            iri: key_of(i, &groups, &parent, &region),
-            kind: g.kind,
-            label: g.label.clone(),
-            alt_labels: g.alts.iter().filter(|a| **a != g.label).cloned().collect(),
-        })
+    let parent = first_parents(&located_in);
+    let places = resolve_places(&groups, &parent);
+    let region = region_of(&groups, &parent, &places, &facts, &entity_of)
+        .unwrap_or_else(|| format!("~{name}"));
+    let entities = (0..groups.len())
+        .map(|i| entity(i, &groups, &parent, &places, &region))
         .collect();
     LinkedArticle {
         name: name.to_owned(),
@@ -85,36 +91,38 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         entities,
         entity_of,
         located_in,
-        known_located_in,
     }
 }
 
-/// Pairs of areas in the article where the gazetteer makes one the direct
-/// parent of the other. Only children of county level and above: their
-/// names are nearly unique, while hundreds of 东风社区 would link by chance.
-/// Any candidate of an ambiguous name counts: the other area named in the
-/// same article is the context that decides.
-fn known_parents(groups: &[Group]) -> BTreeSet<(usize, usize)> {
-    let g = divisions::divisions();
+/// Links the article's areas to official divisions (`None` for entities
+/// that are not areas).
+fn resolve_places(groups: &[Group], parent: &BTreeMap<usize, usize>) -> Vec<Option<Outcome>> {
     let areas: Vec<usize> = (0..groups.len())
         .filter(|&i| matches!(groups[i].kind, EntityKind::Area(_)))
         .collect();
-    let county_or_above = |i: usize| matches!(groups[i].kind, EntityKind::Area(k) if k.rank() <= AreaKind::County.rank());
-    let mut pairs = BTreeSet::new();
-    for &child in areas.iter().filter(|&&c| county_or_above(c)) {
-        let parents: BTreeSet<&str> = g
-            .lookup(&groups[child].label)
-            .into_iter()
-            .filter_map(|id| g.parent(id))
-            .map(|p| g.get(p).name())
-            .collect();
-        for &parent in &areas {
-            if parent != child && parents.contains(groups[parent].label.as_str()) {
-                pairs.insert((child, parent));
-            }
-        }
+    let slot: HashMap<usize, usize> = areas.iter().enumerate().map(|(s, &i)| (i, s)).collect();
+    let names: Vec<AreaName> = areas
+        .iter()
+        .map(|&i| AreaName {
+            forms: std::iter::once(&groups[i].label)
+                .chain(&groups[i].alts)
+                .cloned()
+                .collect(),
+            kind: match groups[i].kind {
+                EntityKind::Area(kind) => Some(kind),
+                _ => None,
+            },
+            stated_in: ancestors(parent, i)[1..]
+                .iter()
+                .filter_map(|a| slot.get(a).copied())
+                .collect(),
+        })
+        .collect();
+    let mut places = vec![None; groups.len()];
+    for (&i, r) in areas.iter().zip(place::resolve(&names)) {
+        places[i] = Some(r.outcome);
     }
-    pairs
+    places
 }
 
 struct Group {
@@ -183,10 +191,11 @@ fn ancestors(parent: &BTreeMap<usize, usize>, mut at: usize) -> Vec<usize> {
 }
 
 /// The article's region: the top area (province or city level, else any
-/// top area) mentioned most often.
+/// top area) mentioned most often, by its code if it is linked.
 fn region_of(
     groups: &[Group],
     parent: &BTreeMap<usize, usize>,
+    places: &[Option<Outcome>],
     facts: &ArticleFacts,
     entity_of: &[usize],
 ) -> Option<String> {
@@ -201,23 +210,59 @@ fn region_of(
     counts
         .iter()
         .max_by_key(|(&g, &n)| (high(g), n, std::cmp::Reverse(groups[g].label.clone())))
-        .map(|(&g, _)| groups[g].label.clone())
+        .map(|(&g, _)| match places[g] {
+            Some(Outcome::Linked(id)) => divisions().get(id).code_str(),
+            _ => groups[g].label.clone(),
+        })
 }
 
-fn key_of(i: usize, groups: &[Group], parent: &BTreeMap<usize, usize>, region: &str) -> String {
+fn entity(
+    i: usize,
+    groups: &[Group],
+    parent: &BTreeMap<usize, usize>,
+    places: &[Option<Outcome>],
+    region: &str,
+) -> Entity {
+    let g = &groups[i];
+    Entity {
+        iri: key_of(i, groups, parent, places, region),
+        kind: g.kind,
+        label: g.label.clone(),
+        alt_labels: g.alts.iter().filter(|a| **a != g.label).cloned().collect(),
+        place: places[i],
+    }
+}
+
+fn key_of(
+    i: usize,
+    groups: &[Group],
+    parent: &BTreeMap<usize, usize>,
+    places: &[Option<Outcome>],
+    region: &str,
+) -> String {
     let g = &groups[i];
     match g.kind {
         EntityKind::Area(kind) => {
-            let mut chain: Vec<&str> = ancestors(parent, i)
-                .iter()
-                .rev()
-                .map(|&a| groups[a].label.as_str())
-                .collect();
-            if chain.len() == 1 && kind.rank() > AreaKind::City.rank() && region != g.label {
-                chain.insert(0, region);
+            if let Some(Outcome::Linked(id)) = places[i] {
+                return division_iri(id);
+            }
+            let mut chain: Vec<String> = Vec::new();
+            let mut anchored = false;
+            for a in ancestors(parent, i) {
+                if let Some(Outcome::Linked(id)) = places[a] {
+                    chain.push(divisions().get(id).code_str());
+                    anchored = true;
+                    break;
+                }
+                chain.push(groups[a].label.clone());
+            }
+            chain.reverse();
+            if !anchored && chain.len() == 1 && kind.rank() > AreaKind::City.rank() && region != g.label
+            {
+                chain.insert(0, region.to_owned());
             }
             let mut segments = vec!["area"];
-            segments.extend(chain);
+            segments.extend(chain.iter().map(String::as_str));
             id_iri(&segments)
         }
         EntityKind::Person => id_iri(&["person", region, &g.label]),
@@ -284,10 +329,21 @@ mod tests {
         let linked = link("a.txt", "h", facts);
         assert_eq!(linked.entities.len(), 2);
         assert_eq!(linked.entity_of, [0, 1, 0]);
-        assert_eq!(
-            linked.entities[1].iri,
-            id_iri(&["area", "沈阳市", "沈河区"])
+        let g = divisions();
+        assert_eq!(linked.entities[1].iri, division_iri(g.by_name("沈河区")[0]));
+    }
+
+    #[test]
+    fn unlinked_areas_are_keyed_from_their_nearest_linked_ancestor() {
+        let facts = article(
+            vec![
+                mention(EntityKind::Area(AreaKind::City), "沈阳市"),
+                mention(EntityKind::Area(AreaKind::ResidentialCompound), "某某小区"),
+            ],
+            vec![(1, 0)],
         );
+        let linked = link("a.txt", "h", facts);
+        assert_eq!(linked.entities[1].iri, id_iri(&["area", "210100000000", "某某小区"]));
     }
 
     #[test]
