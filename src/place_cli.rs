@@ -44,7 +44,12 @@ pub fn run(name: &str, context: &[String]) -> Result<ExitCode> {
     writeln!(out)?;
     Ok(match resolution.outcome {
         Outcome::Linked(id) => {
-            writeln!(out, "linked     {} ({})", g.get(id).code_str(), resolution.reason)?;
+            writeln!(
+                out,
+                "linked     {} ({})",
+                g.get(id).code_str(),
+                resolution.reason
+            )?;
             ExitCode::SUCCESS
         }
         Outcome::Ambiguous => {

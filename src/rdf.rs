@@ -112,10 +112,18 @@ fn entity(e: &Entity, w: &mut GraphWriter) {
     };
     let g = divisions();
     let official = g.get(id).name();
-    w.link(&e.iri, RDF_TYPE, vocab::class_of(EntityKind::Area(kind_of(g, id))));
+    w.link(
+        &e.iri,
+        RDF_TYPE,
+        vocab::class_of(EntityKind::Area(kind_of(g, id))),
+    );
     w.text(&e.iri, DIVISION_CODE, &g.get(id).code_str());
     for form in std::iter::once(&e.label).chain(&e.alt_labels) {
-        let property = if form == official { RDFS_LABEL } else { SKOS_ALT_LABEL };
+        let property = if form == official {
+            RDFS_LABEL
+        } else {
+            SKOS_ALT_LABEL
+        };
         w.text(&e.iri, property, form);
     }
 }
@@ -139,7 +147,11 @@ pub fn gazetteer_quads(ids: impl IntoIterator<Item = DivisionId>) -> Vec<Quad> {
     for id in all {
         let iri = division_iri(id);
         let d = g.get(id);
-        w.link(&iri, RDF_TYPE, vocab::class_of(EntityKind::Area(kind_of(g, id))));
+        w.link(
+            &iri,
+            RDF_TYPE,
+            vocab::class_of(EntityKind::Area(kind_of(g, id))),
+        );
         w.text(&iri, RDFS_LABEL, d.name());
         w.text(&iri, DIVISION_CODE, &d.code_str());
         if g.nbs_name(id) != d.name() {
@@ -232,9 +244,20 @@ mod tests {
     fn a_linked_area_has_its_code_and_the_article_forms() {
         let quads = quads_of("辽宁省桓仁县的干部。");
         let county = division_iri(divisions().by_name("桓仁满族自治县")[0]);
-        let about: Vec<&String> = quads.iter().filter(|q| q.starts_with(&format!("<{county}>"))).collect();
-        assert!(about.iter().any(|q| q.contains("#divisionCode> \"210522000000\"")), "{about:?}");
-        assert!(about.iter().any(|q| q.contains("#altLabel> \"桓仁县\"")), "{about:?}");
+        let about: Vec<&String> = quads
+            .iter()
+            .filter(|q| q.starts_with(&format!("<{county}>")))
+            .collect();
+        assert!(
+            about
+                .iter()
+                .any(|q| q.contains("#divisionCode> \"210522000000\"")),
+            "{about:?}"
+        );
+        assert!(
+            about.iter().any(|q| q.contains("#altLabel> \"桓仁县\"")),
+            "{about:?}"
+        );
     }
 
     #[test]
@@ -246,7 +269,10 @@ mod tests {
             .collect();
         let labels: Vec<&String> = quads.iter().filter(|q| q.contains("#label>")).collect();
         assert_eq!(labels.len(), 4, "{labels:?}");
-        assert_eq!(quads.iter().filter(|q| q.contains("#locatedIn>")).count(), 3);
+        assert_eq!(
+            quads.iter().filter(|q| q.contains("#locatedIn>")).count(),
+            3
+        );
         assert!(quads.iter().all(|q| q.contains(GAZETTEER_GRAPH)));
     }
 

@@ -258,7 +258,7 @@ fn analytics_go_stale_when_articles_change() {
     let store = dir.path().join("store");
     assert!(build(&corpus, &store, &[]).status.success());
     let graph = NamedNode::new_unchecked(cadre_kg::vocab::ANALYTICS_GRAPH);
-    let s = NamedNode::new_unchecked("https://w3id.org/cadre-kg/id/area/沈阳市");
+    let s = NamedNode::new_unchecked("https://w3id.org/cadre-kg/id/area/210100000000");
     let p = NamedNode::new_unchecked(format!("{}pageRank", cadre_kg::vocab::CK));
     let quad = Quad::new(
         s,

@@ -136,7 +136,8 @@ fn official_stem(
                 && at_edge
         } else {
             let crossed = words.iter().any(|w| w.start < k && k < w.end);
-            !crossed && (stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found)))
+            !crossed
+                && (stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found)))
         };
         (kind == suffix.kind && edge_ok).then_some(found)
     })

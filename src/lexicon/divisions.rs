@@ -444,6 +444,15 @@ impl Gazetteer {
         chain
     }
 
+    /// Every division below `id`, in code order (they follow it: codes
+    /// share its prefix).
+    pub fn descendants(&self, id: DivisionId) -> impl Iterator<Item = DivisionId> + '_ {
+        let d = self.get(id);
+        let end = d.code() + 10u64.pow(12 - d.level().digits());
+        let last = self.divisions.partition_point(|x| x.code() < end);
+        (id.index() + 1..last).map(|i| DivisionId(i as u32))
+    }
+
     /// A 市 at county level (北票市), as opposed to a prefecture-level 市
     /// (朝阳市, 东莞市).
     pub fn is_county_level_city(&self, id: DivisionId) -> bool {

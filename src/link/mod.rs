@@ -257,7 +257,10 @@ fn key_of(
                 chain.push(groups[a].label.clone());
             }
             chain.reverse();
-            if !anchored && chain.len() == 1 && kind.rank() > AreaKind::City.rank() && region != g.label
+            if !anchored
+                && chain.len() == 1
+                && kind.rank() > AreaKind::City.rank()
+                && region != g.label
             {
                 chain.insert(0, region.to_owned());
             }
@@ -343,7 +346,10 @@ mod tests {
             vec![(1, 0)],
         );
         let linked = link("a.txt", "h", facts);
-        assert_eq!(linked.entities[1].iri, id_iri(&["area", "210100000000", "某某小区"]));
+        assert_eq!(
+            linked.entities[1].iri,
+            id_iri(&["area", "210100000000", "某某小区"])
+        );
     }
 
     #[test]

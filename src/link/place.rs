@@ -80,7 +80,10 @@ pub fn resolve(areas: &[AreaName]) -> Vec<Resolution> {
     let mut order: Vec<usize> = (0..areas.len()).collect();
     order.sort_by_key(|&i| areas[i].kind.map_or(u8::MAX, AreaKind::rank));
     for i in order {
-        let decided = decide(g, &candidates[i], &outcomes);
+        let mut decided = decide(g, &candidates[i], &outcomes);
+        if decided.0 == Outcome::Unknown {
+            decided = homophone(g, &areas[i], &outcomes).unwrap_or(decided);
+        }
         outcomes[i] = Some(decided);
     }
     candidates
@@ -197,7 +200,9 @@ fn narrow_by_stated_chains(g: &Gazetteer, areas: &[AreaName], candidates: &mut [
                         .then(|| format!("not in {parent_name}, which the article says holds it"))
                 });
                 let inner = live_ids(&candidates[child]);
-                let low = area.kind.is_none_or(|k| k.rank() > AreaKind::Township.rank());
+                let low = area
+                    .kind
+                    .is_none_or(|k| k.rank() > AreaKind::Township.rank());
                 if inner.is_empty() || low {
                     continue;
                 }
@@ -216,10 +221,7 @@ fn narrow_by_stated_chains(g: &Gazetteer, areas: &[AreaName], candidates: &mut [
 
 /// Marks live candidates for which `why` gives a reason as dropped; says
 /// whether any was.
-fn drop_where(
-    candidates: &mut [Candidate],
-    why: impl Fn(DivisionId) -> Option<String>,
-) -> bool {
+fn drop_where(candidates: &mut [Candidate], why: impl Fn(DivisionId) -> Option<String>) -> bool {
     let mut changed = false;
     for c in candidates.iter_mut().filter(|c| c.dropped.is_none()) {
         if let Some(reason) = why(c.id) {
@@ -269,9 +271,17 @@ fn decide(
     let alive: Vec<&Candidate> = live(candidates).collect();
     let chosen = match alive.as_slice() {
         [] if candidates.is_empty() => {
-            return (Outcome::Unknown, "no division of that name and level".into());
+            return (
+                Outcome::Unknown,
+                "no division of that name and level".into(),
+            );
         }
-        [] => return (Outcome::Unknown, "no candidate fits the stated chain".into()),
+        [] => {
+            return (
+                Outcome::Unknown,
+                "no candidate fits the stated chain".into(),
+            )
+        }
         [only] => (only.id, "the only candidate".to_owned()),
         _ => match winner(&alive) {
             Some(best) => (best.id, format!("best supported ({:.2})", best.support)),
@@ -290,13 +300,65 @@ fn decide(
     match linked_ancestor(g, id, outcomes) {
         Some(anchor) => (
             Outcome::Linked(id),
-            format!("{why}, inside {} named in the article", g.get(anchor).name()),
+            format!(
+                "{why}, inside {} named in the article",
+                g.get(anchor).name()
+            ),
         ),
         None => (
             Outcome::Ambiguous,
             format!("{why}, but no place above it in the article is linked to confirm it"),
         ),
     }
+}
+
+/// A county-level or higher name the gazetteer lacks may be a homophone
+/// of one it has under a stated parent that is linked: an input-method
+/// slip (铁峰区 for 铁锋区) or an older written form (瑷珲区, now 爱辉区).
+/// Only names of the same length and level that read the same count, and
+/// only one such name links.
+fn homophone(
+    g: &Gazetteer,
+    area: &AreaName,
+    outcomes: &[Option<(Outcome, String)>],
+) -> Option<(Outcome, String)> {
+    let high = area
+        .kind
+        .is_some_and(|k| k.rank() <= AreaKind::County.rank());
+    let form = area.forms.first().filter(|_| high)?;
+    let parent = area.stated_in.iter().find_map(|&p| match outcomes[p] {
+        Some((Outcome::Linked(id), _)) => Some(id),
+        _ => None,
+    })?;
+    let sound = readings(form);
+    let mut found = g
+        .descendants(parent)
+        .filter(|&id| fits(g, id, area.kind) && sounds_alike(&sound, &readings(g.get(id).name())));
+    let id = found.next()?;
+    found.next().is_none().then(|| {
+        let reason = format!(
+            "reads like {} in {}",
+            g.get(id).name(),
+            g.get(parent).name()
+        );
+        (Outcome::Linked(id), reason)
+    })
+}
+
+/// The possible toneless readings of each character (several for 多音字).
+fn readings(text: &str) -> Vec<Vec<&'static str>> {
+    use pinyin::ToPinyinMulti;
+    text.to_pinyin_multi()
+        .map(|m| m.map_or_else(Vec::new, |m| m.into_iter().map(|p| p.plain()).collect()))
+        .collect()
+}
+
+/// Same length, and every character can be read alike.
+fn sounds_alike(a: &[Vec<&str>], b: &[Vec<&str>]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| !x.is_empty() && x.iter().any(|r| y.contains(r)))
 }
 
 /// The candidate with clearly the most support, if any.
@@ -333,14 +395,22 @@ mod tests {
 
     fn linked_name(r: &Resolution) -> Option<String> {
         match r.outcome {
-            Outcome::Linked(id) => Some(divisions().chain(id).iter().rev().map(|d| d.name()).collect()),
+            Outcome::Linked(id) => Some(
+                divisions()
+                    .chain(id)
+                    .iter()
+                    .rev()
+                    .map(|d| d.name())
+                    .collect(),
+            ),
             _ => None,
         }
     }
 
     #[test]
     fn an_ambiguous_district_is_decided_by_the_city_named_elsewhere() {
-        for (city, expected) in [("北京市", "北京市朝阳区"), ("长春市", "吉林省长春市朝阳区")] {
+        for (city, expected) in [("北京市", "北京市朝阳区"), ("长春市", "吉林省长春市朝阳区")]
+        {
             let r = resolve(&[
                 area("朝阳区", AreaKind::District, &[]),
                 area(city, AreaKind::City, &[]),
@@ -439,6 +509,28 @@ mod tests {
         ]);
         assert_eq!(r[1].outcome, Outcome::Unknown);
         assert!(r[1].candidates.iter().all(|c| c.dropped.is_some()));
+    }
+
+    #[test]
+    fn a_homophone_under_a_linked_parent_links() {
+        for (form, official) in [("铁峰区", "铁锋区"), ("瑷珲区", "爱辉区")] {
+            let r = resolve(&[
+                area("吉林省", AreaKind::Province, &[]),
+                area(form, AreaKind::District, &[0]),
+            ]);
+            assert_eq!(r[1].outcome, Outcome::Unknown, "{form} is not in 吉林省");
+            let city = if form == "铁峰区" {
+                "齐齐哈尔市"
+            } else {
+                "黑河市"
+            };
+            let r = resolve(&[
+                area(city, AreaKind::City, &[]),
+                area(form, AreaKind::District, &[0]),
+            ]);
+            let linked = linked_name(&r[1]).unwrap_or_default();
+            assert!(linked.ends_with(official), "{form}: {linked}");
+        }
     }
 
     #[test]
