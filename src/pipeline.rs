@@ -413,9 +413,8 @@ fn refresh_gazetteer(
     let codes = generation.literals_of(&NamedNode::new_unchecked(vocab::DIVISION_CODE), &graph)?;
     let g = divisions();
     let quads = rdf::gazetteer_quads(codes.iter().filter_map(|c| g.id_by_code(c)));
-    let statements = statements - generation.remove_graph(&graph)? + quads.len();
-    generation.load(quads)?;
-    Ok(statements)
+    let (removed, added) = generation.set_graph(&graph, quads)?;
+    Ok(statements - removed + added)
 }
 
 /// Distinct entities per `ck:` class, by local name.

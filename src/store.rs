@@ -11,7 +11,7 @@
 use oxigraph::model::{GraphName, NamedNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -289,6 +289,33 @@ impl Generation {
             }
         }
         Ok(values)
+    }
+
+    /// Makes `graph` hold exactly `quads` by removing and inserting only the
+    /// difference (a derived graph usually changes little between builds);
+    /// returns how many quads were removed and added.
+    pub fn set_graph(
+        &self,
+        graph: &NamedNode,
+        quads: Vec<Quad>,
+    ) -> Result<(usize, usize), StoreError> {
+        let wanted: HashSet<Quad> = quads.into_iter().collect();
+        let mut held = HashSet::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        {
+            held.insert(quad.map_err(storage_err(&self.dir))?);
+        }
+        let stale: Vec<&Quad> = held.difference(&wanted).collect();
+        let new: Vec<&Quad> = wanted.difference(&held).collect();
+        for quad in &stale {
+            self.store.remove(*quad).map_err(storage_err(&self.dir))?;
+        }
+        self.store
+            .extend(new.iter().map(|q| (*q).clone()))
+            .map_err(storage_err(&self.dir))?;
+        Ok((stale.len(), new.len()))
     }
 
     /// How many quads the generation holds.

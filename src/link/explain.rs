@@ -54,6 +54,7 @@ fn append(areas: &mut Vec<AreaName>, text: &str) -> usize {
                     .collect(),
                 kind: Some(kind),
                 stated_in: Vec::new(),
+                hint: false,
             });
             areas.len() - 1
         });
@@ -74,6 +75,7 @@ fn append(areas: &mut Vec<AreaName>, text: &str) -> usize {
             forms: vec![name.to_owned()],
             kind: kind_by_suffix(name),
             stated_in: Vec::new(),
+            hint: false,
         });
         areas.len() - 1
     })

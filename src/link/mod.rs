@@ -95,13 +95,14 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
 }
 
 /// Links the article's areas to official divisions (`None` for entities
-/// that are not areas).
+/// that are not areas), with the places organizations' names imply
+/// (沈阳日报) as weaker evidence.
 fn resolve_places(groups: &[Group], parent: &BTreeMap<usize, usize>) -> Vec<Option<Outcome>> {
     let areas: Vec<usize> = (0..groups.len())
         .filter(|&i| matches!(groups[i].kind, EntityKind::Area(_)))
         .collect();
     let slot: HashMap<usize, usize> = areas.iter().enumerate().map(|(s, &i)| (i, s)).collect();
-    let names: Vec<AreaName> = areas
+    let mut names: Vec<AreaName> = areas
         .iter()
         .map(|&i| AreaName {
             forms: std::iter::once(&groups[i].label)
@@ -116,8 +117,20 @@ fn resolve_places(groups: &[Group], parent: &BTreeMap<usize, usize>) -> Vec<Opti
                 .iter()
                 .filter_map(|a| slot.get(a).copied())
                 .collect(),
+            hint: false,
         })
         .collect();
+    let hints = groups
+        .iter()
+        .filter(|g| g.kind == EntityKind::Organization)
+        .filter_map(|g| place::leading_place(&g.label))
+        .map(|place| AreaName {
+            forms: vec![place.to_owned()],
+            kind: None,
+            stated_in: Vec::new(),
+            hint: true,
+        });
+    names.extend(hints);
     let mut places = vec![None; groups.len()];
     for (&i, r) in areas.iter().zip(place::resolve(&names)) {
         places[i] = Some(r.outcome);

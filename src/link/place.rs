@@ -31,7 +31,15 @@ pub struct AreaName {
     /// The areas (indices into the same slice) the article says this one
     /// lies in, nearest first.
     pub stated_in: Vec<usize>,
+    /// A place the article only implies, by an organization's name (沈阳日报,
+    /// 常州邮政局): half the weight of a named place, and never the linked
+    /// area that confirms a township or village.
+    pub hint: bool,
 }
+
+/// Support one other place of the article gives, and half that for a hint.
+const NAMED_WEIGHT: f32 = 1.0;
+const HINT_WEIGHT: f32 = 0.5;
 
 /// What became of one area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +88,7 @@ pub fn resolve(areas: &[AreaName]) -> Vec<Resolution> {
     let mut order: Vec<usize> = (0..areas.len()).collect();
     order.sort_by_key(|&i| areas[i].kind.map_or(u8::MAX, AreaKind::rank));
     for i in order {
-        let mut decided = decide(g, &candidates[i], &outcomes);
+        let mut decided = decide(g, areas, &candidates[i], &outcomes);
         if decided.0 == Outcome::Unknown {
             decided = homophone(g, &areas[i], &outcomes).unwrap_or(decided);
         }
@@ -251,9 +259,14 @@ fn add_support(g: &Gazetteer, areas: &[AreaName], candidates: &mut [Vec<Candidat
                     .filter(|&&o| within(g, o, c.id) || within(g, c.id, o))
                     .count();
                 if related > 0 {
-                    c.support += related as f32 / others.len() as f32;
+                    let (weight, how) = if areas[j].hint {
+                        (HINT_WEIGHT, "an organization's name implies")
+                    } else {
+                        (NAMED_WEIGHT, "the article also names")
+                    };
+                    c.support += weight * related as f32 / others.len() as f32;
                     c.reasons.push(format!(
-                        "the article also names {} ({related} of its {} candidates fit)",
+                        "{how} {} ({related} of its {} candidates fit)",
                         areas[j].forms[0],
                         others.len()
                     ));
@@ -265,6 +278,7 @@ fn add_support(g: &Gazetteer, areas: &[AreaName], candidates: &mut [Vec<Candidat
 
 fn decide(
     g: &Gazetteer,
+    areas: &[AreaName],
     candidates: &[Candidate],
     outcomes: &[Option<(Outcome, String)>],
 ) -> (Outcome, String) {
@@ -297,7 +311,7 @@ fn decide(
     if g.get(id).level() < Level::Township {
         return (Outcome::Linked(id), why);
     }
-    match linked_ancestor(g, id, outcomes) {
+    match linked_ancestor(g, id, areas, outcomes) {
         Some(anchor) => (
             Outcome::Linked(id),
             format!(
@@ -369,15 +383,42 @@ fn winner<'a>(alive: &[&'a Candidate]) -> Option<&'a Candidate> {
     (best.support >= MIN_SUPPORT && best.support - next >= MIN_SUPPORT).then_some(best)
 }
 
-/// A division linked elsewhere in the article that holds `id`.
+/// A division linked elsewhere in the article, as a named place, that
+/// holds `id`.
 fn linked_ancestor(
     g: &Gazetteer,
     id: DivisionId,
+    areas: &[AreaName],
     outcomes: &[Option<(Outcome, String)>],
 ) -> Option<DivisionId> {
-    outcomes.iter().flatten().find_map(|(o, _)| match *o {
-        Outcome::Linked(anchor) if anchor != id && within(g, id, anchor) => Some(anchor),
-        _ => None,
+    outcomes
+        .iter()
+        .zip(areas)
+        .filter(|(_, area)| !area.hint)
+        .find_map(|(o, _)| match o {
+            Some((Outcome::Linked(anchor), _)) if *anchor != id && within(g, id, *anchor) => {
+                Some(*anchor)
+            }
+            _ => None,
+        })
+}
+
+/// The place an organization's name starts with (沈阳日报 → 沈阳, 常州邮政局
+/// → 常州): the longest prefix, shorter than the name, that names a county
+/// or higher unit.
+pub fn leading_place(name: &str) -> Option<&str> {
+    let g = divisions();
+    let ends: Vec<usize> = name
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .take(5)
+        .collect();
+    ends.into_iter().rev().find_map(|end| {
+        let prefix = &name[..end];
+        let ids = g.lookup(prefix);
+        let high = |id: &DivisionId| g.get(*id).level() <= Level::County;
+        (!ids.is_empty() && ids.iter().all(high)).then_some(prefix)
     })
 }
 
@@ -390,6 +431,7 @@ mod tests {
             forms: vec![form.to_owned()],
             kind: Some(kind),
             stated_in: stated_in.to_vec(),
+            hint: false,
         }
     }
 
@@ -531,6 +573,23 @@ mod tests {
             let linked = linked_name(&r[1]).unwrap_or_default();
             assert!(linked.ends_with(official), "{form}: {linked}");
         }
+    }
+
+    #[test]
+    fn an_organization_name_hints_at_the_place_but_confirms_no_street() {
+        assert_eq!(leading_place("北京日报社"), Some("北京"));
+        assert_eq!(leading_place("常州邮政局营业分局"), Some("常州"));
+        assert_eq!(leading_place("东北大学"), None);
+        let hint = AreaName {
+            forms: vec!["北京".into()],
+            kind: None,
+            stated_in: Vec::new(),
+            hint: true,
+        };
+        let r = resolve(&[area("朝阳区", AreaKind::District, &[]), hint.clone()]);
+        assert_eq!(linked_name(&r[0]).as_deref(), Some("北京市朝阳区"));
+        let r = resolve(&[area("双井街道", AreaKind::Subdistrict, &[]), hint]);
+        assert_eq!(r[0].outcome, Outcome::Ambiguous);
     }
 
     #[test]
