@@ -314,12 +314,12 @@ pub struct Gazetteer {
     arena: &'static str,
     /// Ids sorted by (hash of name, name, id); `name_hashes` runs alongside.
     by_name: Vec<DivisionId>,
-    name_hashes: Vec<u32>,
+    name_hashes: HashIndex,
     /// Alias texts as (start, len) in `arena`, sorted by (hash, text, id)
     /// together with `alias_ids` and `alias_hashes`.
     alias_spans: Vec<(u32, u32)>,
     alias_ids: Vec<DivisionId>,
-    alias_hashes: Vec<u32>,
+    alias_hashes: HashIndex,
 }
 
 impl fmt::Debug for Gazetteer {
@@ -390,7 +390,7 @@ impl Gazetteer {
     /// Divisions whose [`Division::name`] is exactly `name`, higher levels
     /// first, then in code order.
     pub fn by_name(&self, name: &str) -> &[DivisionId] {
-        let ids = &self.by_name[hash_block(&self.name_hashes, name)];
+        let ids = &self.by_name[self.name_hashes.block(name)];
         &ids[equal_range(ids, |&id| self.get(id).name, name)]
     }
 
@@ -398,7 +398,7 @@ impl Gazetteer {
     /// their own name), higher levels first, then in code order: 朝阳 gives
     /// 朝阳市 before the 朝阳区s and 朝阳县.
     pub fn by_alias(&self, alias: &str) -> &[DivisionId] {
-        let block = hash_block(&self.alias_hashes, alias);
+        let block = self.alias_hashes.block(alias);
         let spans = &self.alias_spans[block.clone()];
         &self.alias_ids[block][equal_range(spans, |&s| self.text(s), alias)]
     }
@@ -687,7 +687,7 @@ impl Builder {
         let mut ranked: Vec<u32> = (0..divisions.len() as u32).collect();
         ranked.sort_by_key(|&id| level_of(id));
         let names = sorted_by_hash(ranked.into_iter().map(|id| (name_of(id), id)));
-        let name_hashes = names.iter().map(|&(h, _)| h).collect();
+        let name_hashes = HashIndex::new(names.iter().map(|&(h, _)| h).collect());
         let by_name = names.into_iter().map(|(_, id)| DivisionId(id)).collect();
 
         // Aliases are keyed by their index in `spans`, in (level, id) order.
@@ -703,7 +703,7 @@ impl Builder {
             let (a, b) = (spans[x.1 as usize], spans[y.1 as usize]);
             x.0 == y.0 && a.1 == b.1 && text(a.0) == text(b.0)
         });
-        let alias_hashes = order.iter().map(|&(h, _)| h).collect();
+        let alias_hashes = HashIndex::new(order.iter().map(|&(h, _)| h).collect());
         let alias_spans = order.iter().map(|&(_, i)| spans[i as usize].0).collect();
         let alias_ids = order
             .iter()
@@ -770,11 +770,41 @@ fn sorted_by_hash<'a>(items: impl Iterator<Item = (&'a str, u32)>) -> Vec<(u32, 
         .collect()
 }
 
-/// The range of `hashes` (sorted) equal to the hash of `text`.
-fn hash_block(hashes: &[u32], text: &str) -> std::ops::Range<usize> {
-    let h = hash(text);
-    let lo = hashes.partition_point(|&x| x < h);
-    lo..lo + hashes[lo..].partition_point(|&x| x == h)
+/// Sorted text hashes with a table of where each run of leading bits
+/// starts: a lookup reads two neighbouring table entries and a block of
+/// about one hash, instead of binary-searching 700k hashes (the recognisers
+/// ask for every substring ending at a suffix, nearly all misses).
+struct HashIndex {
+    hashes: Vec<u32>,
+    /// `starts[b]` is the first position whose hash has top bits `b`.
+    starts: Vec<u32>,
+}
+
+/// Leading hash bits that pick a bucket: about one text per bucket.
+const BUCKET_BITS: u32 = 20;
+
+impl HashIndex {
+    fn new(hashes: Vec<u32>) -> HashIndex {
+        let mut starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        let mut at = 0;
+        for bucket in 0..=(1u64 << BUCKET_BITS) {
+            while at < hashes.len() && u64::from(hashes[at] >> (32 - BUCKET_BITS)) < bucket {
+                at += 1;
+            }
+            starts.push(at as u32);
+        }
+        HashIndex { hashes, starts }
+    }
+
+    /// The positions whose hash is `text`'s.
+    fn block(&self, text: &str) -> std::ops::Range<usize> {
+        let h = hash(text);
+        let bucket = (h >> (32 - BUCKET_BITS)) as usize;
+        let (lo, hi) = (self.starts[bucket] as usize, self.starts[bucket + 1] as usize);
+        let run = &self.hashes[lo..hi];
+        let first = lo + run.partition_point(|&x| x < h);
+        first..first + self.hashes[first..hi].partition_point(|&x| x == h)
+    }
 }
 
 /// The range of `items` (sorted by `text`) whose text is `wanted`; usually
