@@ -72,7 +72,9 @@ pub struct Timings {
     pub read: f64,
     /// Starting the new generation and dropping replaced graphs.
     pub prepare: f64,
+    /// Normalise → RDF, in parallel.
     pub process: f64,
+    /// Bulk loading, overlapped with the processing of the next chunk.
     pub load: f64,
     /// Rewriting the gazetteer graph (a cross-article step).
     pub gazetteer: f64,
@@ -346,39 +348,8 @@ pub fn build(
     }
     report.seconds.prepare = t.elapsed().as_secs_f64();
 
-    // Process and load in chunks so memory stays flat on large corpora.
     let bar = progress_bar(todo.len(), options.progress);
-    let mut todo = todo.into_iter().peekable();
-    while todo.peek().is_some() {
-        let chunk: Vec<Article> = todo.by_ref().take(CHUNK).collect();
-        let t = Instant::now();
-        let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|article| {
-                    let result = article_quads(article);
-                    bar.inc(1);
-                    result
-                })
-                .collect()
-        });
-        report.seconds.process += t.elapsed().as_secs_f64();
-        let t = Instant::now();
-        let mut quads = Vec::new();
-        for result in results {
-            match result {
-                Ok(done) => {
-                    manifest.articles.insert(done.name, done.hash);
-                    report.places.count(&done.places);
-                    quads.extend(done.quads);
-                }
-                Err(skipped) => report.skipped.push(skipped),
-            }
-        }
-        statements += quads.len();
-        generation.load(quads)?;
-        report.seconds.load += t.elapsed().as_secs_f64();
-    }
+    statements += process_and_load(todo, &pool, &generation, &bar, &mut report, &mut manifest)?;
     bar.finish_and_clear();
     if graph_changes || !incremental {
         let t = Instant::now();
@@ -400,6 +371,66 @@ pub fn build(
     report.seconds.total = started.elapsed().as_secs_f64();
     report.peak_memory_bytes = peak_memory_bytes();
     Ok(report)
+}
+
+/// Processes the articles in chunks (so memory stays flat on large
+/// corpora) while the previous chunk's quads load: the bulk loader mostly
+/// keeps one core busy, so the two overlap. Returns the quads loaded.
+fn process_and_load(
+    todo: Vec<Article>,
+    pool: &rayon::ThreadPool,
+    generation: &store::Generation,
+    bar: &ProgressBar,
+    report: &mut BuildReport,
+    manifest: &mut Manifest,
+) -> Result<usize, BuildError> {
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Quad>>(1);
+    std::thread::scope(|scope| {
+        let loader = scope.spawn(move || -> Result<f64, StoreError> {
+            let mut seconds = 0.0;
+            for quads in receive {
+                let t = Instant::now();
+                generation.load(quads)?;
+                seconds += t.elapsed().as_secs_f64();
+            }
+            Ok(seconds)
+        });
+        let mut loaded = 0;
+        let mut todo = todo.into_iter().peekable();
+        while todo.peek().is_some() {
+            let chunk: Vec<Article> = todo.by_ref().take(CHUNK).collect();
+            let t = Instant::now();
+            let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|article| {
+                        let result = article_quads(article);
+                        bar.inc(1);
+                        result
+                    })
+                    .collect()
+            });
+            let mut quads = Vec::new();
+            for result in results {
+                match result {
+                    Ok(done) => {
+                        manifest.articles.insert(done.name, done.hash);
+                        report.places.count(&done.places);
+                        quads.extend(done.quads);
+                    }
+                    Err(skipped) => report.skipped.push(skipped),
+                }
+            }
+            report.seconds.process += t.elapsed().as_secs_f64();
+            loaded += quads.len();
+            if send.send(quads).is_err() {
+                break; // the loader failed: its error is returned below
+            }
+        }
+        drop(send);
+        report.seconds.load = loader.join().expect("the loader thread does not panic")?;
+        Ok(loaded)
+    })
 }
 
 /// Rewrites the gazetteer graph for the divisions the articles link to now

@@ -10,7 +10,7 @@
 //! A unit written as a bare level word (社区, 村) is returned as
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
-use super::text::{ends_with_at, has_at, is_quote_close, is_quote_open, string};
+use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
 use crate::model::{EntityKind, Span};
 
@@ -82,16 +82,12 @@ fn mention_ending_at(mentions: &[Local], at: usize) -> Option<usize> {
 /// words (“大党委”助理员) but never into a mention. Returns its start.
 fn post_ending_at(chars: &[char], mentions: &[Local], end: usize) -> Option<usize> {
     let lex = lexicon();
-    let mut start = lex.roles.iter().find_map(|r| ends_with_at(chars, end, r))?;
+    let (mut start, _) = lex.roles.ending_at(chars, end)?;
     loop {
         if mention_ending_at(mentions, start).is_some() {
             break;
         }
-        if let Some(s) = lex
-            .role_modifiers
-            .iter()
-            .find_map(|m| ends_with_at(chars, start, m))
-        {
+        if let Some((s, _)) = lex.role_modifiers.ending_at(chars, start) {
             start = s;
         } else if let Some(s) = quoted_ending_at(chars, start) {
             start = s;
@@ -224,11 +220,11 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
     let Some(unit) = mention_ending_at(mentions, name.start) else {
         return;
     };
-    let role = lexicon().roles.iter().find(|r| has_at(chars, name.end, r));
+    let role = lexicon().roles.starting_at(chars, name.end);
     if let Some(role) = role {
         found.push(Found {
             person: Some(p),
-            role: role.clone(),
+            role: role.to_owned(),
             unit: Unit::Mention(unit),
             span: Span::new(mentions[unit].span.start, name.end + role.chars().count()),
         });

@@ -103,8 +103,7 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
         .find_map(|i| {
             lexicon()
                 .initiative_heads
-                .iter()
-                .find(|h| has_at(chars, i, h))
+                .starting_at(chars, i)
                 .map(|h| (i, h))
         })?;
     let after = at + head.chars().count();
@@ -112,7 +111,7 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
     if chars.get(after).is_some_and(|c| "员者人".contains(*c)) {
         return None;
     }
-    Some(head.clone())
+    Some(head.to_owned())
 }
 
 #[cfg(test)]

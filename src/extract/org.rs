@@ -8,7 +8,7 @@
 use super::area::known_area;
 use super::area::{is_generic, AreaHit};
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
-use super::text::{has_at, is_quote_close, is_quote_open, string};
+use super::text::{is_quote_close, is_quote_open, string};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
@@ -35,7 +35,7 @@ pub fn find_orgs(
     let mut hits: Vec<OrgHit> = standalone(chars);
     let mut j = 0;
     while j < chars.len() {
-        let head = lexicon().org_heads.iter().find(|h| has_at(chars, j, h));
+        let head = lexicon().org_heads.starting_at(chars, j);
         let Some(head) = head else {
             j += 1;
             continue;
@@ -79,16 +79,12 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
     let mut hits: Vec<OrgHit> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        match lexicon()
-            .standalone_orgs
-            .iter()
-            .find(|name| has_at(chars, i, name))
-        {
+        match lexicon().standalone_orgs.starting_at(chars, i) {
             Some(name) => {
                 let end = i + name.chars().count();
                 hits.push(OrgHit {
                     span: Span::new(i, end),
-                    label: name.clone(),
+                    label: name.to_owned(),
                     alts: Vec::new(),
                 });
                 i = end;

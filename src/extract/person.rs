@@ -76,11 +76,7 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let lex = lexicon();
     let mut found = Vec::new();
     for r in 2..chars.len() {
-        if !lex
-            .roles
-            .iter()
-            .any(|role| super::text::has_at(chars, r, role))
-        {
+        if lex.roles.starting_at(chars, r).is_none() {
             continue;
         }
         for len in [3, 2] {
@@ -102,14 +98,12 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
 /// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
 fn part_of_post(chars: &[char], start: usize, r: usize) -> bool {
     let lex = lexicon();
-    let modifier_here = lex
-        .role_modifiers
-        .iter()
-        .any(|m| super::text::has_at(chars, start, m));
+    let modifier_here = lex.role_modifiers.starting_at(chars, start).is_some();
+    // Roles are longest first: if any role here runs past `r`, the first does.
     let post_inside = (start + 1..r).any(|k| {
         lex.roles
-            .iter()
-            .any(|role| super::text::has_at(chars, k, role) && k + role.chars().count() > r)
+            .starting_at(chars, k)
+            .is_some_and(|role| k + role.chars().count() > r)
     });
     modifier_here || post_inside
 }
@@ -119,8 +113,7 @@ fn part_of_post(chars: &[char], start: usize, r: usize) -> bool {
 fn cue_after(chars: &[char], end: usize) -> bool {
     let lex = lexicon();
     let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
-    AFTER_CUES.iter().any(|c| rest.starts_with(c))
-        || lex.roles.iter().any(|r| rest.starts_with(r.as_str()))
+    AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
 }
 
 /// Positions right after a post title or a cue word.
@@ -128,9 +121,7 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
     (1..=chars.len())
         .filter(|&e| {
-            lex.roles
-                .iter()
-                .any(|r| ends_with_at(chars, e, r).is_some())
+            lex.roles.ending_at(chars, e).is_some()
                 || CUES.iter().any(|c| ends_with_at(chars, e, c).is_some())
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })

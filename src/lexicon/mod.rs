@@ -6,6 +6,9 @@
 //! knows nothing of any article.
 
 pub mod divisions;
+mod words;
+
+pub use words::WordList;
 
 use crate::model::AreaKind;
 use std::collections::{HashMap, HashSet};
@@ -47,18 +50,18 @@ pub struct Lexicon {
     /// Longest suffix first.
     pub area_suffixes: Vec<AreaSuffix>,
     /// Longest title first.
-    pub roles: Vec<String>,
-    pub role_modifiers: Vec<String>,
+    pub roles: WordList,
+    pub role_modifiers: WordList,
     /// Longest head first.
-    pub org_heads: Vec<String>,
-    pub initiative_heads: Vec<String>,
+    pub org_heads: WordList,
+    pub initiative_heads: WordList,
     pub generic_stems: HashSet<String>,
     /// Quoted terms that are not programs (两委, 一老一小).
     pub not_initiatives: HashSet<String>,
     /// Endings that make a quoted phrase a program by itself (…制, …课堂).
     pub self_heads: Vec<String>,
     /// National bodies named without an area, longest first.
-    pub standalone_orgs: Vec<String>,
+    pub standalone_orgs: WordList,
     /// Verbs that occur inside organization names (执法, 孵化).
     pub org_name_verbs: HashSet<String>,
 }
@@ -85,11 +88,11 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
-fn longest_first(text: &str) -> Vec<String> {
+fn longest_first(text: &str) -> WordList {
     let mut words: Vec<String> = data_lines(text).map(str::to_owned).collect();
     words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     words.dedup();
-    words
+    WordList::new(words)
 }
 
 fn parse_area_suffixes() -> Vec<AreaSuffix> {
