@@ -5,8 +5,11 @@
 //! handed to `chardetng` (GB18030/GBK, Big5, …). Nothing here normalises
 //! text or knows about facts.
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 use thiserror::Error;
 
 /// A decoded article, ready for normalisation.
@@ -19,6 +22,47 @@ pub struct Article {
     /// SHA-256 of the raw bytes, hex.
     pub hash: String,
     pub encoding: &'static str,
+    /// Size and modification time when read, if the file system gives them.
+    pub stamp: Option<Stamp>,
+}
+
+/// A file's size and modification time: a rebuild skips reading a file
+/// whose stamp is the one recorded when it was last read (as git's index
+/// does), since reading and hashing the whole archive would dominate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since the Unix epoch.
+    pub modified_ns: u64,
+}
+
+impl Stamp {
+    pub fn of(metadata: &std::fs::Metadata) -> Option<Stamp> {
+        let modified = metadata.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+        Some(Stamp {
+            size: metadata.len(),
+            modified_ns: u64::try_from(modified.as_nanos()).ok()?,
+        })
+    }
+
+    /// Whether this stamp, recorded at `recorded_ns`, vouches for the
+    /// content: a file modified within a second of being read may change
+    /// again without its time changing (git's "racily clean" entries).
+    pub fn settled(&self, recorded_ns: u64) -> bool {
+        self.modified_ns.saturating_add(1_000_000_000) < recorded_ns
+    }
+}
+
+/// Nanoseconds since the Unix epoch, now.
+pub fn now_ns() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// The stamp of the file at `path`, if it can be had.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    Stamp::of(&std::fs::metadata(path).ok()?)
 }
 
 /// Why a file was not read as an article.
@@ -75,16 +119,22 @@ pub fn relative_name(root: &Path, path: &Path) -> String {
 
 /// Reads and decodes one article.
 pub fn read_article(root: &Path, path: &Path) -> Result<Article, ReadError> {
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let io = |source| ReadError::Io {
         path: path.to_owned(),
         source,
-    })?;
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    // Stamped before reading: a change made while reading shows next time.
+    let stamp = file.metadata().ok().as_ref().and_then(Stamp::of);
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io)?;
     let (text, encoding) = decode(&bytes).map_err(|e| e.at(path))?;
     Ok(Article {
         name: relative_name(root, path),
         text,
         hash: hash_bytes(&bytes),
         encoding,
+        stamp,
     })
 }
 

@@ -160,6 +160,7 @@ pub fn process(article: Article) -> Result<Processed, String> {
 struct ArticleQuads {
     name: String,
     hash: String,
+    stamp: Option<corpus::Stamp>,
     quads: Vec<Quad>,
     places: Vec<(AreaKind, Outcome)>,
 }
@@ -184,6 +185,7 @@ fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
     Ok(ArticleQuads {
         name: p.article.name,
         hash: p.article.hash,
+        stamp: p.article.stamp,
         quads,
         places,
     })
@@ -199,23 +201,45 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
         })
 }
 
-/// Reads and decodes every article under `root`, in name order.
+/// A corpus file as reading found it.
+enum Found {
+    /// Read and decoded (or not readable, and why).
+    Read(Result<Article, Skipped>),
+    /// Not read: its stamp is the one `known` recorded, so its content is.
+    Untouched(String),
+}
+
+/// Reads and decodes every article under `root`, in name order, except
+/// those whose stamp `known` (the live manifest) vouches for.
 fn read_corpus(
     root: &Path,
     pool: &rayon::ThreadPool,
-) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
+    known: Option<&Manifest>,
+) -> Result<Vec<Found>, BuildError> {
     let files = corpus::find_articles(root).map_err(|source| BuildError::Corpus {
         path: root.to_owned(),
         source,
     })?;
+    let untouched = |name: &str, path: &Path| {
+        known.is_some_and(|m| {
+            m.articles.contains_key(name)
+                && m.stamps.get(name).is_some_and(|s| {
+                    s.settled(m.stamped_at_ns) && corpus::stamp(path).as_ref() == Some(s)
+                })
+        })
+    };
     Ok(pool.install(|| {
         files
             .par_iter()
             .map(|path| {
-                corpus::read_article(root, path).map_err(|e| Skipped {
-                    file: corpus::relative_name(root, path),
+                let name = corpus::relative_name(root, path);
+                if untouched(&name, path) {
+                    return Found::Untouched(name);
+                }
+                Found::Read(corpus::read_article(root, path).map_err(|e| Skipped {
+                    file: name,
                     reason: e.to_string(),
-                })
+                }))
             })
             .collect()
     }))
@@ -250,14 +274,6 @@ pub fn build(
         ..BuildReport::default()
     };
 
-    let t = Instant::now();
-    // Load the gazetteer and the segmenter while the corpus is read.
-    let read = std::thread::scope(|s| {
-        s.spawn(extract::warm_up);
-        read_corpus(corpus_dir, &pool)
-    })?;
-    report.seconds.read = t.elapsed().as_secs_f64();
-
     let live = store::current_manifest(store_dir)?;
     let live_statements = live.as_ref().map(|m| m.statements);
     let incremental = !options.full
@@ -265,21 +281,39 @@ pub fn build(
             .as_ref()
             .is_some_and(|m| m.extractor == report.extractor);
     report.mode = if incremental { "incremental" } else { "full" }.to_owned();
-    let old = if incremental {
-        live.map(|m| m.articles).unwrap_or_default()
-    } else {
-        BTreeMap::new()
-    };
+    let live = live.filter(|_| incremental).unwrap_or_default();
 
+    let t = Instant::now();
+    let stamped_at_ns = corpus::now_ns();
+    // Load the gazetteer and the segmenter while the corpus is read.
+    let read = std::thread::scope(|s| {
+        s.spawn(extract::warm_up);
+        read_corpus(corpus_dir, &pool, Some(&live))
+    })?;
+    report.seconds.read = t.elapsed().as_secs_f64();
+
+    let old = &live.articles;
+    let mut stamps = live.stamps.clone();
     let mut seen = BTreeSet::new();
     let mut unchanged: BTreeSet<String> = BTreeSet::new();
     let mut todo = Vec::new();
-    for result in read {
+    for found in read {
+        let result = match found {
+            Found::Untouched(name) => {
+                seen.insert(name.clone());
+                unchanged.insert(name);
+                continue;
+            }
+            Found::Read(result) => result,
+        };
         match result {
             Ok(article) => {
                 seen.insert(article.name.clone());
                 match old.get(&article.name) {
                     Some(hash) if *hash == article.hash => {
+                        if let Some(stamp) = article.stamp {
+                            stamps.insert(article.name.clone(), stamp);
+                        }
                         unchanged.insert(article.name.clone());
                     }
                     Some(_) => {
@@ -314,9 +348,12 @@ pub fn build(
         extractor: report.extractor.clone(),
         articles: old.clone(),
         statements: 0,
+        stamps,
+        stamped_at_ns,
     };
     for name in &dropped {
         manifest.articles.remove(*name);
+        manifest.stamps.remove(*name);
     }
     let generation = store::begin(
         store_dir,
@@ -414,6 +451,9 @@ fn process_and_load(
             for result in results {
                 match result {
                     Ok(done) => {
+                        if let Some(stamp) = done.stamp {
+                            manifest.stamps.insert(done.name.clone(), stamp);
+                        }
                         manifest.articles.insert(done.name, done.hash);
                         report.places.count(&done.places);
                         quads.extend(done.quads);
@@ -520,9 +560,13 @@ pub fn extract_shard(
     jobs: usize,
 ) -> Result<ShardReport, BuildError> {
     let pool = thread_pool(jobs)?;
-    let read = read_corpus(corpus_dir, &pool)?;
+    let read = read_corpus(corpus_dir, &pool, None)?;
     let mine: Vec<Result<Article, Skipped>> = read
         .into_iter()
+        .filter_map(|found| match found {
+            Found::Read(result) => Some(result),
+            Found::Untouched(_) => None,
+        })
         .filter(|r| {
             let name = match r {
                 Ok(a) => &a.name,
@@ -568,8 +612,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     let lock = store::lock(store_dir)?;
     let mut manifest = Manifest {
         extractor: extractor_version(),
-        articles: BTreeMap::new(),
-        statements: 0,
+        ..Manifest::default()
     };
     let mut quads = ontology_quads();
     for file in files {
@@ -672,6 +715,7 @@ mod tests {
             text: "(jī)(guān) abc".into(),
             hash: "h".into(),
             encoding: "UTF-8",
+            stamp: None,
         };
         assert!(process(article).unwrap_err().contains("no Chinese text"));
     }

@@ -83,6 +83,12 @@ pub struct Manifest {
     /// count them all again.
     #[serde(default)]
     pub statements: usize,
+    /// Article name → size and modification time when it was last read.
+    #[serde(default)]
+    pub stamps: BTreeMap<String, crate::corpus::Stamp>,
+    /// When the build that recorded the stamps started (ns since the epoch).
+    #[serde(default)]
+    pub stamped_at_ns: u64,
 }
 
 /// Opens the live generation for reading.

@@ -284,3 +284,41 @@ fn analytics_go_stale_when_articles_change() {
         "the graph changed: stale analytics are dropped"
     );
 }
+
+/// Sets a file's modification time to a fixed moment in 2023.
+fn age(path: &Path) {
+    let status = Command::new("touch")
+        .args(["-d", "@1700000000"])
+        .arg(path)
+        .status()
+        .expect("touch runs");
+    assert!(status.success());
+}
+
+#[test]
+fn files_whose_size_and_time_did_not_change_are_not_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = corpus_copy(dir.path(), 1);
+    let files: Vec<PathBuf> = fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.iter().for_each(|f| age(f));
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+
+    // Same size, same time, other bytes: taken as unchanged, unread.
+    let edited = &files[0];
+    let text = fs::read_to_string(edited).unwrap().replacen('。', "！", 1);
+    fs::write(edited, &text).unwrap();
+    age(edited);
+    let out_report = dir.path().join("r1.json");
+    assert!(build(&corpus, &store, &["--report", out_report.to_str().unwrap()]).status.success());
+    let r = report(&out_report);
+    assert_eq!((r["changed"].as_u64(), r["unchanged"].as_u64()), (Some(0), Some(files.len() as u64)), "{r}");
+
+    // A new time makes it read; its content changed, so it is rebuilt.
+    Command::new("touch").arg(edited).status().unwrap();
+    assert!(build(&corpus, &store, &["--report", out_report.to_str().unwrap()]).status.success());
+    assert_eq!(report(&out_report)["changed"], 1);
+}
