@@ -6,9 +6,8 @@
 //! offsets in the *original* text) and the sentences that are evidence.
 //! No blank nodes, so dumps are stable and comparable.
 //!
-//! An area linked to an official division carries its code and, as label,
-//! the official name only if the article used it (else the article's forms
-//! are `skos:altLabel`s). The official names, classes and chains up to the
+//! An area linked to an official division carries its code, the official
+//! name as label and the article's other forms as `skos:altLabel`s. The official names, classes and chains up to the
 //! province are in the gazetteer graph (`gazetteer_quads`), shared by all
 //! articles and attributed to none.
 
@@ -118,13 +117,13 @@ fn entity(e: &Entity, w: &mut GraphWriter) {
         vocab::class_of(EntityKind::Area(kind_of(g, id))),
     );
     w.text(&e.iri, DIVISION_CODE, &g.get(id).code_str());
+    // The official name too, so that every entity is labelled within each
+    // article graph naming it (queries can stay inside one graph).
+    w.text(&e.iri, RDFS_LABEL, official);
     for form in std::iter::once(&e.label).chain(&e.alt_labels) {
-        let property = if form == official {
-            RDFS_LABEL
-        } else {
-            SKOS_ALT_LABEL
-        };
-        w.text(&e.iri, property, form);
+        if form != official {
+            w.text(&e.iri, SKOS_ALT_LABEL, form);
+        }
     }
 }
 

@@ -313,12 +313,24 @@ fn files_whose_size_and_time_did_not_change_are_not_read_again() {
     fs::write(edited, &text).unwrap();
     age(edited);
     let out_report = dir.path().join("r1.json");
-    assert!(build(&corpus, &store, &["--report", out_report.to_str().unwrap()]).status.success());
+    assert!(
+        build(&corpus, &store, &["--report", out_report.to_str().unwrap()])
+            .status
+            .success()
+    );
     let r = report(&out_report);
-    assert_eq!((r["changed"].as_u64(), r["unchanged"].as_u64()), (Some(0), Some(files.len() as u64)), "{r}");
+    assert_eq!(
+        (r["changed"].as_u64(), r["unchanged"].as_u64()),
+        (Some(0), Some(files.len() as u64)),
+        "{r}"
+    );
 
     // A new time makes it read; its content changed, so it is rebuilt.
     Command::new("touch").arg(edited).status().unwrap();
-    assert!(build(&corpus, &store, &["--report", out_report.to_str().unwrap()]).status.success());
+    assert!(
+        build(&corpus, &store, &["--report", out_report.to_str().unwrap()])
+            .status
+            .success()
+    );
     assert_eq!(report(&out_report)["changed"], 1);
 }

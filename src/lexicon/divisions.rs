@@ -800,7 +800,10 @@ impl HashIndex {
     fn block(&self, text: &str) -> std::ops::Range<usize> {
         let h = hash(text);
         let bucket = (h >> (32 - BUCKET_BITS)) as usize;
-        let (lo, hi) = (self.starts[bucket] as usize, self.starts[bucket + 1] as usize);
+        let (lo, hi) = (
+            self.starts[bucket] as usize,
+            self.starts[bucket + 1] as usize,
+        );
         let run = &self.hashes[lo..hi];
         let first = lo + run.partition_point(|&x| x < h);
         first..first + self.hashes[first..hi].partition_point(|&x| x == h)
