@@ -72,6 +72,9 @@ pub struct Timings {
     pub read: f64,
     /// Starting the new generation and dropping replaced graphs.
     pub prepare: f64,
+    /// Waiting, after reading and preparing, for the gazetteer and the
+    /// segmenter to finish loading (they load meanwhile).
+    pub warm_up: f64,
     /// Normalise → RDF, in parallel.
     pub process: f64,
     /// Bulk loading, overlapped with the processing of the next chunk.
@@ -283,13 +286,12 @@ pub fn build(
     report.mode = if incremental { "incremental" } else { "full" }.to_owned();
     let live = live.filter(|_| incremental).unwrap_or_default();
 
+    // Load the gazetteer and the segmenter while the corpus is read and the
+    // new generation prepared; a build with nothing to process never waits.
+    let warming = std::thread::spawn(extract::warm_up);
     let t = Instant::now();
     let stamped_at_ns = corpus::now_ns();
-    // Load the gazetteer and the segmenter while the corpus is read.
-    let read = std::thread::scope(|s| {
-        s.spawn(extract::warm_up);
-        read_corpus(corpus_dir, &pool, Some(&live))
-    })?;
+    let read = read_corpus(corpus_dir, &pool, Some(&live))?;
     report.seconds.read = t.elapsed().as_secs_f64();
 
     let old = &live.articles;
@@ -385,6 +387,12 @@ pub fn build(
     }
     report.seconds.prepare = t.elapsed().as_secs_f64();
 
+    if !todo.is_empty() {
+        let t = Instant::now();
+        // A panic there would recur, with its message, on the first article.
+        let _ = warming.join();
+        report.seconds.warm_up = t.elapsed().as_secs_f64();
+    }
     let bar = progress_bar(todo.len(), options.progress);
     statements += process_and_load(todo, &pool, &generation, &bar, &mut report, &mut manifest)?;
     bar.finish_and_clear();

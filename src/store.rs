@@ -8,7 +8,8 @@
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
 
-use oxigraph::model::{GraphName, NamedNode, Quad, Term};
+use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -277,24 +278,50 @@ impl Generation {
     }
 
     /// The distinct literal values of `predicate` in every graph but
-    /// `except`.
+    /// `except`, found by SPARQL over encoded terms (only the distinct
+    /// values are decoded).
     pub fn literals_of(
         &self,
         predicate: &NamedNode,
         except: &NamedNode,
     ) -> Result<BTreeSet<String>, StoreError> {
-        let mut values = BTreeSet::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+        let query = format!(
+            "SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} FILTER(?g != <{}>) }}",
+            predicate.as_str(),
+            except.as_str()
+        );
+        Ok(self
+            .select(&query)?
+            .iter()
+            .filter_map(|row| match row.get("o") {
+                Some(Term::Literal(l)) => Some(l.value().to_owned()),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// The rows of a SELECT query over the generation (built-in queries).
+    fn select(&self, query: &str) -> Result<Vec<QuerySolution>, StoreError> {
+        let evaluation_err = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Query {
+            path: self.dir.clone(),
+            message: e.to_string(),
+        };
+        let prepared = oxigraph::sparql::SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| StoreError::Query {
+                path: self.dir.clone(),
+                message: e.to_string(),
+            })?;
+        match prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(evaluation_err)?
         {
-            let quad = quad.map_err(storage_err(&self.dir))?;
-            let excluded = matches!(&quad.graph_name, GraphName::NamedNode(g) if g == except);
-            if let (Term::Literal(l), false) = (&quad.object, excluded) {
-                values.insert(l.value().to_owned());
-            }
+            QueryResults::Solutions(solutions) => solutions
+                .map(|s| s.map_err(evaluation_err))
+                .collect(),
+            _ => Ok(Vec::new()),
         }
-        Ok(values)
     }
 
     /// Makes `graph` hold exactly `quads` by removing and inserting only the
@@ -339,31 +366,16 @@ impl Generation {
     pub fn entities_by_class(&self) -> Result<Vec<(String, usize)>, StoreError> {
         let query =
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c";
-        let evaluation_err = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Query {
-            path: self.dir.clone(),
-            message: e.to_string(),
-        };
-        let prepared = oxigraph::sparql::SparqlEvaluator::new()
-            .parse_query(query)
-            .expect("the entity count query is valid SPARQL");
-        let mut counts = Vec::new();
-        if let oxigraph::sparql::QueryResults::Solutions(solutions) = prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(evaluation_err)?
-        {
-            for solution in solutions {
-                let solution = solution.map_err(evaluation_err)?;
-                if let (
-                    Some(oxigraph::model::Term::NamedNode(c)),
-                    Some(oxigraph::model::Term::Literal(n)),
-                ) = (solution.get("c"), solution.get("n"))
-                {
-                    counts.push((c.as_str().to_owned(), n.value().parse().unwrap_or(0)));
+        Ok(self
+            .select(query)?
+            .iter()
+            .filter_map(|row| match (row.get("c"), row.get("n")) {
+                (Some(Term::NamedNode(c)), Some(Term::Literal(n))) => {
+                    Some((c.as_str().to_owned(), n.value().parse().unwrap_or(0)))
                 }
-            }
-        }
-        Ok(counts)
+                _ => None,
+            })
+            .collect())
     }
 
     /// Bulk-loads quads (RocksDB SST files, far faster than transactions).
