@@ -349,10 +349,11 @@ pub fn build(
     let mut manifest = Manifest {
         extractor: report.extractor.clone(),
         articles: old.clone(),
-        statements: 0,
         stamps,
         stamped_at_ns,
+        ..Manifest::default()
     };
+    let mut touched = Touched::default();
     for name in &dropped {
         manifest.articles.remove(*name);
         manifest.stamps.remove(*name);
@@ -373,8 +374,9 @@ pub fn build(
         _ => 0,
     };
     for name in &dropped {
-        statements -=
-            generation.remove_graph(&NamedNode::new_unchecked(link::article_iri(name)))?;
+        let graph = NamedNode::new_unchecked(link::article_iri(name));
+        touched.add_graph(&generation, &graph)?;
+        statements -= generation.remove_graph(&graph)?;
     }
     if !incremental {
         let ontology = ontology_quads();
@@ -383,7 +385,9 @@ pub fn build(
     } else if graph_changes {
         // Analytics describe the whole graph: once it changes they are
         // stale, so they go until `cadre-kg analyze` runs again.
-        statements -= generation.remove_graph(&NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH))?;
+        let graph = NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH);
+        touched.add_graph(&generation, &graph)?;
+        statements -= generation.remove_graph(&graph)?;
     }
     report.seconds.prepare = t.elapsed().as_secs_f64();
 
@@ -394,11 +398,19 @@ pub fn build(
         report.seconds.warm_up = t.elapsed().as_secs_f64();
     }
     let bar = progress_bar(todo.len(), options.progress);
-    statements += process_and_load(todo, &pool, &generation, &bar, &mut report, &mut manifest)?;
+    let mut batch = Batch {
+        report: &mut report,
+        manifest: &mut manifest,
+        touched: &mut touched,
+    };
+    statements += process_and_load(todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
     if graph_changes || !incremental {
         let t = Instant::now();
+        let gazetteer = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
+        touched.add_graph(&generation, &gazetteer)?;
         statements = refresh_gazetteer(&generation, statements)?;
+        touched.add_graph(&generation, &gazetteer)?;
         report.seconds.gazetteer = t.elapsed().as_secs_f64();
     }
     for skipped in &report.skipped {
@@ -408,7 +420,12 @@ pub fn build(
     report.articles = manifest.articles.len();
     report.statements = statements;
     manifest.statements = statements;
-    report.entities_by_class = entities_by_class(&generation)?;
+    report.entities_by_class = if incremental && !live.entities_by_class.is_empty() {
+        touched.recount(store_dir, &generation, live.entities_by_class.clone())?
+    } else {
+        entities_by_class(&generation)?
+    };
+    manifest.entities_by_class = report.entities_by_class.clone();
 
     let t = Instant::now();
     generation.commit(&manifest)?;
@@ -416,6 +433,69 @@ pub fn build(
     report.seconds.total = started.elapsed().as_secs_f64();
     report.peak_memory_bytes = peak_memory_bytes();
     Ok(report)
+}
+
+/// What processing the articles updates besides the store.
+struct Batch<'a> {
+    report: &'a mut BuildReport,
+    manifest: &'a mut Manifest,
+    touched: &'a mut Touched,
+}
+
+/// `(entity, class)` pairs whose presence a build may change: the typed
+/// subjects of every graph it drops, rewrites or adds. An incremental build
+/// updates the live counts of entities per class by checking only these
+/// in the old and the new generation, instead of recounting the store.
+#[derive(Default)]
+struct Touched(BTreeSet<(String, String)>);
+
+impl Touched {
+    fn add_graph(
+        &mut self,
+        generation: &store::Generation,
+        graph: &NamedNode,
+    ) -> Result<(), StoreError> {
+        self.0.extend(generation.typed_subjects(graph)?);
+        Ok(())
+    }
+
+    fn add_quads(&mut self, quads: &[Quad]) {
+        for q in quads
+            .iter()
+            .filter(|q| q.predicate.as_str() == vocab::RDF_TYPE)
+        {
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(c)) = (&q.subject, &q.object) {
+                self.0
+                    .insert((s.as_str().to_owned(), c.as_str().to_owned()));
+            }
+        }
+    }
+
+    /// The live counts moved by what changed between the live generation
+    /// and `generation`.
+    fn recount(
+        &self,
+        store_dir: &Path,
+        generation: &store::Generation,
+        mut counts: BTreeMap<String, usize>,
+    ) -> Result<BTreeMap<String, usize>, StoreError> {
+        let live = store::open_reader(store_dir)?;
+        for (subject, class) in &self.0 {
+            let Some(local) = class.strip_prefix(vocab::CK) else {
+                continue;
+            };
+            let before =
+                store::has_type(&live, subject, class).map_err(|source| StoreError::Storage {
+                    path: store_dir.to_owned(),
+                    source,
+                })?;
+            let after = generation.has_type(subject, class)?;
+            let n = counts.entry(local.to_owned()).or_default();
+            *n = (*n + usize::from(after)).saturating_sub(usize::from(before));
+        }
+        counts.retain(|_, n| *n > 0);
+        Ok(counts)
+    }
 }
 
 /// Processes the articles in chunks (so memory stays flat on large
@@ -426,8 +506,7 @@ fn process_and_load(
     pool: &rayon::ThreadPool,
     generation: &store::Generation,
     bar: &ProgressBar,
-    report: &mut BuildReport,
-    manifest: &mut Manifest,
+    batch: &mut Batch,
 ) -> Result<usize, BuildError> {
     let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Quad>>(1);
     std::thread::scope(|scope| {
@@ -460,23 +539,24 @@ fn process_and_load(
                 match result {
                     Ok(done) => {
                         if let Some(stamp) = done.stamp {
-                            manifest.stamps.insert(done.name.clone(), stamp);
+                            batch.manifest.stamps.insert(done.name.clone(), stamp);
                         }
-                        manifest.articles.insert(done.name, done.hash);
-                        report.places.count(&done.places);
+                        batch.manifest.articles.insert(done.name, done.hash);
+                        batch.report.places.count(&done.places);
+                        batch.touched.add_quads(&done.quads);
                         quads.extend(done.quads);
                     }
-                    Err(skipped) => report.skipped.push(skipped),
+                    Err(skipped) => batch.report.skipped.push(skipped),
                 }
             }
-            report.seconds.process += t.elapsed().as_secs_f64();
+            batch.report.seconds.process += t.elapsed().as_secs_f64();
             loaded += quads.len();
             if send.send(quads).is_err() {
                 break; // the loader failed: its error is returned below
             }
         }
         drop(send);
-        report.seconds.load = loader.join().expect("the loader thread does not panic")?;
+        batch.report.seconds.load = loader.join().expect("the loader thread does not panic")?;
         Ok(loaded)
     })
 }

@@ -8,7 +8,7 @@
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
 
-use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
@@ -84,12 +84,35 @@ pub struct Manifest {
     /// count them all again.
     #[serde(default)]
     pub statements: usize,
+    /// Distinct entities per `ck:` class (local name), kept for the same
+    /// reason.
+    #[serde(default)]
+    pub entities_by_class: BTreeMap<String, usize>,
     /// Article name → size and modification time when it was last read.
     #[serde(default)]
     pub stamps: BTreeMap<String, crate::corpus::Stamp>,
     /// When the build that recorded the stamps started (ns since the epoch).
     #[serde(default)]
     pub stamped_at_ns: u64,
+}
+
+/// Does any graph of `store` say `subject` is a `class`?
+pub fn has_type(store: &Store, subject: &str, class: &str) -> Result<bool, StorageError> {
+    let rdf_type = NamedNode::new_unchecked(crate::vocab::RDF_TYPE);
+    let (s, c) = (
+        NamedNode::new_unchecked(subject),
+        NamedNode::new_unchecked(class),
+    );
+    store
+        .quads_for_pattern(
+            Some(s.as_ref().into()),
+            Some(rdf_type.as_ref()),
+            Some(c.as_ref().into()),
+            None,
+        )
+        .next()
+        .transpose()
+        .map(|q| q.is_some())
 }
 
 /// Opens the live generation for reading.
@@ -317,11 +340,36 @@ impl Generation {
             .execute()
             .map_err(evaluation_err)?
         {
-            QueryResults::Solutions(solutions) => solutions
-                .map(|s| s.map_err(evaluation_err))
-                .collect(),
+            QueryResults::Solutions(solutions) => {
+                solutions.map(|s| s.map_err(evaluation_err)).collect()
+            }
             _ => Ok(Vec::new()),
         }
+    }
+
+    /// `(subject, class)` of every `rdf:type` quad in `graph`.
+    pub fn typed_subjects(&self, graph: &NamedNode) -> Result<Vec<(String, String)>, StoreError> {
+        let rdf_type = NamedNode::new_unchecked(crate::vocab::RDF_TYPE);
+        let mut pairs = Vec::new();
+        for quad in self.store.quads_for_pattern(
+            None,
+            Some(rdf_type.as_ref()),
+            None,
+            Some(graph.as_ref().into()),
+        ) {
+            let quad = quad.map_err(storage_err(&self.dir))?;
+            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(c)) =
+                (quad.subject, quad.object)
+            {
+                pairs.push((s.into_string(), c.into_string()));
+            }
+        }
+        Ok(pairs)
+    }
+
+    /// Does any graph say `subject` is a `class`?
+    pub fn has_type(&self, subject: &str, class: &str) -> Result<bool, StoreError> {
+        has_type(&self.store, subject, class).map_err(storage_err(&self.dir))
     }
 
     /// Makes `graph` hold exactly `quads` by removing and inserting only the

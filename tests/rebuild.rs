@@ -85,9 +85,19 @@ fn an_incremental_build_equals_a_full_one() {
     assert_eq!(r["unchanged"], 18);
     assert!(r["peak_memory_bytes"].as_u64().unwrap() > 0);
     let full = dir.path().join("full");
-    assert!(build(&corpus, &full, &[]).status.success());
+    let full_json = dir.path().join("full.json");
+    assert!(
+        build(&corpus, &full, &["--report", full_json.to_str().unwrap()])
+            .status
+            .success()
+    );
     let quads = dump(&store);
     assert_eq!(quads, dump(&full));
+    assert_eq!(
+        r["entities_by_class"],
+        report(&full_json)["entities_by_class"],
+        "updated without a recount"
+    );
     assert_eq!(
         r["statements"].as_u64(),
         Some(quads.lines().count() as u64),
