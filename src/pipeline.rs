@@ -144,7 +144,7 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
 }
 
 /// Reads and decodes every article under `root`, in name order.
-fn read_corpus(
+pub fn read_corpus(
     root: &Path,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
