@@ -14,27 +14,10 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-SHARED = os.path.join(REPO, "..", "shared")
-
-
-def run_build(binary, corpus, store, jobs, report, extra=()):
-    t = time.monotonic()
-    p = subprocess.run([binary, "build", "--corpus", corpus, "--store", store, "--jobs", str(jobs),
-                        "--report", report, *extra], capture_output=True, text=True)
-    wall = time.monotonic() - t
-    if p.returncode not in (0, 1):
-        sys.exit("build failed (%d): %s" % (p.returncode, p.stderr[-2000:]))
-    with open(report, encoding="utf-8") as f:
-        r = json.load(f)
-    r["wall_seconds"] = wall
-    return r
+from common import BINARY, HERE, make_corpus, mb, run_build
 
 
 def change(corpus, n):
@@ -50,15 +33,14 @@ def main():
     ap.add_argument("--copies", type=int, default=500, help="copies of each of the 20 articles (500 → 10,000)")
     ap.add_argument("--changed", type=int, default=10)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--bin", default=os.path.join(REPO, "target", "release", "cadre-kg"))
+    ap.add_argument("--bin", default=BINARY)
     ap.add_argument("--out", default=os.path.join(HERE, "results"))
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="cadre-kg-bench-")
     try:
         corpus, store = os.path.join(work, "corpus"), os.path.join(work, "store")
-        subprocess.run([sys.executable, os.path.join(SHARED, "bench", "make_corpus.py"), "--copies", str(a.copies),
-                        "--out", corpus, os.path.join(REPO, "corpus")], check=True, capture_output=True)
+        make_corpus(a.copies, corpus)
         n = len(os.listdir(corpus))
         # An archive's files are older than the nightly build; files written
         # within a second of a build are re-read by the next one (their
@@ -81,7 +63,6 @@ def main():
         }
         with open(os.path.join(a.out, "rebuild.json"), "w", encoding="utf-8") as f:
             json.dump(result, f, indent=1)
-        mb = lambda b: "%.0f MB" % (b / 1e6) if b else "?"
         table = "\n".join([
             "| %d articles, --jobs %d | seconds | peak memory |" % (n, a.jobs),
             "|---|---|---|",

@@ -248,6 +248,21 @@ fn read_corpus(
     }))
 }
 
+/// Reads and decodes every article under `root`, in name order (or why
+/// a file could not be read).
+pub fn read_all(
+    root: &Path,
+    pool: &rayon::ThreadPool,
+) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
+    Ok(read_corpus(root, pool, None)?
+        .into_iter()
+        .filter_map(|found| match found {
+            Found::Read(result) => Some(result),
+            Found::Untouched(_) => None,
+        })
+        .collect())
+}
+
 fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
     use std::io::IsTerminal;
     if !wanted || !std::io::stderr().is_terminal() {
@@ -648,13 +663,8 @@ pub fn extract_shard(
     jobs: usize,
 ) -> Result<ShardReport, BuildError> {
     let pool = thread_pool(jobs)?;
-    let read = read_corpus(corpus_dir, &pool, None)?;
-    let mine: Vec<Result<Article, Skipped>> = read
+    let mine: Vec<Result<Article, Skipped>> = read_all(corpus_dir, &pool)?
         .into_iter()
-        .filter_map(|found| match found {
-            Found::Read(result) => Some(result),
-            Found::Untouched(_) => None,
-        })
         .filter(|r| {
             let name = match r {
                 Ok(a) => &a.name,

@@ -6,13 +6,14 @@
 //! areas an article is about, used to complete 该社区 or 街道党工委 only
 //! where the article leaves one candidate.
 
-mod appointment;
-mod area;
-mod byline;
+// The recognisers are public so that `benches/stages.rs` can time each one.
+pub mod appointment;
+pub mod area;
+pub mod byline;
 mod debris;
-mod initiative;
-mod org;
-mod person;
+pub mod initiative;
+pub mod org;
+pub mod person;
 pub mod segment;
 mod text;
 
