@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{corpus_store, repo, run, select, stderr, stdout, value};
+use common::{build, corpus_store, repo, run, select, stderr, stdout, value};
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::process::Command;
@@ -283,18 +283,9 @@ fn the_build_report_counts_links_by_class() {
     std::fs::write(corpus.join("b.txt"), "南山街道的干部走访居民。").unwrap();
     let report = dir.path().join("report.json");
     let store = dir.path().join("store");
-    let out = run(&[
-        "build",
-        "--corpus",
-        corpus.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-        "--report",
-        report.to_str().unwrap(),
-    ]);
+    let out = build(&corpus, &store, &["--report", report.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let report: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    let report = common::report(&report);
     let places = &report["places"];
     assert_eq!(places["linked"], 3, "{places}");
     assert_eq!(places["unknown"], 1, "{places}");

@@ -23,18 +23,6 @@ fn corpus_copy(dir: &Path, copies: usize) -> PathBuf {
     corpus
 }
 
-fn build(corpus: &Path, store: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args = vec![
-        "build",
-        "--corpus",
-        corpus.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    run(&args)
-}
-
 fn dump(store: &Path) -> String {
     let out = run(&["dump", "--store", store.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -47,10 +35,6 @@ fn articles(store: &Path) -> usize {
         &["SELECT (COUNT(?a) AS ?n) WHERE { ?a a ck:Article }"],
     );
     value(&rows[0], "n").parse().unwrap()
-}
-
-fn report(path: &Path) -> serde_json::Value {
-    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
 #[test]

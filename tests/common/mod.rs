@@ -28,6 +28,24 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs `cadre-kg build` on `corpus` into `store`, with `extra` arguments.
+pub fn build(corpus: &Path, store: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
+/// A build report (`--report FILE`) as JSON.
+pub fn report(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
 /// Builds the shipped corpus once per test binary and returns the store.
 pub fn corpus_store() -> &'static Path {
     static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
@@ -35,13 +53,7 @@ pub fn corpus_store() -> &'static Path {
         let dir = tempfile::tempdir().expect("a temp dir");
         let store = dir.path().join("store");
         let corpus = repo().join("corpus");
-        let out = run(&[
-            "build",
-            "--corpus",
-            corpus.to_str().unwrap(),
-            "--store",
-            store.to_str().unwrap(),
-        ]);
+        let out = build(&corpus, &store, &[]);
         assert!(out.status.success(), "build failed: {}", stderr(&out));
         (dir, store)
     });
