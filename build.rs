@@ -16,6 +16,8 @@ const INPUTS: &[&str] = &[
     "src/link",
     "src/vocab.rs",
     "src/rdf.rs",
+    // The cross-article graphs (gazetteer, facts) derived from the above.
+    "src/pipeline/shared.rs",
     "ontology",
     "data",
 ];

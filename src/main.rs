@@ -76,6 +76,10 @@ enum Command {
         /// The query text.
         #[arg(required_unless_present = "file")]
         query: Option<String>,
+        /// Print the evaluation plan with row counts and times per step
+        /// (JSON) instead of the results.
+        #[arg(long)]
+        explain: bool,
     },
     /// Counts: quads and entities per class.
     Stats {
@@ -182,7 +186,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             file,
             query,
-        } => run_query(&store, format, file, query),
+            explain,
+        } => run_query(&store, format, file, query, explain),
         Command::Graph(c) => graph_cli::run(c),
         Command::Stats { store } => stats(&store),
         Command::Place { name, context } => place_cli::run(&name, &context),
@@ -295,6 +300,7 @@ fn run_query(
     format: OutputFormat,
     file: Option<PathBuf>,
     query: Option<String>,
+    explain: bool,
 ) -> Result<ExitCode> {
     let text = match (file, query) {
         (Some(f), _) => std::fs::read_to_string(&f)
@@ -304,7 +310,12 @@ fn run_query(
     };
     let db = store::open_reader(store)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match query::run(&db, &text, format, &mut out) {
+    let result = if explain {
+        query::explain(&db, &text, &mut out)
+    } else {
+        query::run(&db, &text, format, &mut out)
+    };
+    match result {
         Ok(()) => {
             out.flush()?;
             Ok(ExitCode::SUCCESS)

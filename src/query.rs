@@ -124,6 +124,23 @@ pub fn run(
     Ok(())
 }
 
+/// Runs `query`, discards its results and writes Oxigraph's evaluation
+/// plan with per-step row counts and times (JSON): how an analyst finds
+/// which pattern of a slow query does the work.
+pub fn explain(store: &Store, query: &str, out: &mut impl Write) -> Result<(), QueryError> {
+    let mut prepared = evaluator().parse_query(query)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let (results, explanation) = prepared.on_store(store).compute_statistics().explain();
+    match results? {
+        QueryResults::Solutions(mut solutions) => solutions.try_for_each(|s| s.map(drop))?,
+        QueryResults::Graph(mut triples) => triples.try_for_each(|t| t.map(drop))?,
+        QueryResults::Boolean(_) => {}
+    }
+    explanation.write_in_json(&mut *out)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 fn results_format(format: OutputFormat) -> Option<QueryResultsFormat> {
     match format {
         OutputFormat::Json => Some(QueryResultsFormat::Json),

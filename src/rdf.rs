@@ -165,20 +165,49 @@ pub fn gazetteer_quads(ids: impl IntoIterator<Item = DivisionId>) -> Vec<Quad> {
     quads
 }
 
+/// Is `quad` a statement about an entity (its class, names, code, place;
+/// an appointment's person, post and unit) rather than part of the
+/// article's own record (byline, mentions, sentences, evidence)? The facts
+/// graph gathers these, once each.
+pub fn is_entity_statement(quad: &Quad) -> bool {
+    let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
+        (&quad.subject, &quad.graph_name)
+    else {
+        return false;
+    };
+    quad.predicate.as_str() != EVIDENCE && !s.as_str().starts_with(g.as_str())
+}
+
+/// Does `graph` state facts of its own (an article's graph, or the
+/// gazetteer graph), as opposed to holding derived results?
+pub fn is_source_graph(graph: &GraphName) -> bool {
+    let GraphName::NamedNode(g) = graph else {
+        return false;
+    };
+    g.as_str() == GAZETTEER_GRAPH
+        || g.as_str()
+            .strip_prefix(ID)
+            .is_some_and(|rest| rest.starts_with("article/"))
+}
+
 fn sentence_iri(article: &str, n: usize) -> String {
     format!("{article}#s{n}")
 }
 
+/// Each mention with its offsets and sentence, and each sentence's
+/// `ck:mentions` of the entities it names (once per sentence and entity).
 fn mentions(
     article: &LinkedArticle,
     normalized: &Normalized,
     w: &mut GraphWriter,
     evidence: &mut BTreeSet<usize>,
 ) {
+    let mut named = BTreeSet::new();
     for (n, m) in article.facts.mentions.iter().enumerate() {
         let iri = format!("{}#m{n}", article.iri);
         let (start, end) = normalized.original_range(m.evidence.span.start, m.evidence.span.end);
-        w.link(&iri, DENOTES, &article.entities[article.entity_of[n]].iri);
+        let entity = article.entity_of[n];
+        w.link(&iri, DENOTES, &article.entities[entity].iri);
         w.link(
             &iri,
             IN_SENTENCE,
@@ -187,6 +216,14 @@ fn mentions(
         w.int(&iri, START, start);
         w.int(&iri, END, end);
         evidence.insert(m.evidence.sentence);
+        named.insert((m.evidence.sentence, entity));
+    }
+    for (sentence, entity) in named {
+        w.link(
+            &sentence_iri(&article.iri, sentence),
+            MENTIONS,
+            &article.entities[entity].iri,
+        );
     }
 }
 
@@ -224,6 +261,24 @@ mod tests {
             .iter()
             .map(|q| q.to_string())
             .collect()
+    }
+
+    #[test]
+    fn entity_statements_leave_out_the_article_record() {
+        let text = "派驻到沈阳市沈河区万莲街道松泉社区的第一书记王光宇开展活动。";
+        let n = normalize::normalize(text);
+        let linked = link::link("t.txt", "h", extract::extract(&n.text));
+        let quads = article_quads(&linked, &n);
+        let (entity, record): (Vec<&Quad>, Vec<&Quad>) =
+            quads.iter().partition(|q| is_entity_statement(q));
+        let shows = |qs: &[&Quad], what: &str| qs.iter().any(|q| q.to_string().contains(what));
+        assert!(shows(&entity, "#locatedIn>") && shows(&entity, "ontology#person>"));
+        assert!(shows(&record, "#denotes>") && shows(&record, "#mentions>"));
+        assert!(shows(&record, "#evidence>") && shows(&record, "#sourceFile>"));
+        assert!(!shows(&entity, "#evidence>") && !shows(&entity, ".txt#"));
+        assert!(is_source_graph(&quads[0].graph_name));
+        let derived = GraphName::NamedNode(node(vocab::FACTS_GRAPH));
+        assert!(!is_source_graph(&derived));
     }
 
     #[test]

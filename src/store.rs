@@ -8,7 +8,7 @@
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
 
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
@@ -274,44 +274,92 @@ pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation,
     })
 }
 
+/// What `Generation::set_graph` changed.
+#[derive(Debug, Default)]
+pub struct GraphDiff {
+    pub removed: Vec<Quad>,
+    pub added: Vec<Quad>,
+}
+
 /// Replaces one named graph of the live store with `quads`, atomically
 /// (a new generation copied from the live one). For results computed from
 /// the store itself, such as analytics.
 pub fn replace_graph(root: &Path, graph: &NamedNode, quads: Vec<Quad>) -> Result<(), StoreError> {
     let lock = lock(root)?;
-    let manifest = current_manifest(root)?.ok_or_else(|| StoreError::NotAStore(root.to_owned()))?;
+    let mut manifest =
+        current_manifest(root)?.ok_or_else(|| StoreError::NotAStore(root.to_owned()))?;
     let generation = begin(root, &lock, Start::Live)?;
-    generation.remove_graph(graph)?;
+    let removed = generation.remove_graph(graph)?.len();
+    manifest.statements = (manifest.statements + quads.len()).saturating_sub(removed);
     generation.load(quads)?;
     generation.commit(&manifest)
 }
 
 impl Generation {
-    /// Drops a named graph and everything in it; returns how many quads
-    /// it held.
-    pub fn remove_graph(&self, graph: &NamedNode) -> Result<usize, StoreError> {
+    /// Drops a named graph and everything in it; returns what it held
+    /// (callers count it and note which entities it touched).
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<Vec<Quad>, StoreError> {
         let held = self
             .store
             .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
-            .count();
+            .collect::<Result<Vec<Quad>, _>>()
+            .map_err(storage_err(&self.dir))?;
         self.store
             .remove_named_graph(graph)
             .map(|_| held)
             .map_err(storage_err(&self.dir))
     }
 
+    /// Is this quad in the generation?
+    pub fn contains(&self, quad: &Quad) -> Result<bool, StoreError> {
+        self.store.contains(quad).map_err(storage_err(&self.dir))
+    }
+
+    /// The graphs that state `(subject, predicate, object)`.
+    pub fn graphs_stating(
+        &self,
+        subject: &NamedOrBlankNode,
+        predicate: &NamedNode,
+        object: &Term,
+    ) -> Result<Vec<GraphName>, StoreError> {
+        self.store
+            .quads_for_pattern(
+                Some(subject.as_ref()),
+                Some(predicate.as_ref()),
+                Some(object.as_ref()),
+                None,
+            )
+            .map(|q| q.map(|q| q.graph_name))
+            .collect::<Result<_, _>>()
+            .map_err(storage_err(&self.dir))
+    }
+
+    /// Inserts a few quads in one transaction (`load` is for many).
+    pub fn insert(&self, quads: Vec<Quad>) -> Result<(), StoreError> {
+        self.store.extend(quads).map_err(storage_err(&self.dir))
+    }
+
+    /// Removes a few quads.
+    pub fn remove(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        for quad in quads {
+            self.store.remove(quad).map_err(storage_err(&self.dir))?;
+        }
+        Ok(())
+    }
+
     /// The distinct literal values of `predicate` in every graph but
-    /// `except`, found by SPARQL over encoded terms (only the distinct
-    /// values are decoded).
+    /// those in `except`, found by SPARQL over encoded terms (only the
+    /// distinct values are decoded).
     pub fn literals_of(
         &self,
         predicate: &NamedNode,
-        except: &NamedNode,
+        except: &[&NamedNode],
     ) -> Result<BTreeSet<String>, StoreError> {
+        let except: Vec<String> = except.iter().map(|g| format!("<{}>", g.as_str())).collect();
         let query = format!(
-            "SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} FILTER(?g != <{}>) }}",
+            "SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} FILTER(?g NOT IN ({})) }}",
             predicate.as_str(),
-            except.as_str()
+            except.join(", ")
         );
         Ok(self
             .select(&query)?
@@ -373,13 +421,8 @@ impl Generation {
     }
 
     /// Makes `graph` hold exactly `quads` by removing and inserting only the
-    /// difference (a derived graph usually changes little between builds);
-    /// returns how many quads were removed and added.
-    pub fn set_graph(
-        &self,
-        graph: &NamedNode,
-        quads: Vec<Quad>,
-    ) -> Result<(usize, usize), StoreError> {
+    /// difference (a derived graph usually changes little between builds).
+    pub fn set_graph(&self, graph: &NamedNode, quads: Vec<Quad>) -> Result<GraphDiff, StoreError> {
         let wanted: HashSet<Quad> = quads.into_iter().collect();
         let mut held = HashSet::new();
         for quad in self
@@ -388,15 +431,13 @@ impl Generation {
         {
             held.insert(quad.map_err(storage_err(&self.dir))?);
         }
-        let stale: Vec<&Quad> = held.difference(&wanted).collect();
-        let new: Vec<&Quad> = wanted.difference(&held).collect();
-        for quad in &stale {
-            self.store.remove(*quad).map_err(storage_err(&self.dir))?;
-        }
-        self.store
-            .extend(new.iter().map(|q| (*q).clone()))
-            .map_err(storage_err(&self.dir))?;
-        Ok((stale.len(), new.len()))
+        let diff = GraphDiff {
+            removed: held.difference(&wanted).cloned().collect(),
+            added: wanted.difference(&held).cloned().collect(),
+        };
+        self.remove(&diff.removed)?;
+        self.insert(diff.added.clone())?;
+        Ok(diff)
     }
 
     /// How many quads the generation holds.
@@ -436,6 +477,14 @@ impl Generation {
             .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
         loader.load_quads(quads).map_err(storage_err(&self.dir))?;
         loader.commit().map_err(storage_err(&self.dir))
+    }
+
+    /// Compacts the generation into sorted, non-overlapping files. Each
+    /// bulk load adds overlapping files that every lookup must consult;
+    /// after a full build's many loads, compaction makes queries 2–3×
+    /// faster for a few seconds per 10,000 articles.
+    pub fn compact(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(storage_err(&self.dir))
     }
 
     /// Makes this generation the live one and removes the previous one.

@@ -19,6 +19,10 @@ pub const ANALYTICS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/analytics"
 /// linked to: codes, official names, classes and `ck:locatedIn` up to the
 /// province. Derived from the gazetteer, attributed to no article.
 pub const GAZETTEER_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/gazetteer";
+/// The named graph holding every statement about an entity that an
+/// article graph or the gazetteer graph makes, each once: what is known,
+/// for queries that do not ask who said it.
+pub const FACTS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/facts";
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -66,6 +70,7 @@ ck_terms! {
     UNIT = "unit";
     DENOTES = "denotes";
     IN_SENTENCE = "inSentence";
+    MENTIONS = "mentions";
     START = "start";
     END = "end";
     TEXT = "text";

@@ -132,6 +132,23 @@ fn malformed_queries_exit_2_with_the_parser_position() {
 }
 
 #[test]
+fn explain_prints_the_plan_with_the_rows_of_each_step() {
+    let out = run(&[
+        "query",
+        "--store",
+        corpus_store().to_str().unwrap(),
+        "--explain",
+        "--file",
+        repo().join("queries/posts_inside_city.rq").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let text = plan["plan"].to_string();
+    assert!(text.contains("graph/facts"), "{text}");
+    assert!(plan["plan"]["number of results"].as_u64().unwrap() > 0, "{text}");
+}
+
+#[test]
 fn querying_a_folder_that_is_not_a_store_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(&["query", "--store", dir.path().to_str().unwrap(), "ASK {}"]);

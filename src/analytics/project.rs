@@ -97,12 +97,26 @@ const ARTICLES: &str = "SELECT ?a (MIN(STR(?f)) AS ?file) WHERE {
 
 const MENTIONS: &str = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?m ck:denotes ?e } }";
 
-const APPOINTMENTS: &str = "SELECT DISTINCT ?g ?p ?u ?role WHERE {
-  GRAPH ?g { ?m a ck:Appointment ; ck:person ?p ; ck:unit ?u .
-             OPTIONAL { ?m ck:role ?r . ?r rdfs:label ?role } }
-}";
+/// An edge's sources are the graphs stating it: the facts graph only
+/// repeats them.
+fn from_sources() -> String {
+    format!("FILTER(?g != <{}>)", vocab::FACTS_GRAPH)
+}
 
-const LOCATED_IN: &str = "SELECT DISTINCT ?g ?c ?p WHERE { GRAPH ?g { ?c ck:locatedIn ?p } }";
+fn appointments_query() -> String {
+    let from_sources = from_sources();
+    format!(
+        "SELECT DISTINCT ?g ?p ?u ?role WHERE {{
+  GRAPH ?g {{ ?m a ck:Appointment ; ck:person ?p ; ck:unit ?u .
+             OPTIONAL {{ ?m ck:role ?r . ?r rdfs:label ?role }} }} {from_sources}
+}}"
+    )
+}
+
+fn located_in_query() -> String {
+    let from_sources = from_sources();
+    format!("SELECT DISTINCT ?g ?c ?p WHERE {{ GRAPH ?g {{ ?c ck:locatedIn ?p }} {from_sources} }}")
+}
 
 const AUTHORS: &str = "SELECT DISTINCT ?g ?p WHERE { GRAPH ?g { ?g ck:author ?p } }";
 
@@ -286,7 +300,7 @@ fn standard(
         }
     }
     if kinds.contains(&EdgeKind::Appointment) {
-        for s in select(store, APPOINTMENTS, &[])? {
+        for s in select(store, &appointments_query(), &[])? {
             if let (Some(g), Some(p), Some(u)) =
                 (source_of(iri(&s, "g")), iri(&s, "p"), iri(&s, "u"))
             {
@@ -296,7 +310,7 @@ fn standard(
         }
     }
     if kinds.contains(&EdgeKind::LocatedIn) {
-        for s in select(store, LOCATED_IN, &[])? {
+        for s in select(store, &located_in_query(), &[])? {
             if let (Some(g), Some(c), Some(p)) =
                 (source_of(iri(&s, "g")), iri(&s, "c"), iri(&s, "p"))
             {

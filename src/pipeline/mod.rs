@@ -27,7 +27,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use thiserror::Error;
 
-const ONTOLOGY: &str = include_str!("../ontology/cadre-kg.ttl");
+mod shards;
+mod shared;
+
+pub use shards::{extract_shard, load_shards, shard_of, ShardReport};
+use shared::{refresh_gazetteer, FactsGraph};
+
+const ONTOLOGY: &str = include_str!("../../ontology/cadre-kg.ttl");
 /// Articles processed and loaded together.
 const CHUNK: usize = 1000;
 /// First line of a shard file: which extractor wrote it.
@@ -79,8 +85,10 @@ pub struct Timings {
     pub process: f64,
     /// Bulk loading, overlapped with the processing of the next chunk.
     pub load: f64,
-    /// Rewriting the gazetteer graph (a cross-article step).
+    /// Rewriting the gazetteer and facts graphs (cross-article steps).
     pub gazetteer: f64,
+    /// Compacting the store after a full build (see `Generation::compact`).
+    pub compact: f64,
     pub commit: f64,
     pub total: f64,
 }
@@ -369,6 +377,7 @@ pub fn build(
         ..Manifest::default()
     };
     let mut touched = Touched::default();
+    let mut facts = FactsGraph::new(incremental);
     for name in &dropped {
         manifest.articles.remove(*name);
         manifest.stamps.remove(*name);
@@ -390,8 +399,10 @@ pub fn build(
     };
     for name in &dropped {
         let graph = NamedNode::new_unchecked(link::article_iri(name));
-        touched.add_graph(&generation, &graph)?;
-        statements -= generation.remove_graph(&graph)?;
+        let held = generation.remove_graph(&graph)?;
+        touched.add_quads(&held);
+        facts.forget(&held);
+        statements -= held.len();
     }
     if !incremental {
         let ontology = ontology_quads();
@@ -401,8 +412,9 @@ pub fn build(
         // Analytics describe the whole graph: once it changes they are
         // stale, so they go until `cadre-kg analyze` runs again.
         let graph = NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH);
-        touched.add_graph(&generation, &graph)?;
-        statements -= generation.remove_graph(&graph)?;
+        let held = generation.remove_graph(&graph)?;
+        touched.add_quads(&held);
+        statements -= held.len();
     }
     report.seconds.prepare = t.elapsed().as_secs_f64();
 
@@ -417,6 +429,7 @@ pub fn build(
         report: &mut report,
         manifest: &mut manifest,
         touched: &mut touched,
+        facts: &mut facts,
     };
     statements += process_and_load(todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
@@ -424,7 +437,7 @@ pub fn build(
         let t = Instant::now();
         let gazetteer = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
         touched.add_graph(&generation, &gazetteer)?;
-        statements = refresh_gazetteer(&generation, statements)?;
+        statements = refresh_gazetteer(&generation, &mut facts, statements)?;
         touched.add_graph(&generation, &gazetteer)?;
         report.seconds.gazetteer = t.elapsed().as_secs_f64();
     }
@@ -442,6 +455,11 @@ pub fn build(
     };
     manifest.entities_by_class = report.entities_by_class.clone();
 
+    if !incremental {
+        let t = Instant::now();
+        generation.compact()?;
+        report.seconds.compact = t.elapsed().as_secs_f64();
+    }
     let t = Instant::now();
     generation.commit(&manifest)?;
     report.seconds.commit = t.elapsed().as_secs_f64();
@@ -455,6 +473,7 @@ struct Batch<'a> {
     report: &'a mut BuildReport,
     manifest: &'a mut Manifest,
     touched: &'a mut Touched,
+    facts: &'a mut FactsGraph,
 }
 
 /// `(entity, class)` pairs whose presence a build may change: the typed
@@ -564,6 +583,8 @@ fn process_and_load(
                     Err(skipped) => batch.report.skipped.push(skipped),
                 }
             }
+            let fresh = batch.facts.fresh(&quads, generation)?;
+            quads.extend(fresh);
             batch.report.seconds.process += t.elapsed().as_secs_f64();
             loaded += quads.len();
             if send.send(quads).is_err() {
@@ -574,21 +595,6 @@ fn process_and_load(
         batch.report.seconds.load = loader.join().expect("the loader thread does not panic")?;
         Ok(loaded)
     })
-}
-
-/// Rewrites the gazetteer graph for the divisions the articles link to now
-/// (a removed article may have been the last to name one); returns the
-/// updated statement count.
-fn refresh_gazetteer(
-    generation: &store::Generation,
-    statements: usize,
-) -> Result<usize, StoreError> {
-    let graph = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
-    let codes = generation.literals_of(&NamedNode::new_unchecked(vocab::DIVISION_CODE), &graph)?;
-    let g = divisions();
-    let quads = rdf::gazetteer_quads(codes.iter().filter_map(|c| g.id_by_code(c)));
-    let (removed, added) = generation.set_graph(&graph, quads)?;
-    Ok(statements - removed + added)
 }
 
 /// Distinct entities per `ck:` class, by local name.
@@ -637,166 +643,6 @@ pub fn ontology_quads() -> Vec<Quad> {
         .collect()
 }
 
-/// Which of `of` shards an article belongs to: stable, from its name only.
-pub fn shard_of(name: &str, of: usize) -> usize {
-    let digest = corpus::hash_bytes(name.as_bytes());
-    let n = u64::from_str_radix(&digest[..15], 16).unwrap_or(0);
-    (n % of.max(1) as u64) as usize
-}
-
-/// What `extract --shard` wrote.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ShardReport {
-    pub articles: usize,
-    pub quads: usize,
-    pub skipped: Vec<Skipped>,
-}
-
-/// Writes the quads of shard `shard` (0-based) of `of` to `out` as sorted
-/// N-Quads, with no shared state: shards run anywhere and `load` assembles
-/// them into the store a single build gives.
-pub fn extract_shard(
-    corpus_dir: &Path,
-    shard: usize,
-    of: usize,
-    out: &Path,
-    jobs: usize,
-) -> Result<ShardReport, BuildError> {
-    let pool = thread_pool(jobs)?;
-    let mine: Vec<Result<Article, Skipped>> = read_all(corpus_dir, &pool)?
-        .into_iter()
-        .filter(|r| {
-            let name = match r {
-                Ok(a) => &a.name,
-                Err(s) => &s.file,
-            };
-            shard_of(name, of) == shard
-        })
-        .collect();
-    let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
-        mine.into_par_iter()
-            .map(|r| r.and_then(article_quads))
-            .collect()
-    });
-    let mut report = ShardReport::default();
-    let mut lines = Vec::new();
-    for result in results {
-        match result {
-            Ok(done) => {
-                report.articles += 1;
-                lines.extend(done.quads.iter().map(|q| format!("{q} .")));
-            }
-            Err(skipped) => report.skipped.push(skipped),
-        }
-    }
-    lines.sort();
-    report.quads = lines.len();
-    let shard_err = |e: std::io::Error| BuildError::Shard {
-        path: out.to_owned(),
-        message: e.to_string(),
-    };
-    let mut w = std::io::BufWriter::new(std::fs::File::create(out).map_err(shard_err)?);
-    writeln!(w, "{SHARD_HEADER}{}", extractor_version()).map_err(shard_err)?;
-    for line in &lines {
-        writeln!(w, "{line}").map_err(shard_err)?;
-    }
-    w.flush().map_err(shard_err)?;
-    Ok(report)
-}
-
-/// Builds a store from shard files written by `extract_shard`.
-pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, BuildError> {
-    let started = Instant::now();
-    let lock = store::lock(store_dir)?;
-    let mut manifest = Manifest {
-        extractor: extractor_version(),
-        ..Manifest::default()
-    };
-    let mut quads = ontology_quads();
-    for file in files {
-        let (extractor, shard_quads) = read_shard(file)?;
-        if extractor != manifest.extractor {
-            return Err(BuildError::Shard {
-                path: file.clone(),
-                message: format!(
-                    "written by extractor {extractor}, this binary is {}; re-run the shards with this binary",
-                    manifest.extractor
-                ),
-            });
-        }
-        manifest.articles.extend(articles_of(&shard_quads));
-        quads.extend(shard_quads);
-    }
-    let generation = store::begin(store_dir, &lock, Start::Empty)?;
-    let t = Instant::now();
-    let loaded = quads.len();
-    generation.load(quads)?;
-    manifest.statements = refresh_gazetteer(&generation, loaded)?;
-    let mut report = BuildReport {
-        mode: "load".to_owned(),
-        extractor: manifest.extractor.clone(),
-        articles: manifest.articles.len(),
-        added: manifest.articles.len(),
-        ..BuildReport::default()
-    };
-    report.seconds.load = t.elapsed().as_secs_f64();
-    report.statements = manifest.statements;
-    report.entities_by_class = entities_by_class(&generation)?;
-    generation.commit(&manifest)?;
-    report.seconds.total = started.elapsed().as_secs_f64();
-    report.peak_memory_bytes = peak_memory_bytes();
-    Ok(report)
-}
-
-fn read_shard(path: &Path) -> Result<(String, Vec<Quad>), BuildError> {
-    let shard_err = |message: String| BuildError::Shard {
-        path: path.to_owned(),
-        message,
-    };
-    let file = std::fs::File::open(path).map_err(|e| shard_err(e.to_string()))?;
-    let mut reader = std::io::BufReader::new(file);
-    let mut header = String::new();
-    reader
-        .read_line(&mut header)
-        .map_err(|e| shard_err(e.to_string()))?;
-    let extractor = header
-        .trim()
-        .strip_prefix(SHARD_HEADER)
-        .ok_or_else(|| {
-            shard_err("not a cadre-kg shard (no extractor header on the first line)".to_owned())
-        })?
-        .to_owned();
-    let quads = RdfParser::from_format(RdfFormat::NQuads)
-        .for_reader(reader)
-        .collect::<Result<Vec<Quad>, _>>()
-        .map_err(|e| shard_err(format!("bad N-Quads: {e}")))?;
-    Ok((extractor, quads))
-}
-
-/// Article name → content hash, from the articles' own graphs.
-fn articles_of(quads: &[Quad]) -> BTreeMap<String, String> {
-    let mut files: BTreeMap<String, String> = BTreeMap::new();
-    let mut hashes: BTreeMap<String, String> = BTreeMap::new();
-    for q in quads {
-        let (NamedOrBlankNode::NamedNode(s), Term::Literal(o)) = (&q.subject, &q.object) else {
-            continue;
-        };
-        match q.predicate.as_str() {
-            vocab::SOURCE_FILE => {
-                files.insert(s.as_str().to_owned(), o.value().to_owned());
-            }
-            vocab::CONTENT_HASH => {
-                hashes.insert(s.as_str().to_owned(), o.value().to_owned());
-            }
-            _ => {}
-        }
-    }
-    files
-        .into_iter()
-        .filter_map(|(article, file)| hashes.remove(&article).map(|h| (file, h)))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -816,13 +662,5 @@ mod tests {
             stamp: None,
         };
         assert!(process(article).unwrap_err().contains("no Chinese text"));
-    }
-
-    #[test]
-    fn shards_are_stable_and_cover_every_index() {
-        let names: Vec<String> = (0..60).map(|i| format!("a{i}.txt")).collect();
-        let shards: BTreeSet<usize> = names.iter().map(|n| shard_of(n, 3)).collect();
-        assert_eq!(shards, BTreeSet::from([0, 1, 2]));
-        assert_eq!(shard_of("a1.txt", 3), shard_of("a1.txt", 3));
     }
 }
