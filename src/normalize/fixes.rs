@@ -4,7 +4,7 @@
 //! The pairs are data (`data/lexicon/overconversion.tsv`); every pair keeps
 //! its length so the offset map is untouched.
 
-use super::Chars;
+use super::Tracked;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
@@ -12,7 +12,7 @@ const TABLE: &str = include_str!("../../data/lexicon/overconversion.tsv");
 
 struct Repairs {
     automaton: AhoCorasick,
-    replacements: Vec<Vec<char>>,
+    replacements: Vec<&'static str>,
 }
 
 fn repairs() -> &'static Repairs {
@@ -26,7 +26,7 @@ fn repairs() -> &'static Repairs {
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(from, _)| from))
             .expect("the over-conversion table builds an automaton");
-        let replacements = pairs.iter().map(|(_, to)| to.chars().collect()).collect();
+        let replacements = pairs.iter().map(|&(_, to)| to).collect();
         Repairs {
             automaton,
             replacements,
@@ -34,22 +34,16 @@ fn repairs() -> &'static Repairs {
     })
 }
 
-pub(crate) fn repair_overconversion(mut chars: Chars) -> Chars {
-    let text: String = chars.chars.iter().collect();
+/// Most text has nothing to repair: one scan, and the text is rebuilt only
+/// when it has a match.
+pub(crate) fn repair_overconversion(mut tracked: Tracked) -> Tracked {
     let repairs = repairs();
-    // Byte offsets of matches → char offsets, walking once.
-    let mut byte_to_char = text.char_indices().map(|(b, _)| b).enumerate().peekable();
-    for m in repairs.automaton.find_iter(&text) {
-        let start = byte_to_char
-            .by_ref()
-            .find(|&(_, b)| b == m.start())
-            .map(|(i, _)| i);
-        if let Some(start) = start {
-            let replacement = &repairs.replacements[m.pattern().as_usize()];
-            chars.chars[start..start + replacement.len()].copy_from_slice(replacement);
-        }
+    if repairs.automaton.is_match(&tracked.text) {
+        tracked.text = repairs
+            .automaton
+            .replace_all(&tracked.text, &repairs.replacements);
     }
-    chars
+    tracked
 }
 
 #[cfg(test)]
@@ -57,10 +51,7 @@ mod tests {
     use super::*;
 
     fn repair(s: &str) -> String {
-        repair_overconversion(Chars::from_text(s))
-            .chars
-            .iter()
-            .collect()
+        repair_overconversion(Tracked::from_text(s)).text
     }
 
     #[test]

@@ -5,82 +5,112 @@
 //! punctuation) and does not end a sentence, and the next line goes on with
 //! Chinese text. Headings and captions are short and stay on their own line.
 
-use super::{is_cjk, Chars};
+use super::{find_char, is_cjk, Tracked};
 
 /// Body lines are at least this long; headings are shorter.
 const MIN_BODY_LINE: usize = 30;
 
-pub(crate) fn clean_lines(input: Chars) -> Chars {
-    let mut out = Chars::with_capacity(input.chars.len());
-    let mut previous_line: Option<(usize, usize)> = None;
-    for (start, end) in line_ranges(&input.chars) {
-        let (start, end) = trim(&input.chars, start, end);
-        if start == end {
+/// A line of the input without its leading and trailing spaces.
+struct Line<'a> {
+    text: &'a str,
+    /// Byte offset of `text` in the input.
+    byte: usize,
+    /// `char` index in the input of the first char of `text`, and past its
+    /// last.
+    start: usize,
+    end: usize,
+}
+
+pub(crate) fn clean_lines(input: Tracked) -> Tracked {
+    let mut out = Tracked::with_capacity(input.text.len(), input.origin.len());
+    let mut previous: Option<Line> = None;
+    for line in trimmed_lines(&input.text) {
+        let Some(first) = line.text.chars().next() else {
             continue;
-        }
-        if let Some((p_start, p_end)) = previous_line {
-            if !continues(&input.chars[p_start..p_end], input.chars[start]) {
+        };
+        if let Some(p) = &previous {
+            if !continues(p.text, first) {
                 // The break maps to the original line end.
-                out.push('\n', input.origin[p_end]);
+                out.push('\n', input.origin[p.end]);
             }
         }
-        push_collapsing_spaces(&mut out, &input, start, end);
-        previous_line = Some((start, end));
+        push_collapsing_spaces(&mut out, &input, &line);
+        previous = Some(line);
     }
     out
 }
 
-fn line_ranges(chars: &[char]) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '\n' || c == '\r' {
-            ranges.push((start, i));
-            start = i + 1;
-        }
-    }
-    ranges.push((start, chars.len()));
-    ranges
+/// Every line between `\n` or `\r` separators, trimmed; `\r\n` gives an
+/// empty line between its two separators.
+fn trimmed_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]);
+    let (mut byte, mut char) = (0, 0);
+    ends.map(move |line_end| {
+        let raw = &text[byte..line_end];
+        let from_start = raw.trim_start_matches(is_space);
+        let lead = raw.len() - from_start.len();
+        let trimmed = from_start.trim_end_matches(is_space);
+        let start = char + raw[..lead].chars().count();
+        let end = start + trimmed.chars().count();
+        let line = Line {
+            text: trimmed,
+            byte: byte + lead,
+            start,
+            end,
+        };
+        // Past the trailing spaces and the separator.
+        char = end + from_start[trimmed.len()..].chars().count() + 1;
+        byte = line_end + 1;
+        line
+    })
 }
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+    // Printable ASCII and most of CJK hold no space: tested first, as
+    // nearly every char is one of them.
+    !matches!(c, '!'..='~' | '\u{3001}'..='\u{fefe}')
+        && (c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}')
 }
 
-fn trim(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
-    while start < end && is_space(chars[start]) {
-        start += 1;
+/// Copies `line`, each run of spaces in it becoming one ` ` that maps to
+/// the run's first space.
+fn push_collapsing_spaces(out: &mut Tracked, input: &Tracked, line: &Line) {
+    // Where the current run of non-spaces starts, in `line.text` bytes and
+    // input chars.
+    let (mut byte, mut char) = (0, line.start);
+    while let Some(space) = find_char(line.text, byte, is_space) {
+        let space_char = char + space.skipped;
+        out.copy(
+            input,
+            line.byte + byte..line.byte + space.byte,
+            char..space_char,
+        );
+        out.push(' ', input.origin[space_char]);
+        let spaces = &line.text[space.byte..];
+        let run = spaces.len() - spaces.trim_start_matches(is_space).len();
+        char = space_char + spaces[..run].chars().count();
+        byte = space.byte + run;
     }
-    while end > start && is_space(chars[end - 1]) {
-        end -= 1;
-    }
-    (start, end)
-}
-
-fn push_collapsing_spaces(out: &mut Chars, input: &Chars, start: usize, end: usize) {
-    let mut in_space = false;
-    for i in start..end {
-        let c = input.chars[i];
-        if is_space(c) {
-            if !in_space {
-                out.push(' ', input.origin[i]);
-            }
-            in_space = true;
-        } else {
-            out.push(c, input.origin[i]);
-            in_space = false;
-        }
-    }
+    out.copy(
+        input,
+        line.byte + byte..line.byte + line.text.len(),
+        char..line.end,
+    );
 }
 
 /// Does the next line, starting with `next`, continue `line`?
-fn continues(line: &[char], next: char) -> bool {
-    let Some(&last) = line.last() else {
+fn continues(line: &str, next: char) -> bool {
+    let Some(last) = line.chars().next_back() else {
         return false;
     };
-    let body = line.len() >= MIN_BODY_LINE && line.iter().any(|&c| "，。,；;".contains(c));
-    let open_end = is_cjk(last) || "，、,；;：:".contains(last);
-    body && open_end && (is_cjk(next) || next == '“')
+    let open_end = is_cjk(last) || matches!(last, '，' | '、' | ',' | '；' | ';' | '：' | ':');
+    // The body test reads the whole line, so it goes last.
+    open_end && (is_cjk(next) || next == '“') && is_body(line)
+}
+
+/// Long, with clause punctuation.
+fn is_body(line: &str) -> bool {
+    line.chars().nth(MIN_BODY_LINE - 1).is_some() && line.contains(['，', '。', ',', '；', ';'])
 }
 
 #[cfg(test)]
@@ -88,7 +118,16 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_lines(Chars::from_text(s)).chars.iter().collect()
+        clean_lines(Tracked::from_text(s)).text
+    }
+
+    #[test]
+    fn chars_is_space_rejects_first_are_no_spaces() {
+        let skipped = ('!'..='~').chain('\u{3001}'..='\u{fefe}');
+        assert!(!skipped.clone().any(char::is_whitespace));
+        assert!(!skipped
+            .clone()
+            .any(|c| matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}')));
     }
 
     #[test]

@@ -9,6 +9,9 @@ mod lines;
 mod pinyin;
 pub mod t2s;
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 /// Normalised text with its offset map.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
@@ -41,35 +44,47 @@ impl Normalized {
     }
 }
 
-/// A working copy: characters and where each came from.
+/// A working copy: the text and, for each of its `char`s, where it came
+/// from. Kept as UTF-8 rather than `Vec<char>` so that a rule with nothing to
+/// do costs one scan and no copy, and the last rule's text is the output.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Chars {
-    pub chars: Vec<char>,
+pub(crate) struct Tracked {
+    pub text: String,
+    /// One entry per `char` of `text`.
     pub origin: Vec<u32>,
 }
 
-impl Chars {
+impl Tracked {
     fn from_text(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let origin = (0..chars.len() as u32).collect();
-        Chars { chars, origin }
+        let chars = text.chars().count() as u32;
+        Tracked {
+            text: text.to_owned(),
+            origin: (0..chars).collect(),
+        }
     }
 
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        Chars {
-            chars: Vec::with_capacity(n),
-            origin: Vec::with_capacity(n),
+    pub(crate) fn with_capacity(bytes: usize, chars: usize) -> Self {
+        Tracked {
+            text: String::with_capacity(bytes),
+            origin: Vec::with_capacity(chars),
         }
     }
 
     pub(crate) fn push(&mut self, c: char, origin: u32) {
-        self.chars.push(c);
+        self.text.push(c);
         self.origin.push(origin);
+    }
+
+    /// Appends the chars `chars` of `from`, which are its bytes `bytes`,
+    /// with their origins. Rules copy the runs they leave alone in one go.
+    pub(crate) fn copy(&mut self, from: &Tracked, bytes: Range<usize>, chars: Range<usize>) {
+        self.text.push_str(&from.text[bytes]);
+        self.origin.extend_from_slice(&from.origin[chars]);
     }
 
     fn into_normalized(self) -> Normalized {
         Normalized {
-            text: self.chars.iter().collect(),
+            text: self.text,
             origin: self.origin,
         }
     }
@@ -77,26 +92,68 @@ impl Chars {
 
 /// Runs every rule in order.
 pub fn normalize(text: &str) -> Normalized {
-    let chars = Chars::from_text(text);
-    let chars = pinyin::strip_annotations(chars);
-    let chars = to_simplified(chars);
-    let chars = fixes::repair_overconversion(chars);
-    let chars = lines::clean_lines(chars);
-    chars.into_normalized()
+    let tracked = Tracked::from_text(text);
+    let tracked = pinyin::strip_annotations(tracked);
+    let tracked = to_simplified(tracked);
+    let tracked = fixes::repair_overconversion(tracked);
+    let tracked = lines::clean_lines(tracked);
+    tracked.into_normalized()
 }
 
 /// Traditional→simplified; `t2s` preserves the number of characters, so the
-/// offset map carries over unchanged.
-fn to_simplified(mut chars: Chars) -> Chars {
-    let text: String = chars.chars.iter().collect();
-    if let std::borrow::Cow::Owned(converted) = t2s::to_simplified(&text) {
-        let converted: Vec<char> = converted.chars().collect();
-        debug_assert_eq!(converted.len(), chars.chars.len());
-        if converted.len() == chars.chars.len() {
-            chars.chars = converted;
+/// offset map carries over unchanged (checked, since a broken map would
+/// misplace every span after it).
+fn to_simplified(mut tracked: Tracked) -> Tracked {
+    if let Cow::Owned(converted) = t2s::to_simplified(&tracked.text) {
+        let same_length = converted.chars().count() == tracked.origin.len();
+        debug_assert!(same_length);
+        if same_length {
+            tracked.text = converted;
         }
     }
-    chars
+    tracked
+}
+
+/// A char found by [`find_char`].
+pub(crate) struct Found {
+    /// Its byte offset.
+    pub byte: usize,
+    /// How many chars came before it since the start of the search.
+    pub skipped: usize,
+    pub c: char,
+}
+
+/// The first char of `text` at or after byte `from` (a char boundary; none
+/// is found from inside a char) for which `wanted` holds.
+///
+/// Rules look for rare chars in text that is mostly CJK, and this loop is
+/// most of the time a rule with nothing to do takes; so runs of 3-byte
+/// chars (all of CJK and its punctuation) are read from their bytes, three
+/// at a time, without decoding.
+#[inline(always)]
+pub(crate) fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<Found> {
+    let bytes = text.as_bytes();
+    let (mut byte, mut skipped) = (from, 0);
+    loop {
+        while let Some(&[b0, b1, b2]) = bytes.get(byte..byte + 3) {
+            if b0 & 0xF0 != 0xE0 {
+                break;
+            }
+            let code =
+                u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+            if let Some(c) = char::from_u32(code).filter(|&c| wanted(c)) {
+                return Some(Found { byte, skipped, c });
+            }
+            byte += 3;
+            skipped += 1;
+        }
+        let c = text.get(byte..)?.chars().next()?;
+        if wanted(c) {
+            return Some(Found { byte, skipped, c });
+        }
+        byte += c.len_utf8();
+        skipped += 1;
+    }
 }
 
 /// Is `c` a CJK ideograph (the scripts articles are written in)?
@@ -129,6 +186,40 @@ mod tests {
                 o == c || t2s::to_simplified(&o.to_string()).starts_with(c),
                 "{c} vs {o}"
             );
+        }
+    }
+
+    /// Every output char has an origin, origins increase (no rule reorders
+    /// or duplicates), and all lie inside the original text.
+    fn check_offset_map(original: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let n = normalize(original);
+        let chars = original.chars().count();
+        proptest::prop_assert_eq!(n.origin.len(), n.text.chars().count());
+        proptest::prop_assert!(n.origin.windows(2).all(|w| w[0] < w[1]));
+        proptest::prop_assert!(n.origin.iter().all(|&o| (o as usize) < chars));
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn offset_map_stays_increasing_and_in_range(
+            s in r"([機關區幹部乾沈著下社区 　\t\r\n(（)）a-zāǎ，。“😀]|\(jī\)|（guān）|乾淨|龍鍾繇){0,60}"
+        ) {
+            check_offset_map(&s)?;
+        }
+
+        #[test]
+        fn offset_map_holds_for_any_text(s in proptest::prelude::any::<String>()) {
+            check_offset_map(&s)?;
+        }
+
+        #[test]
+        fn find_char_agrees_with_decoding(s in proptest::prelude::any::<String>(), skip in 0usize..8) {
+            let from = s.char_indices().nth(skip).map_or(s.len(), |(b, _)| b);
+            let wanted = |c: char| u32::from(c) % 5 == 0;
+            let expected = s[from..].char_indices().enumerate().find(|(_, (_, c))| wanted(*c));
+            let found = find_char(&s, from, wanted).map(|f| (f.skipped, (f.byte - from, f.c)));
+            proptest::prop_assert_eq!(found, expected);
         }
     }
 }

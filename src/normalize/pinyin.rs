@@ -5,51 +5,125 @@
 //! lowercase pinyin syllable is removed; real parentheses such as
 //! `处(科)级`, `(右)` or `(试行)` hold Chinese and stay.
 
-use super::{is_cjk, Chars};
+use super::{is_cjk, Tracked};
+use std::ops::Range;
 
 /// Longest syllable: `zhuang` plus a tone mark.
 const MAX_SYLLABLE: usize = 7;
 
-pub(crate) fn strip_annotations(input: Chars) -> Chars {
-    let n = input.chars.len();
-    let mut out = Chars::with_capacity(n);
-    let mut i = 0;
-    while i < n {
-        let c = input.chars[i];
-        // After a character, or after a reading just removed (街道(jiē)(dào)).
-        if is_open(c) && out.chars.last().is_some_and(|&p| is_cjk(p)) {
-            if let Some(len) = syllable_len(&input.chars[i + 1..]) {
-                i += len + 2;
-                continue;
-            }
-        }
-        out.push(c, input.origin[i]);
-        i += 1;
+/// A reading to remove, parentheses included.
+struct Reading {
+    bytes: Range<usize>,
+    chars: usize,
+}
+
+pub(crate) fn strip_annotations(input: Tracked) -> Tracked {
+    let readings = find_readings(&input.text);
+    if readings.is_empty() {
+        return input;
     }
+    let mut out = Tracked::with_capacity(input.text.len(), input.origin.len());
+    let (mut byte, mut char) = (0, 0);
+    for reading in readings {
+        let kept = input.text[byte..reading.bytes.start].chars().count();
+        out.copy(&input, byte..reading.bytes.start, char..char + kept);
+        char += kept + reading.chars;
+        byte = reading.bytes.end;
+    }
+    out.copy(&input, byte..input.text.len(), char..input.origin.len());
     out
 }
 
-fn is_open(c: char) -> bool {
-    c == '(' || c == '（'
+/// The readings in `text`, in order. A reading counts when the kept text
+/// before it ends with a CJK character: after a character, or after a
+/// reading just removed (街道(jiē)(dào)). Only opening parentheses are
+/// looked at, found with a byte search since most text has few.
+fn find_readings(text: &str) -> Vec<Reading> {
+    let mut readings: Vec<Reading> = Vec::new();
+    // The last kept char before the last reading.
+    let mut kept_before_last: Option<char> = None;
+    for open in opening_parentheses(text) {
+        let kept = match readings.last() {
+            Some(last) if last.bytes.end == open.start => kept_before_last,
+            _ => text[..open.start].chars().next_back(),
+        };
+        if !kept.is_some_and(is_cjk) {
+            continue;
+        }
+        if let Some((letters, bytes)) = syllable_len(&text[open.end..]) {
+            readings.push(Reading {
+                bytes: open.start..open.end + bytes,
+                chars: letters + 2,
+            });
+            kept_before_last = kept;
+        }
+    }
+    readings
+}
+
+/// The byte ranges of every `(` and `（` in `text`. `（` is EF BC 88; its
+/// last byte is searched for, as it is rarer than the first.
+fn opening_parentheses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'(', 0x88, bytes).filter_map(move |at| match bytes[at] {
+        b'(' => Some(at..at + 1),
+        _ if at >= 2 && bytes[at - 2..at] == [0xEF, 0xBC] => Some(at - 2..at + 1),
+        _ => None,
+    })
 }
 
 fn is_close(c: char) -> bool {
     c == ')' || c == '）'
 }
 
-/// Length of a pinyin syllable followed by a closing parenthesis.
-fn syllable_len(rest: &[char]) -> Option<usize> {
-    let len = rest
-        .iter()
-        .take(MAX_SYLLABLE + 1)
-        .take_while(|&&c| is_pinyin_letter(c))
-        .count();
-    let closed = rest.get(len).is_some_and(|&c| is_close(c));
-    (len > 0 && len <= MAX_SYLLABLE && closed).then_some(len)
+/// A pinyin syllable at the start of `rest` followed by a closing
+/// parenthesis: its letters, and its bytes with the parenthesis.
+fn syllable_len(rest: &str) -> Option<(usize, usize)> {
+    for (letters, (b, c)) in rest.char_indices().take(MAX_SYLLABLE + 1).enumerate() {
+        if is_close(c) {
+            return (letters > 0).then_some((letters, b + c.len_utf8()));
+        }
+        if !is_pinyin_letter(c) {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+    matches!(
+        c,
+        'a'..='z'
+            | 'ā'
+            | 'á'
+            | 'ǎ'
+            | 'à'
+            | 'ē'
+            | 'é'
+            | 'ě'
+            | 'è'
+            | 'ī'
+            | 'í'
+            | 'ǐ'
+            | 'ì'
+            | 'ō'
+            | 'ó'
+            | 'ǒ'
+            | 'ò'
+            | 'ū'
+            | 'ú'
+            | 'ǔ'
+            | 'ù'
+            | 'ǖ'
+            | 'ǘ'
+            | 'ǚ'
+            | 'ǜ'
+            | 'ü'
+            | 'ń'
+            | 'ň'
+            | 'ǹ'
+            | 'ḿ'
+    )
 }
 
 #[cfg(test)]
@@ -57,10 +131,7 @@ mod tests {
     use super::*;
 
     fn strip(s: &str) -> String {
-        strip_annotations(Chars::from_text(s))
-            .chars
-            .iter()
-            .collect()
+        strip_annotations(Tracked::from_text(s)).text
     }
 
     #[test]
@@ -92,8 +163,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn offsets_stay_increasing(s in "[機關(jīguān) 社区()a-z]{0,40}") {
-            let out = strip_annotations(Chars::from_text(&s));
-            proptest::prop_assert_eq!(out.chars.len(), out.origin.len());
+            let out = strip_annotations(Tracked::from_text(&s));
+            proptest::prop_assert_eq!(out.text.chars().count(), out.origin.len());
             proptest::prop_assert!(out.origin.windows(2).all(|w| w[0] < w[1]));
         }
     }

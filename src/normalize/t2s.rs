@@ -25,7 +25,8 @@
 //! OpenCC's `t2s.json` chains exactly these two tables (phrases first).
 //!
 //! Design, for speed (hundreds of MB/s on one core): one scan over the text
-//! tests each char against a bitset of "trigger" code points (sources of a
+//! ([`super::find_char`], which reads CJK without decoding it) tests each
+//! char against a bitset of "trigger" code points (sources of a
 //! non-identity char mapping, or first chars of a phrase that matters);
 //! text without triggers is returned borrowed after that scan. Char mappings
 //! are looked up in a rank-indexed bitset (O(1), no hashing). The phrase
@@ -33,13 +34,17 @@
 //! phrases whose conversion differs from char-by-char conversion, plus the
 //! char-by-char-equivalent phrases that must stay to keep OpenCC's greedy
 //! segmentation (see `Tables::build`); it is run only at trigger chars
-//! that can start such a phrase.
+//! that can start such a phrase and are followed by a char that can come
+//! second in one (a hashed bitset of pairs), since common chars such as 一
+//! start phrases.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::find_char;
 
 /// OpenCC `TSCharacters` (single traditional char → simplified candidates).
 const TS_CHARACTERS: &str = include_str!("../../data/opencc/TSCharacters.txt");
@@ -167,6 +172,45 @@ impl CharMap {
     }
 }
 
+/// Pairs of chars in a hashed bitset of `1 << PAIR_BITS` bits: a pair not
+/// in it is surely absent, one in it may be present. Common chars start
+/// phrases (一目瞭然, 有鑑於此), so checking the pair first saves most
+/// automaton runs.
+struct PairSet {
+    words: Vec<u64>,
+}
+
+const PAIR_BITS: u32 = 16;
+
+impl Default for PairSet {
+    fn default() -> PairSet {
+        PairSet {
+            words: vec![0; 1 << (PAIR_BITS - 6)],
+        }
+    }
+}
+
+impl PairSet {
+    fn insert(&mut self, a: char, b: char) {
+        let bit = Self::bit(a, b);
+        self.words[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    #[inline(always)]
+    fn bit(a: char, b: char) -> usize {
+        let key = (u64::from(a) << 21) | u64::from(b);
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - PAIR_BITS)) as usize
+    }
+
+    #[inline(always)]
+    fn may_contain(&self, a: char, b: char) -> bool {
+        let bit = Self::bit(a, b);
+        self.words
+            .get(bit >> 6)
+            .is_some_and(|word| (word >> (bit & 63)) & 1 == 1)
+    }
+}
+
 /// The phrase automaton and the replacement of each pattern.
 struct Phrases {
     automaton: AhoCorasick,
@@ -179,6 +223,8 @@ struct Tables {
     trigger: CharSet,
     /// First chars of the phrases in `phrases`.
     phrase_start: CharSet,
+    /// First two chars of the phrases in `phrases` (all have two or more).
+    phrase_pairs: PairSet,
     chars: CharMap,
     phrases: Option<Phrases>,
     stats: TableStats,
@@ -288,10 +334,12 @@ impl Tables {
         }
 
         let mut phrase_start = CharSet::default();
+        let mut phrase_pairs = PairSet::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut replacements: Vec<String> = Vec::new();
         for ((s, t), _) in phrase_list.iter().zip(&keep).filter(|(_, &k)| k) {
             phrase_start.insert(s[0]);
+            phrase_pairs.insert(s[0], s[1]);
             patterns.push(s.iter().collect());
             replacements.push((*t).to_owned());
         }
@@ -313,6 +361,7 @@ impl Tables {
         Tables {
             trigger: chars.sources.union(&phrase_start),
             phrase_start,
+            phrase_pairs,
             stats: TableStats {
                 char_mappings: char_map.len(),
                 char_identities: identities,
@@ -326,9 +375,14 @@ impl Tables {
         }
     }
 
-    /// Longest phrase starting at byte `at`: `(end byte, replacement)`.
+    /// Longest phrase starting with `first` at byte `at`: `(end byte,
+    /// replacement)`.
     #[inline]
-    fn phrase_at(&self, text: &str, at: usize) -> Option<(usize, &str)> {
+    fn phrase_at(&self, text: &str, at: usize, first: char) -> Option<(usize, &str)> {
+        let second = text[at + first.len_utf8()..].chars().next()?;
+        if !self.phrase_pairs.may_contain(first, second) {
+            return None;
+        }
         let phrases = self.phrases.as_ref()?;
         let input = Input::new(text)
             .span(at..text.len())
@@ -342,24 +396,19 @@ impl Tables {
         let mut out: Option<String> = None;
         // Bytes of `text` before `copied` are already accounted for in `out`.
         let mut copied = 0usize;
-        let mut iter = text.char_indices();
-        while let Some((i, c)) = iter.next() {
-            if !self.trigger.contains(c) {
-                continue;
-            }
+        let mut from = 0usize;
+        while let Some(found) = find_char(text, from, |c| self.trigger.contains(c)) {
+            let (i, c) = (found.byte, found.c);
+            from = i + c.len_utf8();
             if self.phrase_start.contains(c) {
-                if let Some((end, rep)) = self.phrase_at(text, i) {
+                if let Some((end, rep)) = self.phrase_at(text, i, c) {
                     if rep != &text[i..end] {
                         let buf = out.get_or_insert_with(|| with_capacity_for(text));
                         buf.push_str(&text[copied..i]);
                         buf.push_str(rep);
                         copied = end;
                     }
-                    // Skip the rest of the phrase (its first char is consumed).
-                    let rest = text[i..end].chars().count().saturating_sub(1);
-                    for _ in 0..rest {
-                        iter.next();
-                    }
+                    from = end;
                     continue;
                 }
             }
@@ -367,7 +416,7 @@ impl Tables {
                 let buf = out.get_or_insert_with(|| with_capacity_for(text));
                 buf.push_str(&text[copied..i]);
                 buf.push(s);
-                copied = i + c.len_utf8();
+                copied = from;
             }
         }
         match out {
