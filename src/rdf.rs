@@ -181,13 +181,14 @@ pub fn is_entity_statement(quad: &Quad) -> bool {
 /// Does `graph` state facts of its own (an article's graph, or the
 /// gazetteer graph), as opposed to holding derived results?
 pub fn is_source_graph(graph: &GraphName) -> bool {
-    let GraphName::NamedNode(g) = graph else {
-        return false;
-    };
-    g.as_str() == GAZETTEER_GRAPH
-        || g.as_str()
-            .strip_prefix(ID)
-            .is_some_and(|rest| rest.starts_with("article/"))
+    is_article_graph(graph)
+        || matches!(graph, GraphName::NamedNode(g) if g.as_str() == GAZETTEER_GRAPH)
+}
+
+/// Is `graph` an article's graph?
+pub fn is_article_graph(graph: &GraphName) -> bool {
+    matches!(graph, GraphName::NamedNode(g)
+        if g.as_str().strip_prefix(ID).is_some_and(|rest| rest.starts_with("article/")))
 }
 
 fn sentence_iri(article: &str, n: usize) -> String {

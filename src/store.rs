@@ -12,7 +12,7 @@ use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -315,23 +315,27 @@ impl Generation {
         self.store.contains(quad).map_err(storage_err(&self.dir))
     }
 
-    /// The graphs that state `(subject, predicate, object)`.
-    pub fn graphs_stating(
+    /// Does a graph that `wanted` accepts state `(subject, predicate,
+    /// object)`? Stops at the first one: a much-repeated fact is stated
+    /// by thousands of graphs.
+    pub fn is_stated_in(
         &self,
         subject: &NamedOrBlankNode,
         predicate: &NamedNode,
         object: &Term,
-    ) -> Result<Vec<GraphName>, StoreError> {
-        self.store
-            .quads_for_pattern(
-                Some(subject.as_ref()),
-                Some(predicate.as_ref()),
-                Some(object.as_ref()),
-                None,
-            )
-            .map(|q| q.map(|q| q.graph_name))
-            .collect::<Result<_, _>>()
-            .map_err(storage_err(&self.dir))
+        wanted: impl Fn(&GraphName) -> bool,
+    ) -> Result<bool, StoreError> {
+        for quad in self.store.quads_for_pattern(
+            Some(subject.as_ref()),
+            Some(predicate.as_ref()),
+            Some(object.as_ref()),
+            None,
+        ) {
+            if wanted(&quad.map_err(storage_err(&self.dir))?.graph_name) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Inserts a few quads in one transaction (`load` is for many).
@@ -347,28 +351,21 @@ impl Generation {
         Ok(())
     }
 
-    /// The distinct literal values of `predicate` in every graph but
-    /// those in `except`, found by SPARQL over encoded terms (only the
-    /// distinct values are decoded).
-    pub fn literals_of(
+    /// The quads of `graph` with `predicate`.
+    pub fn statements(
         &self,
         predicate: &NamedNode,
-        except: &[&NamedNode],
-    ) -> Result<BTreeSet<String>, StoreError> {
-        let except: Vec<String> = except.iter().map(|g| format!("<{}>", g.as_str())).collect();
-        let query = format!(
-            "SELECT DISTINCT ?o WHERE {{ GRAPH ?g {{ ?s <{}> ?o }} FILTER(?g NOT IN ({})) }}",
-            predicate.as_str(),
-            except.join(", ")
-        );
-        Ok(self
-            .select(&query)?
-            .iter()
-            .filter_map(|row| match row.get("o") {
-                Some(Term::Literal(l)) => Some(l.value().to_owned()),
-                _ => None,
-            })
-            .collect())
+        graph: &NamedNode,
+    ) -> Result<Vec<Quad>, StoreError> {
+        self.store
+            .quads_for_pattern(
+                None,
+                Some(predicate.as_ref()),
+                None,
+                Some(graph.as_ref().into()),
+            )
+            .collect::<Result<_, _>>()
+            .map_err(storage_err(&self.dir))
     }
 
     /// The rows of a SELECT query over the generation (built-in queries).

@@ -139,13 +139,19 @@ fn explain_prints_the_plan_with_the_rows_of_each_step() {
         corpus_store().to_str().unwrap(),
         "--explain",
         "--file",
-        repo().join("queries/posts_inside_city.rq").to_str().unwrap(),
+        repo()
+            .join("queries/posts_inside_city.rq")
+            .to_str()
+            .unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let text = plan["plan"].to_string();
     assert!(text.contains("graph/facts"), "{text}");
-    assert!(plan["plan"]["number of results"].as_u64().unwrap() > 0, "{text}");
+    assert!(
+        plan["plan"]["number of results"].as_u64().unwrap() > 0,
+        "{text}"
+    );
 }
 
 #[test]

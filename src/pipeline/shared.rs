@@ -84,14 +84,15 @@ impl FactsGraph {
     pub(super) fn prune(&mut self, generation: &Generation) -> Result<usize, StoreError> {
         let mut gone = Vec::new();
         for t in self.orphans.drain() {
-            let graphs = generation.graphs_stating(&t.subject, &t.predicate, &t.object)?;
-            if graphs.contains(&self.graph) && !graphs.iter().any(rdf::is_source_graph) {
-                gone.push(Quad::new(
-                    t.subject,
-                    t.predicate,
-                    t.object,
-                    self.graph.clone(),
-                ));
+            let fact = Quad::new(t.subject, t.predicate, t.object, self.graph.clone());
+            if !generation.is_stated_in(
+                &fact.subject,
+                &fact.predicate,
+                &fact.object,
+                rdf::is_source_graph,
+            )? && generation.contains(&fact)?
+            {
+                gone.push(fact);
             }
         }
         generation.remove(&gone)?;
@@ -108,12 +109,8 @@ pub(super) fn refresh_gazetteer(
     statements: usize,
 ) -> Result<usize, StoreError> {
     let graph = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
-    let derived = NamedNode::new_unchecked(vocab::FACTS_GRAPH);
-    let codes = generation.literals_of(
-        &NamedNode::new_unchecked(vocab::DIVISION_CODE),
-        &[&graph, &derived],
-    )?;
     let g = divisions();
+    let codes = linked_codes(generation)?;
     let quads = rdf::gazetteer_quads(codes.iter().filter_map(|c| g.id_by_code(c)));
     let diff = generation.set_graph(&graph, quads)?;
     facts.forget(&diff.removed);
@@ -121,4 +118,24 @@ pub(super) fn refresh_gazetteer(
     let statements = statements + diff.added.len() + fresh.len() - diff.removed.len();
     generation.insert(fresh)?;
     Ok(statements - facts.prune(generation)?)
+}
+
+/// The division codes article graphs state now. Candidates come from the
+/// facts graph (a few hundred quads, not one per article), which may still
+/// hold codes of dropped articles or of the gazetteer graph: each is kept
+/// only if some article graph states it.
+fn linked_codes(generation: &Generation) -> Result<Vec<String>, StoreError> {
+    let candidates = generation.statements(
+        &NamedNode::new_unchecked(vocab::DIVISION_CODE),
+        &NamedNode::new_unchecked(vocab::FACTS_GRAPH),
+    )?;
+    let mut codes = Vec::new();
+    for q in candidates {
+        if generation.is_stated_in(&q.subject, &q.predicate, &q.object, rdf::is_article_graph)? {
+            if let Term::Literal(code) = q.object {
+                codes.push(code.value().to_owned());
+            }
+        }
+    }
+    Ok(codes)
 }
