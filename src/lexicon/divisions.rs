@@ -683,32 +683,23 @@ impl Builder {
 
         let name_of = |id: u32| divisions[id as usize].name;
         let level_of = |id: u32| self.levels[id as usize];
-        // Candidates for one text come province first, then in code order.
-        let mut ranked: Vec<u32> = (0..divisions.len() as u32).collect();
-        ranked.sort_by_key(|&id| level_of(id));
-        let names = sorted_by_hash(ranked.into_iter().map(|id| (name_of(id), id)));
-        let name_hashes = HashIndex::new(names.iter().map(|&(h, _)| h).collect());
-        let by_name = names.into_iter().map(|(_, id)| DivisionId(id)).collect();
-
-        // Aliases are keyed by their index in `spans`, in (level, id) order.
-        let mut spans: Vec<((u32, u32), u32)> = self
-            .aliases
-            .into_iter()
-            .map(|(s, id)| (resolve(s), id))
-            .filter(|&(s, id)| text(s) != name_of(id))
-            .collect();
-        spans.sort_by_key(|&(_, id)| level_of(id));
-        let mut order = sorted_by_hash(spans.iter().zip(0u32..).map(|(&(s, _), i)| (text(s), i)));
-        order.dedup_by(|x, y| {
-            let (a, b) = (spans[x.1 as usize], spans[y.1 as usize]);
-            x.0 == y.0 && a.1 == b.1 && text(a.0) == text(b.0)
-        });
-        let alias_hashes = HashIndex::new(order.iter().map(|&(h, _)| h).collect());
-        let alias_spans = order.iter().map(|&(_, i)| spans[i as usize].0).collect();
-        let alias_ids = order
-            .iter()
-            .map(|&(_, i)| DivisionId(spans[i as usize].1))
-            .collect();
+        // The two indexes are independent: built side by side, they halve
+        // this step of the gazetteer's load (on the critical path of a
+        // small incremental build).
+        let ((by_name, name_hashes), (alias_spans, alias_ids, alias_hashes)) =
+            std::thread::scope(|scope| {
+                let names = scope.spawn(|| {
+                    // Candidates for one text come province first, then in code order.
+                    let mut ranked: Vec<u32> = (0..divisions.len() as u32).collect();
+                    ranked.sort_by_key(|&id| level_of(id));
+                    let names = sorted_by_hash(ranked.into_iter().map(|id| (name_of(id), id)));
+                    let hashes = HashIndex::new(names.iter().map(|&(h, _)| h).collect());
+                    let ids: Vec<DivisionId> = names.into_iter().map(|(_, id)| DivisionId(id)).collect();
+                    (ids, hashes)
+                });
+                let aliases = alias_index(self.aliases, resolve, text, name_of, level_of);
+                (names.join().expect("the name index does not panic"), aliases)
+            });
 
         Gazetteer {
             divisions,
@@ -721,6 +712,36 @@ impl Builder {
             alias_hashes,
         }
     }
+}
+
+/// Aliases sorted by (hash, text, level, id), deduplicated: spans into the
+/// arena, ids, and the hash index over them.
+fn alias_index(
+    aliases: Vec<((u32, u32), u32)>,
+    resolve: impl Fn((u32, u32)) -> (u32, u32),
+    text: impl Fn((u32, u32)) -> &'static str,
+    name_of: impl Fn(u32) -> &'static str,
+    level_of: impl Fn(u32) -> Level,
+) -> (Vec<(u32, u32)>, Vec<DivisionId>, HashIndex) {
+    // Aliases are keyed by their index in `spans`, in (level, id) order.
+    let mut spans: Vec<((u32, u32), u32)> = aliases
+        .into_iter()
+        .map(|(s, id)| (resolve(s), id))
+        .filter(|&(s, id)| text(s) != name_of(id))
+        .collect();
+    spans.sort_by_key(|&(_, id)| level_of(id));
+    let mut order = sorted_by_hash(spans.iter().zip(0u32..).map(|(&(s, _), i)| (text(s), i)));
+    order.dedup_by(|x, y| {
+        let (a, b) = (spans[x.1 as usize], spans[y.1 as usize]);
+        x.0 == y.0 && a.1 == b.1 && text(a.0) == text(b.0)
+    });
+    let hashes = HashIndex::new(order.iter().map(|&(h, _)| h).collect());
+    let alias_spans = order.iter().map(|&(_, i)| spans[i as usize].0).collect();
+    let alias_ids = order
+        .iter()
+        .map(|&(_, i)| DivisionId(spans[i as usize].1))
+        .collect();
+    (alias_spans, alias_ids, hashes)
 }
 
 /// FNV-1a over the UTF-8 bytes, folded to 32 bits: the index key (ties are
