@@ -213,20 +213,22 @@ fn thread_pool(jobs: usize) -> Result<rayon::ThreadPool, BuildError> {
 }
 
 /// A corpus file as reading found it.
-enum Found {
-    /// Read and decoded (or not readable, and why).
-    Read(Result<Article, Skipped>),
+enum Found<T> {
+    /// Read and decoded, kept as `T` (or not readable, and why).
+    Read(Result<T, Skipped>),
     /// Not read: its stamp is the one `known` recorded, so its content is.
     Untouched(String),
 }
 
 /// Reads and decodes every article under `root`, in name order, except
-/// those whose stamp `known` (the live manifest) vouches for.
-fn read_corpus(
+/// those whose stamp `known` (the live manifest) vouches for; `keep` says
+/// what of each article to hold on to.
+fn read_corpus<T: Send>(
     root: &Path,
     pool: &rayon::ThreadPool,
     known: Option<&Manifest>,
-) -> Result<Vec<Found>, BuildError> {
+    keep: impl Fn(Article) -> T + Sync,
+) -> Result<Vec<Found<T>>, BuildError> {
     let files = corpus::find_articles(root).map_err(|source| BuildError::Corpus {
         path: root.to_owned(),
         source,
@@ -247,13 +249,27 @@ fn read_corpus(
                 if untouched(&name, path) {
                     return Found::Untouched(name);
                 }
-                Found::Read(corpus::read_article(root, path).map_err(|e| Skipped {
-                    file: name,
-                    reason: e.to_string(),
-                }))
+                Found::Read(read_one(root, path).map(&keep))
             })
             .collect()
     }))
+}
+
+fn read_one(root: &Path, path: &Path) -> Result<Article, Skipped> {
+    corpus::read_article(root, path).map_err(|e| Skipped {
+        file: corpus::relative_name(root, path),
+        reason: e.to_string(),
+    })
+}
+
+/// An article as the build's first reading found it, without its text:
+/// the articles to process are read again chunk by chunk, so a build holds
+/// one chunk's text at a time and its memory does not grow with the corpus.
+struct Pending {
+    name: String,
+    path: PathBuf,
+    hash: String,
+    stamp: Option<corpus::Stamp>,
 }
 
 /// Reads and decodes every article under `root`, in name order (or why
@@ -262,7 +278,7 @@ pub fn read_all(
     root: &Path,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<Result<Article, Skipped>>, BuildError> {
-    Ok(read_corpus(root, pool, None)?
+    Ok(read_corpus(root, pool, None, |a| a)?
         .into_iter()
         .filter_map(|found| match found {
             Found::Read(result) => Some(result),
@@ -314,7 +330,12 @@ pub fn build(
     let warming = std::thread::spawn(extract::warm_up);
     let t = Instant::now();
     let stamped_at_ns = corpus::now_ns();
-    let read = read_corpus(corpus_dir, &pool, Some(&live))?;
+    let read = read_corpus(corpus_dir, &pool, Some(&live), |a| Pending {
+        path: corpus_dir.join(&a.name),
+        name: a.name,
+        hash: a.hash,
+        stamp: a.stamp,
+    })?;
     report.seconds.read = t.elapsed().as_secs_f64();
 
     let old = &live.articles;
@@ -431,7 +452,7 @@ pub fn build(
         touched: &mut touched,
         facts: &mut facts,
     };
-    statements += process_and_load(todo, &pool, &generation, &bar, &mut batch)?;
+    statements += process_and_load(corpus_dir, todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
     if graph_changes || !incremental {
         let t = Instant::now();
@@ -536,7 +557,8 @@ impl Touched {
 /// corpora) while the previous chunk's quads load: the bulk loader mostly
 /// keeps one core busy, so the two overlap. Returns the quads loaded.
 fn process_and_load(
-    todo: Vec<Article>,
+    root: &Path,
+    todo: Vec<Pending>,
     pool: &rayon::ThreadPool,
     generation: &store::Generation,
     bar: &ProgressBar,
@@ -556,13 +578,13 @@ fn process_and_load(
         let mut loaded = 0;
         let mut todo = todo.into_iter().peekable();
         while todo.peek().is_some() {
-            let chunk: Vec<Article> = todo.by_ref().take(CHUNK).collect();
+            let chunk: Vec<Pending> = todo.by_ref().take(CHUNK).collect();
             let t = Instant::now();
             let results: Vec<Result<ArticleQuads, Skipped>> = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|article| {
-                        let result = article_quads(article);
+                    .map(|pending| {
+                        let result = read_one(root, &pending.path).and_then(article_quads);
                         bar.inc(1);
                         result
                     })
