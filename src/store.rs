@@ -262,7 +262,9 @@ pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation,
     let name = format!("{GENERATION_PREFIX}{:06}", highest + 1);
     let dir = root.join(&name);
     if let (Start::Live, Some(live)) = (start, &live) {
-        let source = Store::open(live).map_err(storage_err(live))?;
+        // Read-only: a checkpoint only needs the live files, and opening
+        // for writing would start RocksDB's background work for nothing.
+        let source = Store::open_read_only(live).map_err(storage_err(live))?;
         source.backup(&dir).map_err(storage_err(&dir))?;
     }
     let store = Store::open(&dir).map_err(storage_err(&dir))?;
