@@ -694,11 +694,15 @@ impl Builder {
                     ranked.sort_by_key(|&id| level_of(id));
                     let names = sorted_by_hash(ranked.into_iter().map(|id| (name_of(id), id)));
                     let hashes = HashIndex::new(names.iter().map(|&(h, _)| h).collect());
-                    let ids: Vec<DivisionId> = names.into_iter().map(|(_, id)| DivisionId(id)).collect();
+                    let ids: Vec<DivisionId> =
+                        names.into_iter().map(|(_, id)| DivisionId(id)).collect();
                     (ids, hashes)
                 });
                 let aliases = alias_index(self.aliases, resolve, text, name_of, level_of);
-                (names.join().expect("the name index does not panic"), aliases)
+                (
+                    names.join().expect("the name index does not panic"),
+                    aliases,
+                )
             });
 
         Gazetteer {
