@@ -187,8 +187,7 @@ pub fn is_source_graph(graph: &GraphName) -> bool {
 
 /// Is `graph` an article's graph?
 pub fn is_article_graph(graph: &GraphName) -> bool {
-    matches!(graph, GraphName::NamedNode(g)
-        if g.as_str().strip_prefix(ID).is_some_and(|rest| rest.starts_with("article/")))
+    matches!(graph, GraphName::NamedNode(g) if g.as_str().starts_with(&crate::link::article_iri("")))
 }
 
 fn sentence_iri(article: &str, n: usize) -> String {

@@ -394,26 +394,6 @@ impl Generation {
         }
     }
 
-    /// `(subject, class)` of every `rdf:type` quad in `graph`.
-    pub fn typed_subjects(&self, graph: &NamedNode) -> Result<Vec<(String, String)>, StoreError> {
-        let rdf_type = NamedNode::new_unchecked(crate::vocab::RDF_TYPE);
-        let mut pairs = Vec::new();
-        for quad in self.store.quads_for_pattern(
-            None,
-            Some(rdf_type.as_ref()),
-            None,
-            Some(graph.as_ref().into()),
-        ) {
-            let quad = quad.map_err(storage_err(&self.dir))?;
-            if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(c)) =
-                (quad.subject, quad.object)
-            {
-                pairs.push((s.into_string(), c.into_string()));
-            }
-        }
-        Ok(pairs)
-    }
-
     /// Does any graph say `subject` is a `class`?
     pub fn has_type(&self, subject: &str, class: &str) -> Result<bool, StoreError> {
         has_type(&self.store, subject, class).map_err(storage_err(&self.dir))

@@ -97,26 +97,12 @@ const ARTICLES: &str = "SELECT ?a (MIN(STR(?f)) AS ?file) WHERE {
 
 const MENTIONS: &str = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?m ck:denotes ?e } }";
 
-/// An edge's sources are the graphs stating it: the facts graph only
-/// repeats them.
-fn from_sources() -> String {
-    format!("FILTER(?g != <{}>)", vocab::FACTS_GRAPH)
-}
+const APPOINTMENTS: &str = "SELECT DISTINCT ?g ?p ?u ?role WHERE {
+  GRAPH ?g { ?m a ck:Appointment ; ck:person ?p ; ck:unit ?u .
+             OPTIONAL { ?m ck:role ?r . ?r rdfs:label ?role } }
+}";
 
-fn appointments_query() -> String {
-    let from_sources = from_sources();
-    format!(
-        "SELECT DISTINCT ?g ?p ?u ?role WHERE {{
-  GRAPH ?g {{ ?m a ck:Appointment ; ck:person ?p ; ck:unit ?u .
-             OPTIONAL {{ ?m ck:role ?r . ?r rdfs:label ?role }} }} {from_sources}
-}}"
-    )
-}
-
-fn located_in_query() -> String {
-    let from_sources = from_sources();
-    format!("SELECT DISTINCT ?g ?c ?p WHERE {{ GRAPH ?g {{ ?c ck:locatedIn ?p }} {from_sources} }}")
-}
+const LOCATED_IN: &str = "SELECT DISTINCT ?g ?c ?p WHERE { GRAPH ?g { ?c ck:locatedIn ?p } }";
 
 const AUTHORS: &str = "SELECT DISTINCT ?g ?p WHERE { GRAPH ?g { ?g ck:author ?p } }";
 
@@ -196,7 +182,10 @@ fn sources(store: &Store) -> Result<Vec<Source>, AnalyticsError> {
             kind: SourceKind::Article,
         });
     }
-    let known: HashSet<String> = sources.iter().map(|s| s.iri.clone()).collect();
+    // The facts graph only repeats what the other graphs state: it is
+    // nobody's source.
+    let mut known: HashSet<String> = sources.iter().map(|s| s.iri.clone()).collect();
+    known.insert(vocab::FACTS_GRAPH.to_owned());
     for s in select(
         store,
         "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?c ck:locatedIn ?p } }",
@@ -300,7 +289,7 @@ fn standard(
         }
     }
     if kinds.contains(&EdgeKind::Appointment) {
-        for s in select(store, &appointments_query(), &[])? {
+        for s in select(store, APPOINTMENTS, &[])? {
             if let (Some(g), Some(p), Some(u)) =
                 (source_of(iri(&s, "g")), iri(&s, "p"), iri(&s, "u"))
             {
@@ -310,7 +299,7 @@ fn standard(
         }
     }
     if kinds.contains(&EdgeKind::LocatedIn) {
-        for s in select(store, &located_in_query(), &[])? {
+        for s in select(store, LOCATED_IN, &[])? {
             if let (Some(g), Some(c), Some(p)) =
                 (source_of(iri(&s, "g")), iri(&s, "c"), iri(&s, "p"))
             {

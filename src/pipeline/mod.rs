@@ -267,7 +267,6 @@ fn read_one(root: &Path, path: &Path) -> Result<Article, Skipped> {
 /// one chunk's text at a time and its memory does not grow with the corpus.
 struct Pending {
     name: String,
-    path: PathBuf,
     hash: String,
     stamp: Option<corpus::Stamp>,
 }
@@ -331,7 +330,6 @@ pub fn build(
     let t = Instant::now();
     let stamped_at_ns = corpus::now_ns();
     let read = read_corpus(corpus_dir, &pool, Some(&live), |a| Pending {
-        path: corpus_dir.join(&a.name),
         name: a.name,
         hash: a.hash,
         stamp: a.stamp,
@@ -456,10 +454,10 @@ pub fn build(
     bar.finish_and_clear();
     if graph_changes || !incremental {
         let t = Instant::now();
-        let gazetteer = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
-        touched.add_graph(&generation, &gazetteer)?;
-        statements = refresh_gazetteer(&generation, &mut facts, statements)?;
-        touched.add_graph(&generation, &gazetteer)?;
+        let (count, diff) = refresh_gazetteer(&generation, &mut facts, statements)?;
+        statements = count;
+        touched.add_quads(&diff.removed);
+        touched.add_quads(&diff.added);
         report.seconds.gazetteer = t.elapsed().as_secs_f64();
     }
     for skipped in &report.skipped {
@@ -505,15 +503,6 @@ struct Batch<'a> {
 struct Touched(BTreeSet<(String, String)>);
 
 impl Touched {
-    fn add_graph(
-        &mut self,
-        generation: &store::Generation,
-        graph: &NamedNode,
-    ) -> Result<(), StoreError> {
-        self.0.extend(generation.typed_subjects(graph)?);
-        Ok(())
-    }
-
     fn add_quads(&mut self, quads: &[Quad]) {
         for q in quads
             .iter()
@@ -584,7 +573,8 @@ fn process_and_load(
                 chunk
                     .into_par_iter()
                     .map(|pending| {
-                        let result = read_one(root, &pending.path).and_then(article_quads);
+                        let result =
+                            read_one(root, &root.join(&pending.name)).and_then(article_quads);
                         bar.inc(1);
                         result
                     })

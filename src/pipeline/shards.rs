@@ -101,7 +101,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     let fresh = facts.fresh(&quads, &generation)?;
     let loaded = loaded + fresh.len();
     generation.load(quads.into_iter().chain(fresh))?;
-    manifest.statements = refresh_gazetteer(&generation, &mut facts, loaded)?;
+    manifest.statements = refresh_gazetteer(&generation, &mut facts, loaded)?.0;
     let mut report = BuildReport {
         mode: "load".to_owned(),
         extractor: manifest.extractor.clone(),

@@ -10,7 +10,7 @@
 //! about what is known, not who said it, match inside the facts graph.
 
 use super::*;
-use crate::store::Generation;
+use crate::store::{Generation, GraphDiff};
 use oxigraph::model::Triple;
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
@@ -101,13 +101,14 @@ impl FactsGraph {
 }
 
 /// Rewrites the gazetteer graph for the divisions the articles link to now
-/// (a removed article may have been the last to name one), passes its
-/// changes on to the facts graph, and returns the updated statement count.
+/// (a removed article may have been the last to name one) and passes its
+/// changes on to the facts graph. Returns the updated statement count and
+/// what the gazetteer graph lost and gained.
 pub(super) fn refresh_gazetteer(
     generation: &Generation,
     facts: &mut FactsGraph,
     statements: usize,
-) -> Result<usize, StoreError> {
+) -> Result<(usize, GraphDiff), StoreError> {
     let graph = NamedNode::new_unchecked(vocab::GAZETTEER_GRAPH);
     let g = divisions();
     let codes = linked_codes(generation)?;
@@ -117,7 +118,7 @@ pub(super) fn refresh_gazetteer(
     let fresh = facts.fresh(&diff.added, generation)?;
     let statements = statements + diff.added.len() + fresh.len() - diff.removed.len();
     generation.insert(fresh)?;
-    Ok(statements - facts.prune(generation)?)
+    Ok((statements - facts.prune(generation)?, diff))
 }
 
 /// The division codes article graphs state now. Candidates come from the
