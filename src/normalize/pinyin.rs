@@ -61,15 +61,17 @@ fn find_readings(text: &str) -> Vec<Reading> {
     readings
 }
 
-/// The byte ranges of every `(` and `（` in `text`. `（` is EF BC 88; its
-/// last byte is searched for, as it is rarer than the first.
-fn opening_parentheses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The byte ranges of every `(` and `（` in `text`, in order. Both are
+/// rare, so each is found with its own vectorised search (a search for a
+/// single byte of `（` would stop at a continuation byte common in CJK).
+fn opening_parentheses(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    memchr::memchr2_iter(b'(', 0x88, bytes).filter_map(move |at| match bytes[at] {
-        b'(' => Some(at..at + 1),
-        _ if at >= 2 && bytes[at - 2..at] == [0xEF, 0xBC] => Some(at - 2..at + 1),
-        _ => None,
-    })
+    let mut found: Vec<Range<usize>> = memchr::memchr_iter(b'(', bytes)
+        .map(|at| at..at + 1)
+        .chain(memchr::memmem::find_iter(bytes, "（").map(|at| at..at + "（".len()))
+        .collect();
+    found.sort_unstable_by_key(|r| r.start);
+    found
 }
 
 fn is_close(c: char) -> bool {

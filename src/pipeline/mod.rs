@@ -395,7 +395,10 @@ pub fn build(
         stamped_at_ns,
         ..Manifest::default()
     };
-    let mut touched = Touched::default();
+    // Entity counts are updated from what changed when the live ones are
+    // known; otherwise the store is recounted at the end.
+    let recount = incremental && !live.entities_by_class.is_empty();
+    let mut touched = Touched::new(recount);
     let mut facts = FactsGraph::new(incremental);
     for name in &dropped {
         manifest.articles.remove(*name);
@@ -467,7 +470,7 @@ pub fn build(
     report.articles = manifest.articles.len();
     report.statements = statements;
     manifest.statements = statements;
-    report.entities_by_class = if incremental && !live.entities_by_class.is_empty() {
+    report.entities_by_class = if recount {
         touched.recount(store_dir, &generation, live.entities_by_class.clone())?
     } else {
         entities_by_class(&generation)?
@@ -499,18 +502,26 @@ struct Batch<'a> {
 /// subjects of every graph it drops, rewrites or adds. An incremental build
 /// updates the live counts of entities per class by checking only these
 /// in the old and the new generation, instead of recounting the store.
-#[derive(Default)]
-struct Touched(BTreeSet<(String, String)>);
+/// Records nothing when the store will be recounted: a full build would
+/// otherwise hold every sentence of the corpus here, and its memory would
+/// grow with the archive.
+struct Touched(Option<BTreeSet<(String, String)>>);
 
 impl Touched {
+    fn new(recording: bool) -> Self {
+        Touched(recording.then(BTreeSet::new))
+    }
+
     fn add_quads(&mut self, quads: &[Quad]) {
+        let Some(set) = &mut self.0 else {
+            return;
+        };
         for q in quads
             .iter()
             .filter(|q| q.predicate.as_str() == vocab::RDF_TYPE)
         {
             if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(c)) = (&q.subject, &q.object) {
-                self.0
-                    .insert((s.as_str().to_owned(), c.as_str().to_owned()));
+                set.insert((s.as_str().to_owned(), c.as_str().to_owned()));
             }
         }
     }
@@ -524,7 +535,7 @@ impl Touched {
         mut counts: BTreeMap<String, usize>,
     ) -> Result<BTreeMap<String, usize>, StoreError> {
         let live = store::open_reader(store_dir)?;
-        for (subject, class) in &self.0 {
+        for (subject, class) in self.0.iter().flatten() {
             let Some(local) = class.strip_prefix(vocab::CK) else {
                 continue;
             };
