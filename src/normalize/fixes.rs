@@ -57,12 +57,24 @@ mod tests {
     #[test]
     fn repairs_known_overconversions() {
         for (input, expected) in [
-            ("选派乾部到社区", "选派干部到社区"),
             ("力量下沈", "力量下沉"),
-            ("乾部乾事", "干部干事"),
+            ("著力解决", "着力解决"),
+            ("深沈的沈淀", "深沉的沉淀"),
         ] {
             assert_eq!(repair(input), expected);
         }
+    }
+
+    /// Repairs run on converted text: a wrong form that traditional→
+    /// simplified conversion already changes can never match.
+    #[test]
+    fn every_wrong_form_survives_conversion() {
+        let dead: Vec<&str> = crate::lexicon::data_lines(TABLE)
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(wrong, _)| wrong)
+            .filter(|wrong| super::super::t2s::to_simplified(wrong) != *wrong)
+            .collect();
+        assert!(dead.is_empty(), "converted before they can be repaired: {dead:?}");
     }
 
     #[test]
