@@ -74,7 +74,10 @@ mod tests {
             .map(|(wrong, _)| wrong)
             .filter(|wrong| super::super::t2s::to_simplified(wrong) != *wrong)
             .collect();
-        assert!(dead.is_empty(), "converted before they can be repaired: {dead:?}");
+        assert!(
+            dead.is_empty(),
+            "converted before they can be repaired: {dead:?}"
+        );
     }
 
     #[test]
