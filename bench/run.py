@@ -15,9 +15,9 @@ copy made unique) and measures, one thing at a time:
   quads from a dump;
 - the per-article stages one after the other (read+decode, normalise,
   segment, extract, link, RDF mapping; each stage's fastest of a few runs,
-  as other work on a shared machine only slows a run down); store load and the cross-article
-  steps (starting the generation, counting entities, commit) come from the
-  build report;
+  as other work on a shared machine only slows a run down); store load and
+  the cross-article steps (starting the generation, counting entities,
+  commit) come from the build report;
 - the jieba + rdflib baseline ../shared/bench/peer_pipeline.py on the same
   corpus, in a venv at bench/.venv-peer made on first use, for sizes up to
   --baseline-max (default 10000: the baseline keeps the whole dataset in

@@ -15,13 +15,18 @@ struct Repairs {
     replacements: Vec<&'static str>,
 }
 
+/// The table's `(wrong, right)` pairs that keep their length (the offset
+/// map must stay true).
+fn pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    crate::lexicon::data_lines(TABLE)
+        .filter_map(|line| line.split_once('\t'))
+        .filter(|(from, to)| from.chars().count() == to.chars().count())
+}
+
 fn repairs() -> &'static Repairs {
     static REPAIRS: OnceLock<Repairs> = OnceLock::new();
     REPAIRS.get_or_init(|| {
-        let pairs: Vec<(&str, &str)> = crate::lexicon::data_lines(TABLE)
-            .filter_map(|line| line.split_once('\t'))
-            .filter(|(from, to)| from.chars().count() == to.chars().count())
-            .collect();
+        let pairs: Vec<(&str, &str)> = pairs().collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(from, _)| from))
@@ -69,10 +74,9 @@ mod tests {
     /// simplified conversion already changes can never match.
     #[test]
     fn every_wrong_form_survives_conversion() {
-        let dead: Vec<&str> = crate::lexicon::data_lines(TABLE)
-            .filter_map(|l| l.split_once('\t'))
+        let dead: Vec<&str> = pairs()
             .map(|(wrong, _)| wrong)
-            .filter(|wrong| super::super::t2s::to_simplified(wrong) != *wrong)
+            .filter(|wrong| crate::normalize::t2s::to_simplified(wrong) != *wrong)
             .collect();
         assert!(
             dead.is_empty(),
