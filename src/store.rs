@@ -230,6 +230,24 @@ pub struct Generation {
     store: Store,
 }
 
+/// Quads loaded into a generation in batches, visible after `commit`.
+pub struct Loader<'a> {
+    inner: oxigraph::store::BulkLoader<'a>,
+    dir: &'a Path,
+}
+
+impl Loader<'_> {
+    /// Sorts `quads` into files on the loader's threads.
+    pub fn add(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
+        self.inner.load_quads(quads).map_err(storage_err(self.dir))
+    }
+
+    /// Makes every added quad visible at once.
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.inner.commit().map_err(storage_err(self.dir))
+    }
+}
+
 /// What a new generation starts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Start {
@@ -456,6 +474,19 @@ impl Generation {
             .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
         loader.load_quads(quads).map_err(storage_err(&self.dir))?;
         loader.commit().map_err(storage_err(&self.dir))
+    }
+
+    /// A bulk loader whose batches become visible together at
+    /// [`Loader::commit`]: one ingestion of all files instead of one per
+    /// call, so RocksDB does not compact between them.
+    pub fn loader(&self) -> Loader<'_> {
+        Loader {
+            inner: self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB),
+            dir: &self.dir,
+        }
     }
 
     /// Compacts the generation into sorted, non-overlapping files. Each
