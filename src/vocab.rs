@@ -58,7 +58,6 @@ ck_terms! {
     COMMUNITY = "Community";
     VILLAGE = "Village";
     RESIDENTIAL_COMPOUND = "ResidentialCompound";
-    MENTION = "Mention";
     SENTENCE = "Sentence";
     SOURCE_FILE = "sourceFile";
     CONTENT_HASH = "contentHash";
@@ -68,8 +67,6 @@ ck_terms! {
     PERSON_PROP = "person";
     ROLE_PROP = "role";
     UNIT = "unit";
-    DENOTES = "denotes";
-    IN_SENTENCE = "inSentence";
     MENTIONS = "mentions";
     START = "start";
     END = "end";

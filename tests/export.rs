@@ -81,7 +81,7 @@ fn expectations(store: &Path) -> Value {
         "appointment": pairs("?m a ck:Appointment ; ck:person ?a ; ck:unit ?b"),
         "locatedIn": pairs("?a ck:locatedIn ?b"),
         "author": pairs("?a ck:author ?b"),
-        "coMention": pairs("GRAPH ?g { ?m1 ck:denotes ?a . ?m2 ck:denotes ?b } FILTER(STR(?a) < STR(?b))"),
+        "coMention": pairs("GRAPH ?g { ?s1 ck:mentions ?a . ?s2 ck:mentions ?b } FILTER(STR(?a) < STR(?b))"),
     });
     let edges: u64 = by_kind
         .as_object()
@@ -92,7 +92,7 @@ fn expectations(store: &Path) -> Value {
     let weight = count(
         store,
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?g ?a ?b WHERE {
-           GRAPH ?g { ?m1 ck:denotes ?a . ?m2 ck:denotes ?b } FILTER(STR(?a) < STR(?b)) } }",
+           GRAPH ?g { ?s1 ck:mentions ?a . ?s2 ck:mentions ?b } FILTER(STR(?a) < STR(?b)) } }",
     );
     let mut classes = serde_json::Map::new();
     for row in select(
@@ -108,7 +108,7 @@ fn expectations(store: &Path) -> Value {
     let articles_of = |iri: &str| {
         count(
             store,
-            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?m ck:denotes <{iri}> }} }}"),
+            &format!("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ck:mentions <{iri}> }} }}"),
         )
     };
     let city = "https://w3id.org/cadre-kg/id/area/210100000000";
@@ -281,7 +281,7 @@ fn filters_by_class_area_article_relation_and_top() {
     let mut want = strings(
         store,
         &format!(
-            "SELECT DISTINCT ?e WHERE {{ ?g ck:sourceFile \"{ARTICLE}\" . GRAPH ?g {{ ?m ck:denotes ?e }} }}"
+            "SELECT DISTINCT ?e WHERE {{ ?g ck:sourceFile \"{ARTICLE}\" . GRAPH ?g {{ ?s ck:mentions ?e }} }}"
         ),
         "e",
     );

@@ -95,7 +95,7 @@ const ARTICLES: &str = "SELECT ?a (MIN(STR(?f)) AS ?file) WHERE {
   ?a a ck:Article . OPTIONAL { ?a ck:sourceFile ?f }
 } GROUP BY ?a";
 
-const MENTIONS: &str = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?m ck:denotes ?e } }";
+const MENTIONS: &str = "SELECT DISTINCT ?g ?e WHERE { GRAPH ?g { ?s ck:mentions ?e } }";
 
 const APPOINTMENTS: &str = "SELECT DISTINCT ?g ?p ?u ?role WHERE {
   GRAPH ?g { ?m a ck:Appointment ; ck:person ?p ; ck:unit ?u .

@@ -135,7 +135,9 @@ pub(crate) fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) 
     let bytes = text.as_bytes();
     let (mut byte, mut skipped) = (from, 0);
     loop {
-        while let Some(&[b0, b1, b2]) = bytes.get(byte..byte + 3) {
+        // Whole 3-byte groups, so the loop has no bounds checks of its own.
+        let (triples, _) = bytes.get(byte..)?.as_chunks::<3>();
+        for &[b0, b1, b2] in triples {
             if b0 & 0xF0 != 0xE0 {
                 break;
             }
