@@ -5,7 +5,7 @@
 //! punctuation) and does not end a sentence, and the next line goes on with
 //! Chinese text. Headings and captions are short and stay on their own line.
 
-use super::{find_char, is_cjk, Tracked};
+use super::{find_char_by_lead, is_cjk, Tracked};
 
 /// Body lines are at least this long; headings are shorter.
 const MIN_BODY_LINE: usize = 30;
@@ -22,7 +22,7 @@ struct Line<'a> {
 }
 
 pub(crate) fn clean_lines(input: Tracked) -> Tracked {
-    let mut out = Tracked::with_capacity(input.text.len(), input.origin.len());
+    let mut out = Tracked::with_capacity(input.text.len());
     let mut previous: Option<Line> = None;
     for line in trimmed_lines(&input.text) {
         let Some(first) = line.text.chars().next() else {
@@ -31,7 +31,7 @@ pub(crate) fn clean_lines(input: Tracked) -> Tracked {
         if let Some(p) = &previous {
             if !continues(p.text, first) {
                 // The break maps to the original line end.
-                out.push('\n', input.origin[p.end]);
+                out.push('\n', input.origin.at(p.end));
             }
         }
         push_collapsing_spaces(&mut out, &input, &line);
@@ -72,20 +72,26 @@ fn is_space(c: char) -> bool {
         && (c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}')
 }
 
+/// Can a 3-byte char with this lead byte be a space? Only U+1680,
+/// U+2000–U+205F, U+3000 and U+FEFF are, so CJK (E4–E9) never is.
+fn may_lead_space(b0: u8) -> bool {
+    matches!(b0, 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// Copies `line`, each run of spaces in it becoming one ` ` that maps to
 /// the run's first space.
 fn push_collapsing_spaces(out: &mut Tracked, input: &Tracked, line: &Line) {
     // Where the current run of non-spaces starts, in `line.text` bytes and
     // input chars.
     let (mut byte, mut char) = (0, line.start);
-    while let Some(space) = find_char(line.text, byte, is_space) {
+    while let Some(space) = find_char_by_lead(line.text, byte, may_lead_space, is_space) {
         let space_char = char + space.skipped;
         out.copy(
             input,
             line.byte + byte..line.byte + space.byte,
             char..space_char,
         );
-        out.push(' ', input.origin[space_char]);
+        out.push(' ', input.origin.at(space_char));
         let spaces = &line.text[space.byte..];
         let run = spaces.len() - spaces.trim_start_matches(is_space).len();
         char = space_char + spaces[..run].chars().count();
@@ -128,6 +134,18 @@ mod tests {
         assert!(!skipped
             .clone()
             .any(|c| matches!(c, '\u{3000}' | '\u{a0}' | '\u{feff}')));
+    }
+
+    #[test]
+    fn every_three_byte_space_has_a_lead_that_may_be_a_space() {
+        let three_byte = ('\u{800}'..='\u{ffff}').filter(|c| c.len_utf8() == 3);
+        for c in three_byte.filter(|&c| is_space(c)) {
+            let mut buf = [0; 4];
+            assert!(
+                may_lead_space(c.encode_utf8(&mut buf).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

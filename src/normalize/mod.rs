@@ -6,9 +6,11 @@
 
 mod fixes;
 mod lines;
+mod origins;
 mod pinyin;
 pub mod t2s;
 
+use origins::Origins;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -16,19 +18,15 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
     pub text: String,
-    /// `origin[i]` is the `char` index in the original text of the `i`-th
-    /// `char` of `text`.
-    origin: Vec<u32>,
+    /// The `char` index in the original text of each `char` of `text`.
+    origin: Origins,
 }
 
 impl Normalized {
     /// The original `char` index of normalised `char` index `i` (the end of
     /// the text maps past the last original character).
     pub fn original_offset(&self, i: usize) -> usize {
-        match self.origin.get(i) {
-            Some(&o) => o as usize,
-            None => self.origin.last().map_or(0, |&o| o as usize + 1),
-        }
+        self.origin.at(i) as usize
     }
 
     /// Maps a normalised half-open range to the original one.
@@ -50,23 +48,22 @@ impl Normalized {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tracked {
     pub text: String,
-    /// One entry per `char` of `text`.
-    pub origin: Vec<u32>,
+    /// One origin per `char` of `text`.
+    pub origin: Origins,
 }
 
 impl Tracked {
     fn from_text(text: &str) -> Self {
-        let chars = text.chars().count() as u32;
         Tracked {
             text: text.to_owned(),
-            origin: (0..chars).collect(),
+            origin: Origins::identity(text.chars().count()),
         }
     }
 
-    pub(crate) fn with_capacity(bytes: usize, chars: usize) -> Self {
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
         Tracked {
             text: String::with_capacity(bytes),
-            origin: Vec::with_capacity(chars),
+            origin: Origins::default(),
         }
     }
 
@@ -79,7 +76,7 @@ impl Tracked {
     /// with their origins. Rules copy the runs they leave alone in one go.
     pub(crate) fn copy(&mut self, from: &Tracked, bytes: Range<usize>, chars: Range<usize>) {
         self.text.push_str(&from.text[bytes]);
-        self.origin.extend_from_slice(&from.origin[chars]);
+        self.origin.extend_from(&from.origin, chars);
     }
 
     fn into_normalized(self) -> Normalized {
@@ -132,6 +129,19 @@ pub(crate) struct Found {
 /// at a time, without decoding.
 #[inline(always)]
 pub(crate) fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<Found> {
+    find_char_by_lead(text, from, |_| true, wanted)
+}
+
+/// [`find_char`] for a `wanted` that can only hold for a 3-byte char
+/// whose lead byte passes `lead`: the others (for spaces, all of CJK) are
+/// skipped without decoding.
+#[inline(always)]
+pub(crate) fn find_char_by_lead(
+    text: &str,
+    from: usize,
+    lead: impl Fn(u8) -> bool,
+    wanted: impl Fn(char) -> bool,
+) -> Option<Found> {
     let bytes = text.as_bytes();
     let (mut byte, mut skipped) = (from, 0);
     loop {
@@ -140,6 +150,11 @@ pub(crate) fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) 
         for &[b0, b1, b2] in triples {
             if b0 & 0xF0 != 0xE0 {
                 break;
+            }
+            if !lead(b0) {
+                byte += 3;
+                skipped += 1;
+                continue;
             }
             let code =
                 u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
@@ -196,9 +211,10 @@ mod tests {
     fn check_offset_map(original: &str) -> Result<(), proptest::test_runner::TestCaseError> {
         let n = normalize(original);
         let chars = original.chars().count();
-        proptest::prop_assert_eq!(n.origin.len(), n.text.chars().count());
-        proptest::prop_assert!(n.origin.windows(2).all(|w| w[0] < w[1]));
-        proptest::prop_assert!(n.origin.iter().all(|&o| (o as usize) < chars));
+        let origin: Vec<u32> = n.origin.iter().collect();
+        proptest::prop_assert_eq!(origin.len(), n.text.chars().count());
+        proptest::prop_assert!(origin.windows(2).all(|w| w[0] < w[1]));
+        proptest::prop_assert!(origin.iter().all(|&o| (o as usize) < chars));
         Ok(())
     }
 
@@ -221,6 +237,12 @@ mod tests {
             let wanted = |c: char| u32::from(c) % 5 == 0;
             let expected = s[from..].char_indices().enumerate().find(|(_, (_, c))| wanted(*c));
             let found = find_char(&s, from, wanted).map(|f| (f.skipped, (f.byte - from, f.c)));
+            proptest::prop_assert_eq!(found, expected);
+            // With a lead filter that agrees with `wanted`: CJK never wanted.
+            let wanted = |c: char| u32::from(c) % 5 == 0 && !(0x4000..0xA000).contains(&u32::from(c));
+            let lead = |b: u8| !(0xE4..=0xE9).contains(&b);
+            let expected = s[from..].char_indices().enumerate().find(|(_, (_, c))| wanted(*c));
+            let found = find_char_by_lead(&s, from, lead, wanted).map(|f| (f.skipped, (f.byte - from, f.c)));
             proptest::prop_assert_eq!(found, expected);
         }
     }

@@ -22,7 +22,7 @@ pub(crate) fn strip_annotations(input: Tracked) -> Tracked {
     if readings.is_empty() {
         return input;
     }
-    let mut out = Tracked::with_capacity(input.text.len(), input.origin.len());
+    let mut out = Tracked::with_capacity(input.text.len());
     let (mut byte, mut char) = (0, 0);
     for reading in readings {
         let kept = input.text[byte..reading.bytes.start].chars().count();
@@ -167,7 +167,8 @@ mod tests {
         fn offsets_stay_increasing(s in "[機關(jīguān) 社区()a-z]{0,40}") {
             let out = strip_annotations(Tracked::from_text(&s));
             proptest::prop_assert_eq!(out.text.chars().count(), out.origin.len());
-            proptest::prop_assert!(out.origin.windows(2).all(|w| w[0] < w[1]));
+            let origin: Vec<u32> = out.origin.iter().collect();
+            proptest::prop_assert!(origin.windows(2).all(|w| w[0] < w[1]));
         }
     }
 }
