@@ -120,27 +120,33 @@ fn official_stem(
     suffix: &AreaSuffix,
 ) -> Option<AreaHit> {
     let lo = floor.max(j.saturating_sub(suffix.max_stem + 4));
-    (lo..j).find_map(|k| {
-        let name = string(chars, k, end);
-        let (label, kind) = known_area(&name)?;
-        let stem = string(chars, k, j);
-        let low = kind.rank() >= AreaKind::Subdistrict.rank();
-        let found = hit(k, end, name, label, kind);
-        let edge_ok = if low {
-            let at_edge = k == floor
-                || starts_a_word(chars, words, k)
-                || short_form_before(chars, floor, &found).is_some();
-            !is_bad_stem(&stem)
-                && !holds_a_level(&stem)
-                && !is_common_word(&found_text(&found))
-                && at_edge
-        } else {
-            let crossed = words.iter().any(|w| w.start < k && k < w.end);
-            !crossed
-                && (stem.chars().count() > 1 || k == floor && !is_common_word(&found_text(&found)))
-        };
-        (kind == suffix.kind && edge_ok).then_some(found)
-    })
+    // Every candidate name is a tail of this one: one allocation, not one
+    // per start tried.
+    let longest = string(chars, lo, end);
+    (lo..j)
+        .zip(longest.char_indices())
+        .find_map(|(k, (byte, _))| {
+            let name = &longest[byte..];
+            let (label, kind) = known_area(name)?;
+            let stem = string(chars, k, j);
+            let low = kind.rank() >= AreaKind::Subdistrict.rank();
+            let found = hit(k, end, name.to_owned(), label, kind);
+            let edge_ok = if low {
+                let at_edge = k == floor
+                    || starts_a_word(chars, words, k)
+                    || short_form_before(chars, floor, &found).is_some();
+                !is_bad_stem(&stem)
+                    && !holds_a_level(&stem)
+                    && !is_common_word(&found_text(&found))
+                    && at_edge
+            } else {
+                let crossed = words.iter().any(|w| w.start < k && k < w.end);
+                !crossed
+                    && (stem.chars().count() > 1
+                        || k == floor && !is_common_word(&found_text(&found)))
+            };
+            (kind == suffix.kind && edge_ok).then_some(found)
+        })
 }
 
 fn found_text(hit: &AreaHit) -> String {

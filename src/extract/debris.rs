@@ -2,8 +2,9 @@
 //! counters, copyright notices, editor credits. Such lines give no facts,
 //! except the people they credit (editors stay persons).
 
-use super::text::has_at;
 use crate::normalize::is_cjk;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// Markers of page furniture, as they appear in simplified text.
 const MARKERS: &[&str] = &[
@@ -43,12 +44,20 @@ const MARKERS: &[&str] = &[
 
 /// Is this line page furniture rather than article text?
 pub fn is_debris_line(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().collect();
-    if !chars.iter().any(|&c| is_cjk(c)) {
+    if !line.chars().any(is_cjk) {
         return true;
     }
-    let long_sentence = chars.len() > 60 && line.contains('，');
-    !long_sentence && (0..chars.len()).any(|i| MARKERS.iter().any(|m| has_at(&chars, i, m)))
+    let long_sentence = line.contains('，') && line.chars().nth(60).is_some();
+    !long_sentence && markers().is_match(line)
+}
+
+/// All the markers in one automaton: every line of every article is
+/// tested, and a scan per marker was a twentieth of extraction.
+fn markers() -> &'static AhoCorasick {
+    static MARKERS_AC: OnceLock<AhoCorasick> = OnceLock::new();
+    MARKERS_AC.get_or_init(|| {
+        AhoCorasick::new(MARKERS).expect("the debris markers are a few short words")
+    })
 }
 
 #[cfg(test)]
