@@ -7,7 +7,7 @@
 //! name-like words. Generic stems (城乡社区, 该社区) are not names.
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
-use super::text::{has_at, string};
+use super::text::{has_at, str_in, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -210,17 +210,19 @@ fn short_form(chars: &[char], start: usize, end: usize, allow_common: bool) -> O
     if end > chars.len() || start >= end {
         return None;
     }
-    let name = string(chars, start, end);
-    let (label, kind) = known_area(&name)?;
-    if !allow_common && is_common_word(&name) {
+    // Tried at every place a name may start: short forms are a few chars.
+    let mut buf = [0u8; 32];
+    let name = str_in(chars, start, end, &mut buf)?;
+    let (label, kind) = known_area(name)?;
+    if !allow_common && is_common_word(name) {
         return None;
     }
     // 绿园 followed by 区 is the full name 绿园区, not a short form.
     let full_name_goes_on = label
-        .strip_prefix(name.as_str())
+        .strip_prefix(name)
         .is_some_and(|rest| !rest.is_empty() && has_at(chars, end, rest));
     (kind.rank() <= AreaKind::County.rank() && !full_name_goes_on)
-        .then(|| hit(start, end, name, label, kind))
+        .then(|| hit(start, end, name.to_owned(), label, kind))
 }
 
 /// A province or prefecture short form right before a found area that the

@@ -60,6 +60,18 @@ pub fn is_quote_close(c: char) -> bool {
     matches!(c, '”' | '」' | '』' | '"' | '’')
 }
 
+/// `chars[start..end]` encoded into `buf`, if it fits: names tried at
+/// every position are looked up without an allocation each.
+pub fn str_in<'b>(chars: &[char], start: usize, end: usize, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut at = 0;
+    for c in chars.get(start..end)? {
+        let n = c.len_utf8();
+        c.encode_utf8(buf.get_mut(at..at + n)?);
+        at += n;
+    }
+    std::str::from_utf8(&buf[..at]).ok()
+}
+
 /// `chars[range]` as a `String`.
 pub fn string(chars: &[char], start: usize, end: usize) -> String {
     chars[start..end].iter().collect()

@@ -11,7 +11,7 @@ mod words;
 pub use words::WordList;
 
 use crate::model::AreaKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.txt");
@@ -46,7 +46,7 @@ pub struct AreaSuffix {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Surname → frequency rank (0 is the most frequent).
-    pub surnames: HashMap<String, usize>,
+    pub surnames: FxHashMap<String, usize>,
     /// Longest suffix first.
     pub area_suffixes: Vec<AreaSuffix>,
     /// Longest title first.
@@ -55,15 +55,15 @@ pub struct Lexicon {
     /// Longest head first.
     pub org_heads: WordList,
     pub initiative_heads: WordList,
-    pub generic_stems: HashSet<String>,
+    pub generic_stems: FxHashSet<String>,
     /// Quoted terms that are not programs (两委, 一老一小).
-    pub not_initiatives: HashSet<String>,
+    pub not_initiatives: FxHashSet<String>,
     /// Endings that make a quoted phrase a program by itself (…制, …课堂).
     pub self_heads: Vec<String>,
     /// National bodies named without an area, longest first.
     pub standalone_orgs: WordList,
     /// Verbs that occur inside organization names (执法, 孵化).
-    pub org_name_verbs: HashSet<String>,
+    pub org_name_verbs: FxHashSet<String>,
 }
 
 /// The parsed lexicons.

@@ -6,20 +6,21 @@
 //! position to the few words that share its character, in list order, so
 //! the first match is still the one the list's order prefers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Deref;
 
 #[derive(Debug, Default)]
 pub struct WordList {
     words: Vec<String>,
-    by_first: HashMap<char, Vec<usize>>,
-    by_last: HashMap<char, Vec<usize>>,
+    // Fx, not SipHash: looked up at every char of every sentence.
+    by_first: FxHashMap<char, Vec<usize>>,
+    by_last: FxHashMap<char, Vec<usize>>,
 }
 
 impl WordList {
     pub fn new(words: Vec<String>) -> WordList {
-        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        let mut by_last: FxHashMap<char, Vec<usize>> = FxHashMap::default();
         for (i, w) in words.iter().enumerate() {
             if let (Some(first), Some(last)) = (w.chars().next(), w.chars().last()) {
                 by_first.entry(first).or_default().push(i);
