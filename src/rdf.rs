@@ -94,9 +94,26 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
         w.int(&iri, END, end);
     }
     let mut quads = w.quads;
-    quads.sort_by_cached_key(|q| q.to_string());
+    quads.sort_unstable_by(|a, b| order_key(a).cmp(&order_key(b)));
     quads.dedup();
     quads
+}
+
+/// Sorts an article's quads without formatting them (a sort by their
+/// N-Quads text was a third of the mapping): subject, predicate, then the
+/// object's IRI or value and datatype. Article graphs hold no blank nodes
+/// and no language tags, so equal quads end up side by side.
+fn order_key(q: &Quad) -> (&str, &str, &str, &str) {
+    let subject = match &q.subject {
+        NamedOrBlankNode::NamedNode(n) => n.as_str(),
+        NamedOrBlankNode::BlankNode(b) => b.as_str(),
+    };
+    let (object, datatype) = match &q.object {
+        Term::NamedNode(n) => (n.as_str(), ""),
+        Term::Literal(l) => (l.value(), l.datatype().as_str()),
+        Term::BlankNode(b) => (b.as_str(), ""),
+    };
+    (subject, q.predicate.as_str(), object, datatype)
 }
 
 /// An entity's class and names; a linked area's code.

@@ -73,7 +73,14 @@ fn suffix_hit(
     (floor, chain_end): (usize, usize),
     j: usize,
 ) -> Option<Vec<AreaHit>> {
-    for suffix in &lexicon().area_suffixes {
+    let lex = lexicon();
+    if !chars
+        .get(j)
+        .is_some_and(|c| lex.area_suffix_starts.contains(c))
+    {
+        return None;
+    }
+    for suffix in &lex.area_suffixes {
         if !has_at(chars, j, &suffix.suffix) {
             continue;
         }

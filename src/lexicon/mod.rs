@@ -49,6 +49,9 @@ pub struct Lexicon {
     pub surnames: FxHashMap<String, usize>,
     /// Longest suffix first.
     pub area_suffixes: Vec<AreaSuffix>,
+    /// The first chars of the area suffixes: where one may start is tested
+    /// at every char, so most places are ruled out by one lookup.
+    pub area_suffix_starts: FxHashSet<char>,
     /// Longest title first.
     pub roles: WordList,
     pub role_modifiers: WordList,
@@ -69,22 +72,30 @@ pub struct Lexicon {
 /// The parsed lexicons.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| Lexicon {
-        surnames: data_lines(SURNAMES)
-            .flat_map(str::split_whitespace)
-            .enumerate()
-            .map(|(rank, s)| (s.to_owned(), rank))
-            .collect(),
-        area_suffixes: parse_area_suffixes(),
-        roles: longest_first(ROLES),
-        role_modifiers: longest_first(ROLE_MODIFIERS),
-        org_heads: longest_first(ORG_HEADS),
-        initiative_heads: longest_first(INITIATIVE_HEADS),
-        generic_stems: data_lines(GENERIC_STEMS).map(str::to_owned).collect(),
-        not_initiatives: data_lines(NOT_INITIATIVES).map(str::to_owned).collect(),
-        self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
-        standalone_orgs: longest_first(STANDALONE_ORGS),
-        org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+    LEXICON.get_or_init(|| {
+        let area_suffixes = parse_area_suffixes();
+        let area_suffix_starts = area_suffixes
+            .iter()
+            .filter_map(|s| s.suffix.chars().next())
+            .collect();
+        Lexicon {
+            surnames: data_lines(SURNAMES)
+                .flat_map(str::split_whitespace)
+                .enumerate()
+                .map(|(rank, s)| (s.to_owned(), rank))
+                .collect(),
+            area_suffixes,
+            area_suffix_starts,
+            roles: longest_first(ROLES),
+            role_modifiers: longest_first(ROLE_MODIFIERS),
+            org_heads: longest_first(ORG_HEADS),
+            initiative_heads: longest_first(INITIATIVE_HEADS),
+            generic_stems: data_lines(GENERIC_STEMS).map(str::to_owned).collect(),
+            not_initiatives: data_lines(NOT_INITIATIVES).map(str::to_owned).collect(),
+            self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
+            standalone_orgs: longest_first(STANDALONE_ORGS),
+            org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+        }
     })
 }
 
