@@ -447,11 +447,10 @@ impl Generation {
         self.store.is_empty().map_err(storage_err(&self.dir))
     }
 
-    /// Distinct entities per class (class IRI → count), counted by SPARQL
-    /// over encoded terms: far cheaper than decoding every type quad.
-    pub fn entities_by_class(&self) -> Result<Vec<(String, usize)>, StoreError> {
-        let query =
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c";
+    /// The `(?c, ?n)` rows of a counting query (class IRI → count),
+    /// counted by SPARQL over encoded terms: far cheaper than decoding
+    /// every type quad.
+    pub fn class_counts(&self, query: &str) -> Result<Vec<(String, usize)>, StoreError> {
         Ok(self
             .select(query)?
             .iter()

@@ -631,11 +631,26 @@ fn process_and_load(
 }
 
 /// Distinct entities per `ck:` class, by local name.
+///
+/// Entities are counted in the facts graph, where each is typed once, and
+/// the articles' own records (articles, sentences), unique to their graph,
+/// where they are: `COUNT(DISTINCT)` over every graph held each subject of
+/// the corpus in memory at once, the peak of a large build.
 fn entities_by_class(
     generation: &store::Generation,
 ) -> Result<BTreeMap<String, usize>, StoreError> {
-    Ok(generation
-        .entities_by_class()?
+    let entities = format!(
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s a ?c }} }} GROUP BY ?c",
+        vocab::FACTS_GRAPH
+    );
+    let records = format!(
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?c {{ <{}> <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
+        vocab::ARTICLE,
+        vocab::SENTENCE
+    );
+    let mut counts = generation.class_counts(&entities)?;
+    counts.extend(generation.class_counts(&records)?);
+    Ok(counts
         .into_iter()
         .filter_map(|(class, n)| {
             class
