@@ -465,20 +465,17 @@ impl Generation {
 
     /// Bulk-loads quads (RocksDB SST files, far faster than transactions).
     pub fn load(&self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StoreError> {
-        // The loader's default aims at 2 GB per thread; a bounded buffer
-        // keeps a nightly build's memory flat as the archive grows.
-        let mut loader = self
-            .store
-            .bulk_loader()
-            .with_max_memory_size_in_megabytes(LOADER_MEMORY_MB);
-        loader.load_quads(quads).map_err(storage_err(&self.dir))?;
-        loader.commit().map_err(storage_err(&self.dir))
+        let mut loader = self.loader();
+        loader.add(quads)?;
+        loader.commit()
     }
 
     /// A bulk loader whose batches become visible together at
     /// [`Loader::commit`]: one ingestion of all files instead of one per
     /// call, so RocksDB does not compact between them.
     pub fn loader(&self) -> Loader<'_> {
+        // The loader's default aims at 2 GB per thread; a bounded buffer
+        // keeps a nightly build's memory flat as the archive grows.
         Loader {
             inner: self
                 .store

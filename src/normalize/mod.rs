@@ -146,8 +146,8 @@ pub(crate) fn find_char_by_lead(
     let (mut byte, mut skipped) = (from, 0);
     loop {
         // Whole 3-byte groups, so the loop has no bounds checks of its own.
-        let (triples, _) = bytes.get(byte..)?.as_chunks::<3>();
-        for &[b0, b1, b2] in triples {
+        for triple in bytes.get(byte..)?.chunks_exact(3) {
+            let (b0, b1, b2) = (triple[0], triple[1], triple[2]);
             if b0 & 0xF0 != 0xE0 {
                 break;
             }
