@@ -43,10 +43,11 @@ fn repairs() -> &'static Repairs {
 /// when it has a match.
 pub(crate) fn repair_overconversion(mut tracked: Tracked) -> Tracked {
     let repairs = repairs();
-    if repairs.automaton.is_match(&tracked.text) {
-        tracked.text = repairs
+    if repairs.automaton.is_match(tracked.text.as_ref()) {
+        let repaired = repairs
             .automaton
             .replace_all(&tracked.text, &repairs.replacements);
+        tracked.text = repaired.into();
     }
     tracked
 }
@@ -56,7 +57,9 @@ mod tests {
     use super::*;
 
     fn repair(s: &str) -> String {
-        repair_overconversion(Tracked::from_text(s)).text
+        repair_overconversion(Tracked::from_text(s))
+            .text
+            .into_owned()
     }
 
     #[test]

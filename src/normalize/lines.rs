@@ -15,54 +15,51 @@ struct Line<'a> {
     text: &'a str,
     /// Byte offset of `text` in the input.
     byte: usize,
-    /// `char` index in the input of the first char of `text`, and past its
-    /// last.
+    /// `char` index in the input of the first char of `text`.
     start: usize,
+}
+
+/// A line already copied, and the `char` index in the input past its end.
+struct Copied<'a> {
+    text: &'a str,
     end: usize,
 }
 
+/// Lines go between `\n` or `\r` separators, trimmed (`\r\n` gives an
+/// empty line between its two separators). Chars are counted by the scan
+/// for spaces, not by a pass of their own.
 pub(crate) fn clean_lines(input: Tracked) -> Tracked {
-    let mut out = Tracked::with_capacity(input.text.len());
-    let mut previous: Option<Line> = None;
-    for line in trimmed_lines(&input.text) {
-        let Some(first) = line.text.chars().next() else {
-            continue;
-        };
-        if let Some(p) = &previous {
-            if !continues(p.text, first) {
-                // The break maps to the original line end.
-                out.push('\n', input.origin.at(p.end));
-            }
-        }
-        push_collapsing_spaces(&mut out, &input, &line);
-        previous = Some(line);
-    }
-    out
-}
-
-/// Every line between `\n` or `\r` separators, trimmed; `\r\n` gives an
-/// empty line between its two separators.
-fn trimmed_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
-    let ends = memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]);
+    let text: &str = &input.text;
+    let mut out = Tracked::with_capacity(text.len());
+    let mut previous: Option<Copied> = None;
+    // Where the current raw line starts, in bytes and chars.
     let (mut byte, mut char) = (0, 0);
-    ends.map(move |line_end| {
+    for line_end in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).chain([text.len()]) {
         let raw = &text[byte..line_end];
         let from_start = raw.trim_start_matches(is_space);
         let lead = raw.len() - from_start.len();
         let trimmed = from_start.trim_end_matches(is_space);
-        let start = char + raw[..lead].chars().count();
-        let end = start + trimmed.chars().count();
         let line = Line {
             text: trimmed,
             byte: byte + lead,
-            start,
-            end,
+            start: char + raw[..lead].chars().count(),
         };
+        let mut end = line.start;
+        if let Some(first) = trimmed.chars().next() {
+            if let Some(p) = &previous {
+                if !continues(p.text, first) {
+                    // The break maps to the original line end.
+                    out.push('\n', input.origin.at(p.end));
+                }
+            }
+            end = push_collapsing_spaces(&mut out, &input, &line);
+            previous = Some(Copied { text: trimmed, end });
+        }
         // Past the trailing spaces and the separator.
         char = end + from_start[trimmed.len()..].chars().count() + 1;
         byte = line_end + 1;
-        line
-    })
+    }
+    out
 }
 
 fn is_space(c: char) -> bool {
@@ -79,29 +76,37 @@ fn may_lead_space(b0: u8) -> bool {
 }
 
 /// Copies `line`, each run of spaces in it becoming one ` ` that maps to
-/// the run's first space.
-fn push_collapsing_spaces(out: &mut Tracked, input: &Tracked, line: &Line) {
+/// the run's first space; returns the input `char` index past its end.
+fn push_collapsing_spaces(out: &mut Tracked, input: &Tracked, line: &Line) -> usize {
     // Where the current run of non-spaces starts, in `line.text` bytes and
     // input chars.
     let (mut byte, mut char) = (0, line.start);
-    while let Some(space) = find_char_by_lead(line.text, byte, may_lead_space, is_space) {
-        let space_char = char + space.skipped;
-        out.copy(
-            input,
-            line.byte + byte..line.byte + space.byte,
-            char..space_char,
-        );
-        out.push(' ', input.origin.at(space_char));
-        let spaces = &line.text[space.byte..];
-        let run = spaces.len() - spaces.trim_start_matches(is_space).len();
-        char = space_char + spaces[..run].chars().count();
-        byte = space.byte + run;
+    loop {
+        match find_char_by_lead(line.text, byte, may_lead_space, is_space) {
+            Ok(space) => {
+                let space_char = char + space.skipped;
+                out.copy(
+                    input,
+                    line.byte + byte..line.byte + space.byte,
+                    char..space_char,
+                );
+                out.push(' ', input.origin.at(space_char));
+                let spaces = &line.text[space.byte..];
+                let run = spaces.len() - spaces.trim_start_matches(is_space).len();
+                char = space_char + spaces[..run].chars().count();
+                byte = space.byte + run;
+            }
+            Err(rest) => {
+                let end = char + rest;
+                out.copy(
+                    input,
+                    line.byte + byte..line.byte + line.text.len(),
+                    char..end,
+                );
+                return end;
+            }
+        }
     }
-    out.copy(
-        input,
-        line.byte + byte..line.byte + line.text.len(),
-        char..line.end,
-    );
 }
 
 /// Does the next line, starting with `next`, continue `line`?
@@ -124,7 +129,7 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        clean_lines(Tracked::from_text(s)).text
+        clean_lines(Tracked::from_text(s)).text.into_owned()
     }
 
     #[test]

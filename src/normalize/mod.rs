@@ -43,45 +43,47 @@ impl Normalized {
 }
 
 /// A working copy: the text and, for each of its `char`s, where it came
-/// from. Kept as UTF-8 rather than `Vec<char>` so that a rule with nothing to
-/// do costs one scan and no copy, and the last rule's text is the output.
+/// from. Kept as UTF-8 rather than `Vec<char>`, and borrowed until a rule
+/// changes it, so that a rule with nothing to do costs one scan and no
+/// copy, and the last rule's text is the output.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Tracked {
-    pub text: String,
-    /// One origin per `char` of `text`.
+pub(crate) struct Tracked<'a> {
+    pub text: Cow<'a, str>,
+    /// An origin for every `char` of `text` (and past its end while no
+    /// rule has changed it: [`Origins::unchanged`]).
     pub origin: Origins,
 }
 
-impl Tracked {
-    fn from_text(text: &str) -> Self {
+impl<'a> Tracked<'a> {
+    fn from_text(text: &'a str) -> Self {
         Tracked {
-            text: text.to_owned(),
-            origin: Origins::identity(text.chars().count()),
+            text: Cow::Borrowed(text),
+            origin: Origins::unchanged(),
         }
     }
 
     pub(crate) fn with_capacity(bytes: usize) -> Self {
         Tracked {
-            text: String::with_capacity(bytes),
+            text: Cow::Owned(String::with_capacity(bytes)),
             origin: Origins::default(),
         }
     }
 
     pub(crate) fn push(&mut self, c: char, origin: u32) {
-        self.text.push(c);
+        self.text.to_mut().push(c);
         self.origin.push(origin);
     }
 
     /// Appends the chars `chars` of `from`, which are its bytes `bytes`,
     /// with their origins. Rules copy the runs they leave alone in one go.
     pub(crate) fn copy(&mut self, from: &Tracked, bytes: Range<usize>, chars: Range<usize>) {
-        self.text.push_str(&from.text[bytes]);
+        self.text.to_mut().push_str(&from.text[bytes]);
         self.origin.extend_from(&from.origin, chars);
     }
 
     fn into_normalized(self) -> Normalized {
         Normalized {
-            text: self.text,
+            text: self.text.into_owned(),
             origin: self.origin,
         }
     }
@@ -97,17 +99,16 @@ pub fn normalize(text: &str) -> Normalized {
     tracked.into_normalized()
 }
 
-/// Traditional→simplified; `t2s` preserves the number of characters, so the
-/// offset map carries over unchanged (checked, since a broken map would
-/// misplace every span after it).
+/// Traditional→simplified; `t2s` preserves the number of characters (its
+/// tables keep only length-preserving entries, which its tests check), so
+/// the offset map carries over unchanged.
 fn to_simplified(mut tracked: Tracked) -> Tracked {
-    if let Cow::Owned(converted) = t2s::to_simplified(&tracked.text) {
-        let same_length = converted.chars().count() == tracked.origin.len();
-        debug_assert!(same_length);
-        if same_length {
-            tracked.text = converted;
-        }
-    }
+    let converted = match t2s::to_simplified(&tracked.text) {
+        Cow::Owned(converted) => converted,
+        Cow::Borrowed(_) => return tracked,
+    };
+    debug_assert_eq!(converted.chars().count(), tracked.text.chars().count());
+    tracked.text = Cow::Owned(converted);
     tracked
 }
 
@@ -129,24 +130,25 @@ pub(crate) struct Found {
 /// at a time, without decoding.
 #[inline(always)]
 pub(crate) fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<Found> {
-    find_char_by_lead(text, from, |_| true, wanted)
+    find_char_by_lead(text, from, |_| true, wanted).ok()
 }
 
 /// [`find_char`] for a `wanted` that can only hold for a 3-byte char
 /// whose lead byte passes `lead`: the others (for spaces, all of CJK) are
-/// skipped without decoding.
+/// skipped without decoding. When no char is wanted, gives the number of
+/// chars it went through, so that a caller needs no count of its own.
 #[inline(always)]
 pub(crate) fn find_char_by_lead(
     text: &str,
     from: usize,
     lead: impl Fn(u8) -> bool,
     wanted: impl Fn(char) -> bool,
-) -> Option<Found> {
+) -> Result<Found, usize> {
     let bytes = text.as_bytes();
     let (mut byte, mut skipped) = (from, 0);
     loop {
         // Whole 3-byte groups, so the loop has no bounds checks of its own.
-        for triple in bytes.get(byte..)?.chunks_exact(3) {
+        for triple in bytes.get(byte..).unwrap_or_default().chunks_exact(3) {
             let (b0, b1, b2) = (triple[0], triple[1], triple[2]);
             if b0 & 0xF0 != 0xE0 {
                 break;
@@ -159,14 +161,16 @@ pub(crate) fn find_char_by_lead(
             let code =
                 u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
             if let Some(c) = char::from_u32(code).filter(|&c| wanted(c)) {
-                return Some(Found { byte, skipped, c });
+                return Ok(Found { byte, skipped, c });
             }
             byte += 3;
             skipped += 1;
         }
-        let c = text.get(byte..)?.chars().next()?;
+        let Some(c) = text.get(byte..).and_then(|rest| rest.chars().next()) else {
+            return Err(skipped);
+        };
         if wanted(c) {
-            return Some(Found { byte, skipped, c });
+            return Ok(Found { byte, skipped, c });
         }
         byte += c.len_utf8();
         skipped += 1;
@@ -243,7 +247,8 @@ mod tests {
             let lead = |b: u8| !(0xE4..=0xE9).contains(&b);
             let expected = s[from..].char_indices().enumerate().find(|(_, (_, c))| wanted(*c));
             let found = find_char_by_lead(&s, from, lead, wanted).map(|f| (f.skipped, (f.byte - from, f.c)));
-            proptest::prop_assert_eq!(found, expected);
+            let rest = s[from..].chars().count();
+            proptest::prop_assert_eq!(found, expected.ok_or(rest));
         }
     }
 }

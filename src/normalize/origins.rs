@@ -17,10 +17,21 @@ pub(crate) struct Origins {
 
 impl Origins {
     /// Char `i` came from char `i`, for `len` chars.
+    #[cfg(test)]
     pub(crate) fn identity(len: usize) -> Self {
         let mut origins = Origins::default();
         origins.push_run(0, len);
         origins
+    }
+
+    /// Char `i` came from char `i`, however long the text: the map of a
+    /// text no rule has changed yet, which needs no count of its chars.
+    /// Its [`len`](Self::len) is not the text's.
+    pub(crate) fn unchanged() -> Self {
+        Origins {
+            runs: vec![(0, 0)],
+            len: u32::MAX,
+        }
     }
 
     /// How many chars are mapped.

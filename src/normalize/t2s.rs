@@ -36,7 +36,10 @@
 //! segmentation (see `Tables::build`); it is run only at trigger chars
 //! that can start such a phrase and are followed by a char that can come
 //! second in one (a hashed bitset of pairs), since common chars such as 一
-//! start phrases.
+//! start phrases. Once a text shows itself traditional (its first chars to
+//! change come close together), the rest is converted char by char through
+//! a table of every 3-byte char's conversion, a load per char, since a
+//! scan that stops at every third char costs more than that.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -226,6 +229,12 @@ struct Tables {
     /// First two chars of the phrases in `phrases` (all have two or more).
     phrase_pairs: PairSet,
     chars: CharMap,
+    /// The conversion of every 3-byte char that is not a phrase start and
+    /// converts to a 3-byte char (itself, mostly), indexed by code point;
+    /// 0 for the others. Traditional text is converted char by char
+    /// through it, a load per char instead of a scan that stops at every
+    /// third char.
+    dense: Vec<u16>,
     phrases: Option<Phrases>,
     stats: TableStats,
 }
@@ -360,6 +369,7 @@ impl Tables {
         let chars = CharMap::new(&char_map);
         Tables {
             trigger: chars.sources.union(&phrase_start),
+            dense: dense_table(&chars, &phrase_start),
             phrase_start,
             phrase_pairs,
             stats: TableStats {
@@ -397,8 +407,16 @@ impl Tables {
         // Bytes of `text` before `copied` are already accounted for in `out`.
         let mut copied = 0usize;
         let mut from = 0usize;
+        let mut triggers = 0usize;
         while let Some(found) = find_char(text, from, |c| self.trigger.contains(c)) {
             let (i, c) = (found.byte, found.c);
+            triggers += 1;
+            if triggers >= DENSE_AFTER && i < triggers * DENSE_GAP {
+                let mut buf = out.unwrap_or_else(|| with_capacity_for(text));
+                buf.push_str(&text[copied..i]);
+                self.convert_each(text, i, &mut buf);
+                return Cow::Owned(buf);
+            }
             from = i + c.len_utf8();
             if self.phrase_start.contains(c) {
                 if let Some((end, rep)) = self.phrase_at(text, i, c) {
@@ -427,6 +445,77 @@ impl Tables {
             }
         }
     }
+
+    /// Converts `text` from byte `from` on, char by char, into `out`: the
+    /// same conversion as [`Tables::convert`], for text where most chars
+    /// change or could.
+    fn convert_each(&self, text: &str, from: usize, out: &mut String) {
+        let bytes = text.as_bytes();
+        let mut i = from;
+        while i < bytes.len() {
+            if let Some(c) = bytes.get(i..i + 3).and_then(|b| self.dense_at(b)) {
+                out.push(c);
+                i += 3;
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return;
+            };
+            if self.phrase_start.contains(c) {
+                if let Some((end, rep)) = self.phrase_at(text, i, c) {
+                    out.push_str(rep);
+                    i = end;
+                    continue;
+                }
+            }
+            out.push(self.chars.get(c).unwrap_or(c));
+            i += c.len_utf8();
+        }
+    }
+
+    /// The conversion of the 3-byte char `bytes` starts with, when the
+    /// dense table has it.
+    #[inline(always)]
+    fn dense_at(&self, bytes: &[u8]) -> Option<char> {
+        let &[b0, b1, b2] = bytes else { return None };
+        if b0 & 0xF0 != 0xE0 {
+            return None;
+        }
+        let code =
+            usize::from(b0 & 0x0F) << 12 | usize::from(b1 & 0x3F) << 6 | usize::from(b2 & 0x3F);
+        let target = *self.dense.get(code)?;
+        if target == 0 {
+            return None;
+        }
+        char::from_u32(u32::from(target))
+    }
+}
+
+/// After this many chars to change (or look at), a text whose changes come
+/// on average at least every `DENSE_GAP` bytes (8 CJK chars) is taken as
+/// traditional and converted char by char ([`Tables::convert_each`]).
+const DENSE_AFTER: usize = 16;
+const DENSE_GAP: usize = 24;
+
+/// [`Tables::dense`]: 3-byte chars that are no phrase start, mapped to
+/// their 3-byte conversion (or themselves).
+fn dense_table(chars: &CharMap, phrase_start: &CharSet) -> Vec<u16> {
+    (0..=0xFFFFu32)
+        .map(|code| {
+            let Some(c) = char::from_u32(code).filter(|c| c.len_utf8() == 3) else {
+                return 0;
+            };
+            if phrase_start.contains(c) {
+                return 0;
+            }
+            let target = chars.get(c).unwrap_or(c);
+            if target.len_utf8() == 3 {
+                u16::try_from(u32::from(target)).unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .collect()
 }
 
 /// Output capacity: a few simplified targets are 4-byte chars (Ext. B+)
@@ -484,6 +573,21 @@ mod tests {
                 "borrowed iff unchanged: {input:?}"
             );
         }
+    }
+
+    #[test]
+    fn traditional_text_goes_char_by_char_with_the_same_result() {
+        let text = format!(
+            "{}乾隆年間乾淨，一目瞭然。",
+            "選派機關幹部到社區工作".repeat(4)
+        );
+        let want = format!(
+            "{}乾隆年间干净，一目了然。",
+            "选派机关干部到社区工作".repeat(4)
+        );
+        assert!(text.chars().count() > DENSE_AFTER * 2);
+        assert_eq!(to_simplified(&text), want);
+        assert_eq!(reference(&text), want);
     }
 
     #[test]
@@ -602,6 +706,13 @@ mod tests {
             prop_assert_eq!(out.chars().count(), s.chars().count());
             let want = reference(&s);
             prop_assert_eq!(out.as_ref(), want.as_str());
+        }
+
+        #[test]
+        fn char_by_char_conversion_agrees_with_reference(s in fragments()) {
+            let mut out = String::new();
+            tables().convert_each(&s, 0, &mut out);
+            prop_assert_eq!(out, reference(&s));
         }
 
         #[test]
