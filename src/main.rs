@@ -142,6 +142,7 @@ fn default_jobs(jobs: Option<usize>) -> usize {
 }
 
 fn main() -> ExitCode {
+    return_large_buffers_to_the_os();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
@@ -156,6 +157,27 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A build allocates and frees buffers of many megabytes for every chunk
+/// of articles (the chunk's quads, the bulk loader's batches). Once the
+/// first is freed, glibc raises its mmap threshold above them, and from
+/// then on keeps them in the heap of whichever thread freed them, which
+/// does not give the memory back; so a build's memory grew with the
+/// corpus. A fixed threshold keeps them mapped and returned when freed
+/// (100k articles: peak 504 → 377 MB, at the same speed).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn return_large_buffers_to_the_os() {
+    const THRESHOLD: libc::c_int = 1 << 20;
+    // SAFETY: `mallopt` only sets a parameter of the allocator, and this
+    // runs first, before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, THRESHOLD);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn return_large_buffers_to_the_os() {}
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
