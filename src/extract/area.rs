@@ -7,6 +7,7 @@
 //! name-like words. Generic stems (城乡社区, 该社区) are not names.
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
+use super::short_form_index;
 use super::text::{has_at, str_in, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
@@ -215,6 +216,9 @@ fn hit(start: usize, end: usize, text: String, label: String, kind: AreaKind) ->
 /// gazetteer places inside them, or in a list with other places.
 fn short_form(chars: &[char], start: usize, end: usize, allow_common: bool) -> Option<AreaHit> {
     if end > chars.len() || start >= end {
+        return None;
+    }
+    if end - start >= 2 && !short_form_index::may_begin(chars[start], chars[start + 1]) {
         return None;
     }
     // Tried at every place a name may start: short forms are a few chars.

@@ -15,6 +15,7 @@ pub mod initiative;
 pub mod org;
 pub mod person;
 pub mod segment;
+mod short_form_index;
 mod text;
 
 use crate::model::{
