@@ -354,7 +354,7 @@ fn heuristic_stem(
     }
     // A name does not start with a number word or measure word (一批, 第一个).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
-        if w.tag == "q" || w.tag == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
+        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
             k = w.end;
         } else {
             break;
@@ -402,7 +402,7 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     // Numerals and measure words occur in village names (八社村, 朝二社区).
-    let tag_ok = is_nominal_tag(&w.tag) || matches!(w.tag.as_str(), "m" | "q");
+    let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q");
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
 

@@ -177,10 +177,8 @@ fn has_proper_word(chars: &[char], words: &[Word], start: usize, end: usize) -> 
         .iter()
         .filter(|w| w.start < end && w.end > start)
         .any(|w| {
-            matches!(
-                w.tag.as_str(),
-                "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x"
-            ) || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
+            matches!(w.tag(), "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x")
+                || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
         })
 }
 
@@ -240,7 +238,7 @@ fn stem_of(
     }
     // A name does not begin with a verb or an adjective: 邀请|科学健康指导驿站.
     while let Some(w) = taken.pop() {
-        if w.start == k && matches!(w.tag.as_str(), "v" | "a" | "ad" | "vd" | "d") {
+        if w.start == k && matches!(w.tag(), "v" | "a" | "ad" | "vd" | "d") {
             k = w.end;
         } else {
             break;
@@ -268,7 +266,7 @@ fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
 
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
-    let tag_ok = match w.tag.as_str() {
+    let tag_ok = match w.tag() {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
     };

@@ -136,7 +136,7 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let word = words.iter().find(|w| w.start == at)?;
     let len = word.end - word.start;
     // 和|网格员, 向|城市: the "surname" is a function word here.
-    if len == surname && matches!(word.tag.as_str(), "c" | "p" | "u" | "uj" | "d" | "r" | "f") {
+    if len == surname && matches!(word.tag(), "c" | "p" | "u" | "uj" | "d" | "r" | "f") {
         return None;
     }
     // 管网格 as one new word: its "given name" is an ordinary word.
@@ -170,7 +170,7 @@ fn single_name_char_after(chars: &[char], words: &[Word], at: usize) -> bool {
     words.iter().any(|w| {
         w.start == at
             && w.end == at + 1
-            && matches!(w.tag.as_str(), "n" | "ng" | "nr" | "x" | "zg" | "ns")
+            && matches!(w.tag(), "n" | "ng" | "nr" | "x" | "zg" | "ns")
             && is_cjk(chars[at])
             && !"的在说等和是为与也就都又将把被向从到了让给同及或".contains(chars[at])
     })

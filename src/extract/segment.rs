@@ -4,6 +4,7 @@
 
 use crate::lexicon::lexicon;
 use jieba_rs::Jieba;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A tagged word with `char` offsets local to the segmented text.
@@ -11,13 +12,35 @@ use std::sync::OnceLock;
 pub struct Word {
     pub start: usize,
     pub end: usize,
-    pub tag: String,
+    tag: Cow<'static, str>,
 }
 
 impl Word {
+    /// jieba's part-of-speech tag.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
     /// jieba's person-name tags.
     pub fn is_person_tag(&self) -> bool {
-        self.tag == "nr" || self.tag == "nrfg"
+        matches!(self.tag(), "nr" | "nrfg")
+    }
+}
+
+/// The tags of jieba's part-of-speech model (its `posseg.txt`, which has
+/// every tag of its dictionary) and `eng`, sorted: a word's tag is one of these, borrowed, rather than a string
+/// allocated for each of the millions of words a build tags.
+const KNOWN_TAGS: [&str; 65] = [
+    "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
+    "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
+    "nz", "o", "p", "q", "qe", "qg", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj",
+    "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
+];
+
+fn intern(tag: &str) -> Cow<'static, str> {
+    match KNOWN_TAGS.binary_search(&tag) {
+        Ok(i) => Cow::Borrowed(KNOWN_TAGS[i]),
+        Err(_) => Cow::Owned(tag.to_owned()),
     }
 }
 
@@ -60,7 +83,7 @@ pub fn tag(chars: &[char]) -> Vec<Word> {
         .map(|t| Word {
             start: t.start,
             end: t.end,
-            tag: t.tag.to_owned(),
+            tag: intern(t.tag),
         })
         .collect()
 }
@@ -85,6 +108,17 @@ pub fn dictionary_tag(word: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn known_tags_are_sorted_and_cover_the_dictionary() {
+        assert!(KNOWN_TAGS.windows(2).all(|w| w[0] < w[1]));
+        let chars: Vec<char> = "社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年"
+            .chars()
+            .collect();
+        for w in tag(&chars) {
+            assert!(matches!(w.tag, Cow::Borrowed(_)), "{w:?}");
+        }
+    }
 
     #[test]
     fn domain_words_stay_whole() {
