@@ -139,13 +139,15 @@ struct Analysed {
     credits: Vec<byline::Credit>,
 }
 
-/// Loads the lexicons, the gazetteer and the segmenter now rather than on
-/// the first article, side by side (each takes a fraction of a second,
-/// which is most of a small incremental rebuild).
+/// Loads the lexicons, the gazetteer (with its short-form index) and the
+/// segmenter now rather than on the first article, side by side (each
+/// takes a fraction of a second, which is most of a small incremental
+/// rebuild).
 pub fn warm_up() {
     std::thread::scope(|s| {
         s.spawn(segment::jieba);
         crate::lexicon::divisions::divisions();
+        short_form_index::prepare();
     });
 }
 

@@ -28,8 +28,9 @@ impl Word {
 }
 
 /// The tags of jieba's part-of-speech model (its `posseg.txt`, which has
-/// every tag of its dictionary) and `eng`, sorted: a word's tag is one of these, borrowed, rather than a string
-/// allocated for each of the millions of words a build tags.
+/// every tag of its dictionary) and `eng`, sorted: a word's tag is one of
+/// these, borrowed, rather than a string allocated for each of the
+/// millions of words a build tags.
 const KNOWN_TAGS: [&str; 65] = [
     "a", "ad", "ag", "an", "b", "bg", "c", "d", "df", "dg", "e", "en", "eng", "f", "g", "h", "i",
     "in", "j", "jn", "k", "l", "ln", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt",
@@ -90,17 +91,17 @@ pub fn tag(chars: &[char]) -> Vec<Word> {
 
 /// Is `word` a dictionary word that jieba does not tag as a name?
 pub fn is_common_word(word: &str) -> bool {
-    dictionary_tag(word).is_some_and(|t| !matches!(t.as_str(), "nr" | "nrfg" | "nrt" | "ns"))
+    dictionary_tag(word).is_some_and(|t| !matches!(&*t, "nr" | "nrfg" | "nrt" | "ns"))
 }
 
 /// The part-of-speech tag of a dictionary word.
-pub fn dictionary_tag(word: &str) -> Option<String> {
+pub fn dictionary_tag(word: &str) -> Option<Cow<'static, str>> {
     let jieba = jieba();
     if !jieba.has_word(word) {
         return None;
     }
     match jieba.tag(word, false).as_slice() {
-        [only] => Some(only.tag.to_owned()),
+        [only] => Some(intern(only.tag)),
         _ => None,
     }
 }

@@ -18,6 +18,12 @@ pub(super) fn may_begin(first: char, second: char) -> bool {
     starts().contains(&[first, second])
 }
 
+/// Builds the set ahead of the first article (it reads every name of the
+/// gazetteer), while the segmenter loads.
+pub(super) fn prepare() {
+    starts();
+}
+
 fn starts() -> &'static FxHashSet<[char; 2]> {
     static STARTS: OnceLock<FxHashSet<[char; 2]>> = OnceLock::new();
     STARTS.get_or_init(|| {

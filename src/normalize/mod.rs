@@ -158,9 +158,7 @@ pub(crate) fn find_char_by_lead(
                 skipped += 1;
                 continue;
             }
-            let code =
-                u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-            if let Some(c) = char::from_u32(code).filter(|&c| wanted(c)) {
+            if let Some(c) = char::from_u32(code_of_3(b0, b1, b2)).filter(|&c| wanted(c)) {
                 return Ok(Found { byte, skipped, c });
             }
             byte += 3;
@@ -175,6 +173,13 @@ pub(crate) fn find_char_by_lead(
         byte += c.len_utf8();
         skipped += 1;
     }
+}
+
+/// The code point of a 3-byte UTF-8 sequence (lead byte `0xE_`), read
+/// without the checks of a full decode: the text is known to be UTF-8.
+#[inline(always)]
+pub(crate) fn code_of_3(b0: u8, b1: u8, b2: u8) -> u32 {
+    u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F)
 }
 
 /// Is `c` a CJK ideograph (the scripts articles are written in)?

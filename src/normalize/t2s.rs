@@ -47,7 +47,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use super::find_char;
+use super::{code_of_3, find_char};
 
 /// OpenCC `TSCharacters` (single traditional char → simplified candidates).
 const TS_CHARACTERS: &str = include_str!("../../data/opencc/TSCharacters.txt");
@@ -481,9 +481,7 @@ impl Tables {
         if b0 & 0xF0 != 0xE0 {
             return None;
         }
-        let code =
-            usize::from(b0 & 0x0F) << 12 | usize::from(b1 & 0x3F) << 6 | usize::from(b2 & 0x3F);
-        let target = *self.dense.get(code)?;
+        let target = *self.dense.get(code_of_3(b0, b1, b2) as usize)?;
         if target == 0 {
             return None;
         }
