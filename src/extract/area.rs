@@ -8,7 +8,7 @@
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
 use super::short_form_index;
-use super::text::{has_at, str_in, string};
+use super::text::{has_at, is_one_of, str_in, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -106,7 +106,7 @@ fn suffix_hit(
 fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
-        .is_some_and(|c| "委场民级域直辖属籍情貌况容划别间块位份街路巷庄城".contains(*c))
+        .is_some_and(|c| is_one_of(*c, "委场民级域直辖属籍情貌况容划别间块位份街路巷庄城"))
         && !has_at(chars, end, "办事处")
 }
 
@@ -115,7 +115,7 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
 const BAD_LAST: &str = "全该本各每这那此其个批些于到在和与及的向从由对把将被给让等之了着过入进出回内外属心型驻跨穿经往";
 
 fn is_bad_stem(stem: &str) -> bool {
-    is_generic(stem) || stem.chars().last().is_some_and(|c| BAD_LAST.contains(c))
+    is_generic(stem) || stem.chars().last().is_some_and(|c| is_one_of(c, BAD_LAST))
 }
 
 /// The longest official name ending at `end` whose level is the suffix's.
@@ -164,7 +164,7 @@ fn found_text(hit: &AreaHit) -> String {
 /// A stem holding a county-or-higher suffix is a chain, not one name
 /// (北票市南山|街道).
 fn holds_a_level(stem: &str) -> bool {
-    stem.chars().any(|c| "省市县旗".contains(c))
+    stem.chars().any(|c| is_one_of(c, "省市县旗"))
 }
 
 /// Is `k` the first character of a name, not the middle of a longer one?
@@ -250,7 +250,7 @@ fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Ar
 /// Two short forms in a row, the second inside the first: 吉林长春, 四川成都.
 fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit>> {
     // Only where a name can start: after a break or a function word.
-    let at_edge = j == floor || "在到于和与及的是对从向为赴".contains(chars[j - 1]);
+    let at_edge = j == floor || is_one_of(chars[j - 1], "在到于和与及的是对从向为赴");
     if !at_edge {
         return None;
     }
@@ -381,7 +381,7 @@ fn heuristic_stem(
 
 fn is_numeral_word(word: &str) -> bool {
     word.chars().all(|c| {
-        "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数".contains(c) || c.is_ascii_digit()
+        is_one_of(c, "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数") || c.is_ascii_digit()
     })
 }
 

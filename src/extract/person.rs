@@ -3,7 +3,9 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::{ends_with_at, string};
+use super::text::{is_one_of, string};
+use crate::lexicon::WordList;
+use std::sync::OnceLock;
 use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
@@ -116,13 +118,19 @@ fn cue_after(chars: &[char], end: usize) -> bool {
     AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
 }
 
+/// [`CUES`] indexed by their last chars, as post titles are.
+fn cue_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(CUES.iter().map(|c| c.to_string()).collect()))
+}
+
 /// Positions right after a post title or a cue word.
 fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
-                || CUES.iter().any(|c| ends_with_at(chars, e, c).is_some())
+                || cue_words().ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })
         .collect()
@@ -172,7 +180,7 @@ fn single_name_char_after(chars: &[char], words: &[Word], at: usize) -> bool {
             && w.end == at + 1
             && matches!(w.tag(), "n" | "ng" | "nr" | "x" | "zg" | "ns")
             && is_cjk(chars[at])
-            && !"的在说等和是为与也就都又将把被向从到了让给同及或".contains(chars[at])
+            && !is_one_of(chars[at], "的在说等和是为与也就都又将把被向从到了让给同及或")
     })
 }
 

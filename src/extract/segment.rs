@@ -38,10 +38,41 @@ const KNOWN_TAGS: [&str; 65] = [
     "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
 ];
 
+/// [`KNOWN_TAGS`] as [`tag_key`]s, in the same (sorted) order.
+const KNOWN_TAG_KEYS: [u32; KNOWN_TAGS.len()] = {
+    let mut keys = [0; KNOWN_TAGS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = tag_key(KNOWN_TAGS[i]);
+        i += 1;
+    }
+    keys
+};
+
+/// A tag of up to four bytes as one number, zero-padded so that numbers
+/// sort as the tags do: a tag is found with integer comparisons, not a
+/// string comparison each (this runs for every word of a build).
+const fn tag_key(tag: &str) -> u32 {
+    let bytes = tag.as_bytes();
+    let mut key = 0;
+    let mut i = 0;
+    while i < 4 {
+        key <<= 8;
+        if i < bytes.len() {
+            key |= bytes[i] as u32;
+        }
+        i += 1;
+    }
+    key
+}
+
 fn intern(tag: &str) -> Cow<'static, str> {
-    match KNOWN_TAGS.binary_search(&tag) {
-        Ok(i) => Cow::Borrowed(KNOWN_TAGS[i]),
-        Err(_) => Cow::Owned(tag.to_owned()),
+    let known = (tag.len() <= 4)
+        .then(|| KNOWN_TAG_KEYS.binary_search(&tag_key(tag)).ok())
+        .flatten();
+    match known {
+        Some(i) => Cow::Borrowed(KNOWN_TAGS[i]),
+        None => Cow::Owned(tag.to_owned()),
     }
 }
 
@@ -113,6 +144,10 @@ mod tests {
     #[test]
     fn known_tags_are_sorted_and_cover_the_dictionary() {
         assert!(KNOWN_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(KNOWN_TAG_KEYS.windows(2).all(|w| w[0] < w[1]));
+        assert!(KNOWN_TAGS.iter().all(|t| intern(t) == *t));
+        assert!(matches!(intern("nrfgx"), Cow::Owned(_)));
+        assert!(matches!(intern("zz"), Cow::Owned(_)));
         let chars: Vec<char> = "社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年"
             .chars()
             .collect();

@@ -12,6 +12,8 @@ use std::ops::Deref;
 #[derive(Debug, Default)]
 pub struct WordList {
     words: Vec<String>,
+    /// Each word's chars, compared as a slice with a sentence's chars.
+    chars: Vec<Box<[char]>>,
     // Fx, not SipHash: looked up at every char of every sentence.
     by_first: FxHashMap<char, Vec<usize>>,
     by_last: FxHashMap<char, Vec<usize>>,
@@ -28,6 +30,7 @@ impl WordList {
             }
         }
         WordList {
+            chars: words.iter().map(|w| w.chars().collect()).collect(),
             words,
             by_first,
             by_last,
@@ -40,21 +43,19 @@ impl WordList {
         let rest = &chars[at..];
         candidates
             .iter()
+            .find(|&&i| rest.starts_with(&self.chars[i]))
             .map(|&i| self.words[i].as_str())
-            .find(|w| w.chars().count() <= rest.len() && w.chars().zip(rest).all(|(a, b)| a == *b))
     }
 
     /// The first word, in list order, that `chars[..end]` ends with, and
     /// where it starts.
     pub fn ending_at(&self, chars: &[char], end: usize) -> Option<(usize, &str)> {
-        let last = chars.get(end.checked_sub(1)?)?;
-        self.by_last.get(last)?.iter().find_map(|&i| {
-            let w = self.words[i].as_str();
-            let start = end.checked_sub(w.chars().count())?;
-            w.chars()
-                .zip(&chars[start..end])
-                .all(|(a, b)| a == *b)
-                .then_some((start, w))
+        let before = chars.get(..end)?;
+        self.by_last.get(before.last()?)?.iter().find_map(|&i| {
+            let word = &self.chars[i];
+            before
+                .ends_with(word)
+                .then(|| (end - word.len(), self.words[i].as_str()))
         })
     }
 }
