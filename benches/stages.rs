@@ -42,7 +42,7 @@ struct Prepared {
 /// each one's input.
 fn prepare(text: &str, focus: &Focus) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
-    let words = segment::tag(&chars);
+    let words = segment::tag(text);
     let (areas, _chain) = area::find_areas(&chars, &words);
     let mut locals: Vec<Local> = byline::find_credits(text)
         .iter()
@@ -104,7 +104,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function(name, |b| b.iter(|| sentences.iter().map(f).sum::<usize>()));
     };
     each("segment_domain_dictionary", &|s| {
-        segment::tag(&s.chars).len()
+        segment::tag(&s.text).len()
     });
     each("area", &|s| area::find_areas(&s.chars, &s.words).0.len());
     each("org", &|s| {

@@ -149,7 +149,7 @@ fn run_chunk(chunk: &[Article], seconds: &mut Seconds) -> usize {
 fn segment_all(text: &str) -> usize {
     extract::split_sentences(text)
         .iter()
-        .map(|s| segment::tag(&s.text.chars().collect::<Vec<char>>()).len())
+        .map(|s| segment::tag(&s.text).len())
         .sum()
 }
 

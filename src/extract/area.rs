@@ -422,7 +422,7 @@ mod tests {
 
     fn areas(s: &str) -> Vec<(String, AreaKind)> {
         let chars: Vec<char> = s.chars().collect();
-        let (hits, _) = find_areas(&chars, &tag(&chars));
+        let (hits, _) = find_areas(&chars, &tag(s));
         hits.into_iter().map(|h| (h.label, h.kind)).collect()
     }
 
@@ -432,8 +432,9 @@ mod tests {
 
     #[test]
     fn chain_of_four_gives_three_containments() {
-        let chars: Vec<char> = "长春市绿园区青年路街道银融社区网格长".chars().collect();
-        let (hits, chain) = find_areas(&chars, &tag(&chars));
+        let text = "长春市绿园区青年路街道银融社区网格长";
+        let chars: Vec<char> = text.chars().collect();
+        let (hits, chain) = find_areas(&chars, &tag(text));
         let got: Vec<&str> = hits.iter().map(|h| h.label.as_str()).collect();
         assert_eq!(got, ["长春市", "绿园区", "青年路街道", "银融社区"]);
         assert_eq!(chain, [(1, 0), (2, 1), (3, 2)]);

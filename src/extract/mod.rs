@@ -177,7 +177,7 @@ pub fn extract(text: &str) -> ArticleFacts {
 fn analyse(s: &Sentence) -> Analysed {
     let chars: Vec<char> = s.text.chars().collect();
     let debris = debris::is_debris_line(&s.text);
-    let words = segment::tag(&chars);
+    let words = segment::tag(&s.text);
     let (areas, chain) = if debris {
         Default::default()
     } else {

@@ -282,7 +282,7 @@ mod tests {
 
     fn orgs(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        let words = tag(&chars);
+        let words = tag(s);
         let (areas, _) = find_areas(&chars, &words);
         find_orgs(&chars, &words, &areas, &Focus::default().at(0))
             .into_iter()

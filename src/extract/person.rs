@@ -258,7 +258,7 @@ mod tests {
 
     fn persons(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_persons(&chars, &tag(&chars), &[])
+        find_persons(&chars, &tag(s), &[])
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()

@@ -106,11 +106,10 @@ pub fn jieba() -> &'static Jieba {
     })
 }
 
-/// Tags `chars` (one sentence) into words.
-pub fn tag(chars: &[char]) -> Vec<Word> {
-    let text: String = chars.iter().collect();
+/// Tags `text` (one sentence) into words.
+pub fn tag(text: &str) -> Vec<Word> {
     jieba()
-        .tag(&text, true)
+        .tag(text, true)
         .into_iter()
         .map(|t| Word {
             start: t.start,
@@ -148,18 +147,14 @@ mod tests {
         assert!(KNOWN_TAGS.iter().all(|t| intern(t) == *t));
         assert!(matches!(intern("nrfgx"), Cow::Owned(_)));
         assert!(matches!(intern("zz"), Cow::Owned(_)));
-        let chars: Vec<char> = "社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年"
-            .chars()
-            .collect();
-        for w in tag(&chars) {
+        for w in tag("社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年") {
             assert!(matches!(w.tag, Cow::Borrowed(_)), "{w:?}");
         }
     }
 
     #[test]
     fn domain_words_stay_whole() {
-        let chars: Vec<char> = "基层治理督导员李忠仁".chars().collect();
-        let words = tag(&chars);
+        let words = tag("基层治理督导员李忠仁");
         assert!(
             words.iter().any(|w| w.start == 4 && w.end == 7),
             "{words:?}"

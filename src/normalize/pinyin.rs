@@ -11,68 +11,62 @@ use std::ops::Range;
 /// Longest syllable: `zhuang` plus a tone mark.
 const MAX_SYLLABLE: usize = 7;
 
-/// A reading to remove, parentheses included.
-struct Reading {
-    bytes: Range<usize>,
-    chars: usize,
-}
-
+/// One pass: each `(` that follows a kept CJK char (after a char, or
+/// after a reading just removed: 街道(jiē)(dào)) and holds a syllable is
+/// dropped as the kept text before it is copied. Pinyin-annotated text
+/// has a reading every few chars, so nothing is collected first.
 pub(crate) fn strip_annotations(input: Tracked) -> Tracked {
-    let readings = find_readings(&input.text);
-    if readings.is_empty() {
-        return input;
-    }
-    let mut out = Tracked::with_capacity(input.text.len());
+    let text: &str = &input.text;
+    let mut out: Option<Tracked> = None;
+    // `text[..byte]`, which is `char` chars, is accounted for in `out`.
     let (mut byte, mut char) = (0, 0);
-    for reading in readings {
-        let kept = input.text[byte..reading.bytes.start].chars().count();
-        out.copy(&input, byte..reading.bytes.start, char..char + kept);
-        char += kept + reading.chars;
-        byte = reading.bytes.end;
-    }
-    let rest = input.text[byte..].chars().count();
-    out.copy(&input, byte..input.text.len(), char..char + rest);
-    out
-}
-
-/// The readings in `text`, in order. A reading counts when the kept text
-/// before it ends with a CJK character: after a character, or after a
-/// reading just removed (街道(jiē)(dào)). Only opening parentheses are
-/// looked at, found with a byte search since most text has few.
-fn find_readings(text: &str) -> Vec<Reading> {
-    let mut readings: Vec<Reading> = Vec::new();
-    // The last kept char before the last reading.
+    // The last kept char before the last reading removed, which ends at
+    // `byte`.
     let mut kept_before_last: Option<char> = None;
     for open in opening_parentheses(text) {
-        let kept = match readings.last() {
-            Some(last) if last.bytes.end == open.start => kept_before_last,
+        let kept = match out {
+            Some(_) if open.start == byte => kept_before_last,
             _ => text[..open.start].chars().next_back(),
         };
         if !kept.is_some_and(is_cjk) {
             continue;
         }
-        if let Some((letters, bytes)) = syllable_len(&text[open.end..]) {
-            readings.push(Reading {
-                bytes: open.start..open.end + bytes,
-                chars: letters + 2,
-            });
-            kept_before_last = kept;
-        }
+        let Some((letters, bytes)) = syllable_len(&text[open.end..]) else {
+            continue;
+        };
+        let out = out.get_or_insert_with(|| Tracked::with_capacity(text.len()));
+        let kept_chars = text[byte..open.start].chars().count();
+        out.copy(&input, byte..open.start, char..char + kept_chars);
+        char += kept_chars + letters + 2;
+        byte = open.end + bytes;
+        kept_before_last = kept;
     }
-    readings
+    let Some(mut out) = out else {
+        return input;
+    };
+    let rest = text[byte..].chars().count();
+    out.copy(&input, byte..text.len(), char..char + rest);
+    out
 }
 
 /// The byte ranges of every `(` and `（` in `text`, in order. Both are
-/// rare, so each is found with its own vectorised search (a search for a
-/// single byte of `（` would stop at a continuation byte common in CJK).
-fn opening_parentheses(text: &str) -> Vec<Range<usize>> {
+/// rare in most text, so each is found with its own vectorised search (a
+/// search for a single byte of `（` would stop at a continuation byte
+/// common in CJK), and the two are merged as they come.
+fn opening_parentheses(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    const WIDE: &str = "（";
     let bytes = text.as_bytes();
-    let mut found: Vec<Range<usize>> = memchr::memchr_iter(b'(', bytes)
+    let mut ascii = memchr::memchr_iter(b'(', bytes)
         .map(|at| at..at + 1)
-        .chain(memchr::memmem::find_iter(bytes, "（").map(|at| at..at + "（".len()))
-        .collect();
-    found.sort_unstable_by_key(|r| r.start);
-    found
+        .peekable();
+    let mut wide = memchr::memmem::find_iter(bytes, WIDE)
+        .map(|at| at..at + WIDE.len())
+        .peekable();
+    std::iter::from_fn(move || match (ascii.peek(), wide.peek()) {
+        (Some(a), Some(w)) if w.start < a.start => wide.next(),
+        (Some(_), _) => ascii.next(),
+        (None, _) => wide.next(),
+    })
 }
 
 fn is_close(c: char) -> bool {
