@@ -8,7 +8,7 @@
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
 use super::short_form_index;
-use super::text::{has_at, is_one_of, str_in, string};
+use super::text::{has_at, str_in, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -101,21 +101,31 @@ fn suffix_hit(
     None
 }
 
+/// Chars after a suffix that make it part of another word.
+const AFTER_SUFFIX_OTHER_WORD: &[char] = &[
+    '委', '场', '民', '级', '域', '直', '辖', '属', '籍', '情', '貌', '况', '容', '划', '别', '间',
+    '块', '位', '份', '街', '路', '巷', '庄', '城',
+];
+
 /// A suffix followed by these is part of another word: 区委 is an organ,
 /// 市场 a market, 村民 villagers, 县级 a level, 村街 a street.
 fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
-        .is_some_and(|c| is_one_of(*c, "委场民级域直辖属籍情貌况容划别间块位份街路巷庄城"))
+        .is_some_and(|c| AFTER_SUFFIX_OTHER_WORD.contains(c))
         && !has_at(chars, end, "办事处")
 }
 
 /// Characters a name does not end with: function words, measure words and
 /// determiners (全区, 该村, 一批辖区, 隶属于社区).
-const BAD_LAST: &str = "全该本各每这那此其个批些于到在和与及的向从由对把将被给让等之了着过入进出回内外属心型驻跨穿经往";
+const BAD_LAST: &[char] = &[
+    '全', '该', '本', '各', '每', '这', '那', '此', '其', '个', '批', '些', '于', '到', '在', '和',
+    '与', '及', '的', '向', '从', '由', '对', '把', '将', '被', '给', '让', '等', '之', '了', '着',
+    '过', '入', '进', '出', '回', '内', '外', '属', '心', '型', '驻', '跨', '穿', '经', '往',
+];
 
 fn is_bad_stem(stem: &str) -> bool {
-    is_generic(stem) || stem.chars().last().is_some_and(|c| is_one_of(c, BAD_LAST))
+    is_generic(stem) || stem.chars().last().is_some_and(|c| BAD_LAST.contains(&c))
 }
 
 /// The longest official name ending at `end` whose level is the suffix's.
@@ -164,7 +174,7 @@ fn found_text(hit: &AreaHit) -> String {
 /// A stem holding a county-or-higher suffix is a chain, not one name
 /// (北票市南山|街道).
 fn holds_a_level(stem: &str) -> bool {
-    stem.chars().any(|c| is_one_of(c, "省市县旗"))
+    stem.chars().any(|c| ['省', '市', '县', '旗'].contains(&c))
 }
 
 /// Is `k` the first character of a name, not the middle of a longer one?
@@ -247,10 +257,15 @@ fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Ar
     })
 }
 
+/// Function words after which a name can start.
+const BEFORE_NAME: &[char] = &[
+    '在', '到', '于', '和', '与', '及', '的', '是', '对', '从', '向', '为', '赴',
+];
+
 /// Two short forms in a row, the second inside the first: 吉林长春, 四川成都.
 fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit>> {
     // Only where a name can start: after a break or a function word.
-    let at_edge = j == floor || is_one_of(chars[j - 1], "在到于和与及的是对从向为赴");
+    let at_edge = j == floor || BEFORE_NAME.contains(&chars[j - 1]);
     if !at_edge {
         return None;
     }
@@ -379,10 +394,15 @@ fn heuristic_stem(
     ))
 }
 
+/// Numerals and the words that count with them.
+const NUMERAL_CHARS: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '零', '两', '第',
+    '个', '批', '些', '几', '多', '余', '许', '首', '家', '诸', '众', '数',
+];
+
 fn is_numeral_word(word: &str) -> bool {
-    word.chars().all(|c| {
-        is_one_of(c, "一二三四五六七八九十百千万零两第个批些几多余许首家诸众数") || c.is_ascii_digit()
-    })
+    word.chars()
+        .all(|c| NUMERAL_CHARS.contains(&c) || c.is_ascii_digit())
 }
 
 /// 街道办事处 and 街办 name the same unit as 街道; 社区居委会 as 社区.

@@ -7,7 +7,7 @@
 
 use super::person::split_names;
 use super::segment::is_common_word;
-use super::text::{is_one_of, string};
+use super::text::string;
 use crate::model::Span;
 use crate::normalize::is_cjk;
 use aho_corasick::AhoCorasick;
@@ -113,9 +113,9 @@ fn may_be_signature(line: &str) -> bool {
 fn opens_byline(chars: &[char], start: usize) -> bool {
     let line_start = chars[..start]
         .iter()
-        .rposition(|&c| is_one_of(c, "。，,；;(（"))
+        .rposition(|&c| ['。', '，', ',', '；', ';', '(', '（'].contains(&c))
         .map_or(0, |p| p + 1);
-    let bracketed = line_start > 0 && is_one_of(chars[line_start - 1], "(（");
+    let bracketed = line_start > 0 && ['(', '（'].contains(&chars[line_start - 1]);
     chars.len() <= MAX_LINE
         || start - line_start <= 12 && (bracketed || line_is_lead(chars, line_start, start))
 }

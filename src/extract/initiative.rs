@@ -5,7 +5,7 @@
 //! head itself (“导师帮带制”), or when it is a numbered formula (“四员”,
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
 
-use super::text::{has_at, is_one_of, is_quote_close, is_quote_open, string};
+use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
@@ -71,6 +71,11 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
     hits
 }
 
+/// Second chars of ordinary words (方面, 一些, 一般…).
+const ORDINARY_SECOND: &[char] = &[
+    '面', '对', '些', '般', '样', '起', '同', '直', '定', '切', '旦', '方', '边', '路', '道', '块',
+];
+
 /// A numbered formula (“四员”, “三个三”, “一区一策”, “双推”): it starts
 /// with a small numeral, is short, and is not an ordinary phrase that
 /// happens to start with one (一面, 一对, 一起).
@@ -78,7 +83,7 @@ fn is_numbered_formula(label: &str) -> bool {
     const NUMERALS: &str = "一二三四五六七八九十两双";
     let chars: Vec<char> = label.chars().collect();
     let numerals = chars.iter().filter(|c| NUMERALS.contains(**c)).count();
-    let ordinary = chars.len() >= 2 && is_one_of(chars[1], "面对些般样起同直定切旦方边路道块");
+    let ordinary = chars.len() >= 2 && ORDINARY_SECOND.contains(&chars[1]);
     NUMERALS.contains(chars[0])
         && chars.len() >= 2
         && (chars.len() <= 3 || numerals >= 2 && chars.len() <= 8)
@@ -108,7 +113,10 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
         })?;
     let after = at + head.chars().count();
     // “X”工作人员 or “X”服务员 are people, not programs.
-    if chars.get(after).is_some_and(|c| is_one_of(*c, "员者人")) {
+    if chars
+        .get(after)
+        .is_some_and(|c| ['员', '者', '人'].contains(c))
+    {
         return None;
     }
     Some(head.to_owned())

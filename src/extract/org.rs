@@ -8,7 +8,7 @@
 use super::area::known_area;
 use super::area::{is_generic, AreaHit};
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
-use super::text::{is_one_of, is_quote_close, is_quote_open, string};
+use super::text::{is_quote_close, is_quote_open, string};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
@@ -99,7 +99,9 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
 /// head that a dictionary word runs across is part of that word (党组|织,
 /// 格局, 顾全大局).
 fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
-    let post = chars.get(end).is_some_and(|c| is_one_of(*c, "长员门署织"));
+    let post = chars
+        .get(end)
+        .is_some_and(|c| ['长', '员', '门', '署', '织'].contains(c));
     // 党委书记 is one jieba word, yet 党委 is an organ: crossing into a
     // post title is fine.
     let crossed = words.iter().any(|w| {
@@ -256,7 +258,10 @@ fn stem_of(
 /// Where an official area name that ends on the head's first character
 /// starts: 大东区 in 大东区委, 富平县 in 富平县委.
 fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
-    if !chars.get(j).is_some_and(|c| is_one_of(*c, "省市区县旗州盟")) {
+    if !chars
+        .get(j)
+        .is_some_and(|c| ['省', '市', '区', '县', '旗', '州', '盟'].contains(c))
+    {
         return None;
     }
     (j.saturating_sub(8)..j).find(|&k| {

@@ -3,12 +3,12 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::{is_one_of, string};
-use crate::lexicon::WordList;
-use std::sync::OnceLock;
+use super::text::string;
 use crate::lexicon::lexicon;
+use crate::lexicon::WordList;
 use crate::model::Span;
 use crate::normalize::is_cjk;
+use std::sync::OnceLock;
 
 /// Words after a name that show it is one.
 const AFTER_CUES: &[&str] = &[
@@ -172,6 +172,12 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     is_name(&name).then_some(span)
 }
 
+/// Function words a name does not go on with.
+const FUNCTION_CHARS: &[char] = &[
+    '的', '在', '说', '等', '和', '是', '为', '与', '也', '就', '都', '又', '将', '把', '被', '向',
+    '从', '到', '了', '让', '给', '同', '及', '或',
+];
+
 /// jieba cut a three-character name short (陈开|渠): the next word is one
 /// noun-like character that is not a function word.
 fn single_name_char_after(chars: &[char], words: &[Word], at: usize) -> bool {
@@ -180,7 +186,7 @@ fn single_name_char_after(chars: &[char], words: &[Word], at: usize) -> bool {
             && w.end == at + 1
             && matches!(w.tag(), "n" | "ng" | "nr" | "x" | "zg" | "ns")
             && is_cjk(chars[at])
-            && !is_one_of(chars[at], "的在说等和是为与也就都又将把被向从到了让给同及或")
+            && !FUNCTION_CHARS.contains(&chars[at])
     })
 }
 

@@ -147,7 +147,8 @@ mod tests {
         assert!(KNOWN_TAGS.iter().all(|t| intern(t) == *t));
         assert!(matches!(intern("nrfgx"), Cow::Owned(_)));
         assert!(matches!(intern("zz"), Cow::Owned(_)));
-        for w in tag("社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年") {
+        for w in tag("社区党委书记王光宇带领志愿者走访了３０户居民，eng和2024年")
+        {
             assert!(matches!(w.tag, Cow::Borrowed(_)), "{w:?}");
         }
     }

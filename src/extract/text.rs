@@ -84,24 +84,9 @@ pub fn has_at(chars: &[char], at: usize, word: &str) -> bool {
         .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
-/// Is `c` one of the chars of `set`? The rules test short sets of chars
-/// at every position; a scan of a dozen chars is cheaper there than the
-/// substring search `str::contains` sets up for a CJK char.
-pub fn is_one_of(c: char, set: &str) -> bool {
-    set.chars().any(|s| s == c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn one_of_a_set_of_chars() {
-        assert!(is_one_of('在', "在到于"));
-        assert!(is_one_of(',', "。，,"));
-        assert!(!is_one_of('，', "。,"));
-        assert!(!is_one_of('a', ""));
-    }
 
     #[test]
     fn splits_at_final_punctuation_and_lines() {
