@@ -247,6 +247,22 @@ mod tests {
     }
 
     #[test]
+    fn author_and_editor_on_one_line() {
+        let credits = find_credits("作者：刘彤 责任编辑：王海");
+        let got: Vec<(&str, bool)> = credits
+            .iter()
+            .map(|c| (c.name.as_str(), c.author))
+            .collect();
+        assert_eq!(got, [("刘彤", true), ("王海", false)]);
+    }
+
+    #[test]
+    fn lines_without_a_label_or_a_signature_give_nothing() {
+        assert!(find_credits("社区党委书记带领志愿者走访居民").is_empty());
+        assert!(find_credits("").is_empty());
+    }
+
+    #[test]
     fn sentences_mentioning_reporters_are_not_bylines() {
         assert!(authors("近日,城市晚报全媒体记者了解到,民政部公示了全国先进基层群众性自治组织名单和其他的一些内容").is_empty());
     }
