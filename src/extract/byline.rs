@@ -46,6 +46,9 @@ const AUTHOR_LABELS: usize = 8;
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
 /// A byline or signature line is short.
 const MAX_LINE: usize = 40;
+/// A name alone on its line is a signature: chars in such a line.
+const SIGNATURE_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
+const OPEN_BRACKETS: [char; 2] = ['(', '（'];
 
 /// Every line of an article comes here, and nearly none holds a credit:
 /// one automaton pass finds the labels, and a line with none that cannot
@@ -105,7 +108,8 @@ fn labels() -> &'static AhoCorasick {
 /// Can [`signature`] find a name in `line`: bracketed, or two or three
 /// chars long?
 fn may_be_signature(line: &str) -> bool {
-    line.starts_with(['(', '（']) || (2..=3).contains(&line.chars().take(4).count())
+    line.starts_with(OPEN_BRACKETS)
+        || SIGNATURE_CHARS.contains(&line.chars().take(SIGNATURE_CHARS.end() + 1).count())
 }
 
 /// The text before a label is a short lead (本报讯, (福州日报, □本报) and
@@ -115,7 +119,7 @@ fn opens_byline(chars: &[char], start: usize) -> bool {
         .iter()
         .rposition(|&c| ['。', '，', ',', '；', ';', '(', '（'].contains(&c))
         .map_or(0, |p| p + 1);
-    let bracketed = line_start > 0 && ['(', '（'].contains(&chars[line_start - 1]);
+    let bracketed = line_start > 0 && OPEN_BRACKETS.contains(&chars[line_start - 1]);
     chars.len() <= MAX_LINE
         || start - line_start <= 12 && (bracketed || line_is_lead(chars, line_start, start))
 }
@@ -184,7 +188,7 @@ fn signature(chars: &[char]) -> Vec<Credit> {
     let inner: Vec<char> = chars
         .iter()
         .copied()
-        .skip_while(|&c| c == '(' || c == '（')
+        .skip_while(|c| OPEN_BRACKETS.contains(c))
         .collect();
     let bracketed = inner.len() < chars.len() && matches!(chars.last(), Some(')') | Some('）'));
     if bracketed {
@@ -194,7 +198,7 @@ fn signature(chars: &[char]) -> Vec<Credit> {
         }
         return Vec::new();
     }
-    if (2..=3).contains(&chars.len()) {
+    if SIGNATURE_CHARS.contains(&chars.len()) {
         return names_from(chars, 0, true);
     }
     Vec::new()
