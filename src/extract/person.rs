@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::string;
+use super::text::{has_at, string};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::Span;
@@ -49,7 +49,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
     };
     for at in cue_ends(chars) {
-        if let Some(span) = name_at(chars, words, at) {
+        if let Some(span) = name_after_title(chars, at).or_else(|| name_at(chars, words, at)) {
             add(span);
         }
     }
@@ -172,6 +172,41 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     is_name(&name).then_some(span)
 }
 
+/// Words that end a name written right after a post title or cue: speech
+/// and attendance verbs, 等, 一行, and the function words a clause goes on
+/// with (主任陈明说, 部长余雄杰出席, 调研员石振南也…).
+const NAME_ENDS: &[&str] = &[
+    "说", "表示", "介绍", "指出", "强调", "告诉", "认为", "坦言", "感慨", "出席", "参加", "主持",
+    "讲话", "致辞", "带领", "陪同", "率领", "一行", "等", "同志", "也", "都", "就", "在", "的",
+    "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾",
+    "又", "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获",
+];
+
+/// A name right after a post title or cue, by its shape and what follows
+/// it rather than by jieba's cut, which often runs a name into the next
+/// word or the title into the name (主任|任红梅, 陈明说). Three chars are
+/// tried before two; an ordinary dictionary word (马上, 高度) is no name.
+/// A name whose first two chars make an ordinary word (干部, 公众) is none.
+fn name_after_title(chars: &[char], at: usize) -> Option<Span> {
+    if chars.len() < at + 2 || is_common_word(&string(chars, at, at + 2)) {
+        return None;
+    }
+    let ends_at = |k: usize| {
+        k == chars.len()
+            || !is_cjk(chars[k])
+            || NAME_ENDS.iter().any(|w| has_at(chars, k, w))
+            || lexicon().roles.starting_at(chars, k).is_some()
+    };
+    [4, 3, 2].into_iter().find_map(|len| {
+        let end = at + len;
+        if end > chars.len() || (at + 2..end).any(ends_at) || !ends_at(end) {
+            return None;
+        }
+        let name = string(chars, at, end);
+        (is_plain_name(&name) && !is_common_word(&name)).then(|| Span::new(at, end))
+    })
+}
+
 /// Function words a name does not go on with.
 const FUNCTION_CHARS: &[char] = &[
     '的', '在', '说', '等', '和', '是', '为', '与', '也', '就', '都', '又', '将', '把', '被', '向',
@@ -278,6 +313,17 @@ mod tests {
         );
         assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
         assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
+    }
+
+    #[test]
+    fn names_after_posts_whatever_the_cut() {
+        assert_eq!(persons("居委会主任任红梅表示要做好工作"), ["任红梅"]);
+        assert_eq!(persons("关上社区居委会副主任陈明说,很好"), ["陈明"]);
+        assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
+        assert!(persons("书记高度重视这项工作").is_empty());
+        assert!(persons("书记马上就到").is_empty());
+        assert!(persons("党员干部中有人").is_empty());
+        assert_eq!(persons("网格员吕鑫来了"), ["吕鑫"]);
     }
 
     #[test]
