@@ -48,10 +48,14 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
             found.push(span);
         }
     };
-    for at in cue_ends(chars) {
+    let cues = cue_ends(chars);
+    for &at in &cues {
         if let Some(span) = name_after_title(chars, at).or_else(|| name_at(chars, words, at)) {
             add(span);
         }
+    }
+    for span in super::minority_name::find(chars, &cues, |k| ends_name(chars, k)) {
+        add(span);
     }
     for span in names_before_posts(chars, taken) {
         add(span);
@@ -180,7 +184,17 @@ const NAME_ENDS: &[&str] = &[
     "讲话", "致辞", "带领", "陪同", "率领", "一行", "等", "同志", "也", "都", "就", "在", "的",
     "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾",
     "又", "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获",
+    "给", "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先",
+    "积极", "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
 ];
+
+/// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
+fn ends_name(chars: &[char], k: usize) -> bool {
+    k == chars.len()
+        || !is_cjk(chars[k])
+        || NAME_ENDS.iter().any(|w| has_at(chars, k, w))
+        || lexicon().roles.starting_at(chars, k).is_some()
+}
 
 /// A name right after a post title or cue, by its shape and what follows
 /// it rather than by jieba's cut, which often runs a name into the next
@@ -188,22 +202,25 @@ const NAME_ENDS: &[&str] = &[
 /// tried before two; an ordinary dictionary word (马上, 高度) is no name.
 /// A name whose first two chars make an ordinary word (干部, 公众) is none.
 fn name_after_title(chars: &[char], at: usize) -> Option<Span> {
-    if chars.len() < at + 2 || is_common_word(&string(chars, at, at + 2)) {
+    if chars.len() < at + 2
+        || is_common_word(&string(chars, at, at + 2))
+        || FUNCTION_CHARS.contains(&chars[at])
+        || ends_name(chars, at)
+    {
         return None;
     }
-    let ends_at = |k: usize| {
-        k == chars.len()
-            || !is_cjk(chars[k])
-            || NAME_ENDS.iter().any(|w| has_at(chars, k, w))
-            || lexicon().roles.starting_at(chars, k).is_some()
-    };
+    let ends_at = |k: usize| ends_name(chars, k);
     [4, 3, 2].into_iter().find_map(|len| {
         let end = at + len;
         if end > chars.len() || (at + 2..end).any(ends_at) || !ends_at(end) {
             return None;
         }
         let name = string(chars, at, end);
-        (is_plain_name(&name) && !is_common_word(&name)).then(|| Span::new(at, end))
+        let place = lexicon()
+            .area_suffixes
+            .iter()
+            .any(|s| name.ends_with(&s.suffix));
+        (is_plain_name(&name) && !is_common_word(&name) && !place).then(|| Span::new(at, end))
     })
 }
 
@@ -242,7 +259,7 @@ pub fn is_name(s: &str) -> bool {
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
 const NOT_GIVEN: &str =
-    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
+    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们旁边内外";
 
 /// Forms of address that follow a surname like a given name (赵大妈,
 /// 王师傅): the person is not named.
