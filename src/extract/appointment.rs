@@ -136,6 +136,10 @@ type Post = (usize, usize, Option<(Unit, usize)>);
 fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut end = name.start;
+    // A space between post and name: 居委会主任 任红梅.
+    while end > 0 && chars[end - 1] == ' ' {
+        end -= 1;
+    }
     // A post in quotes: 老鹳庙社区“第一书记”孔静.
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;

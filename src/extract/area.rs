@@ -107,13 +107,15 @@ const AFTER_SUFFIX_OTHER_WORD: &[char] = &[
     '块', '位', '份', '街', '路', '巷', '庄', '城',
 ];
 
-/// A suffix followed by these is part of another word: 区委 is an organ,
+/// A suffix followed by these is part of another word: 区委 is an organ
+/// (but 小区委员会 is the committee of the compound 小区),
 /// 市场 a market, 村民 villagers, 县级 a level, 村街 a street.
 fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
         .is_some_and(|c| AFTER_SUFFIX_OTHER_WORD.contains(c))
         && !has_at(chars, end, "办事处")
+        && !has_at(chars, end, "委员会")
 }
 
 /// Characters a name does not end with: function words, measure words and

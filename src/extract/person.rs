@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 /// Words after a name that show it is one.
 const AFTER_CUES: &[&str] = &[
+    "(左", "(右", "(中", "（左", "（右", "（中",
     "同志",
     "说",
     "介绍",
@@ -50,7 +51,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     };
     let cues = cue_ends(chars);
     for &at in &cues {
-        if let Some(span) = name_after_title(chars, at).or_else(|| name_at(chars, words, at)) {
+        if let Some(span) =
+            name_after_title(chars, at, taken).or_else(|| name_at(chars, words, at))
+        {
             add(span);
         }
     }
@@ -137,6 +140,8 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
                 || cue_words().ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })
+        // A space may stand between the cue and the name: 主任 任红梅.
+        .map(|e| e + chars[e..].iter().take_while(|&&c| c == ' ').count())
         .collect()
 }
 
@@ -201,7 +206,7 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 /// word or the title into the name (主任|任红梅, 陈明说). Three chars are
 /// tried before two; an ordinary dictionary word (马上, 高度) is no name.
 /// A name whose first two chars make an ordinary word (干部, 公众) is none.
-fn name_after_title(chars: &[char], at: usize) -> Option<Span> {
+fn name_after_title(chars: &[char], at: usize, taken: &[Span]) -> Option<Span> {
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
@@ -209,7 +214,8 @@ fn name_after_title(chars: &[char], at: usize) -> Option<Span> {
     {
         return None;
     }
-    let ends_at = |k: usize| ends_name(chars, k);
+    // A name also ends where a place or organization begins (任红梅晋中市).
+    let ends_at = |k: usize| ends_name(chars, k) || taken.iter().any(|t| t.start == k);
     [4, 3, 2].into_iter().find_map(|len| {
         let end = at + len;
         if end > chars.len() || (at + 2..end).any(ends_at) || !ends_at(end) {
@@ -337,6 +343,7 @@ mod tests {
         assert_eq!(persons("居委会主任任红梅表示要做好工作"), ["任红梅"]);
         assert_eq!(persons("关上社区居委会副主任陈明说,很好"), ["陈明"]);
         assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
+        assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
         assert!(persons("书记高度重视这项工作").is_empty());
         assert!(persons("书记马上就到").is_empty());
         assert!(persons("党员干部中有人").is_empty());
