@@ -201,12 +201,29 @@ pub fn extract(text: &str) -> ArticleFacts {
         ..ArticleFacts::default()
     };
     let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));
+    let known = known_names(&analysed);
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus.at(si), has_byline, &mut facts);
+        sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
     }
     facts
+}
+
+/// The names the article gives with a cue somewhere (a post title, 说, a
+/// byline): a name is a name in every sentence, also where it stands
+/// without a cue (杨志强离开…, 到华龙社区工作3年多,柯春鸿已经…).
+fn known_names(analysed: &[Analysed]) -> Vec<Vec<char>> {
+    let mut names: Vec<Vec<char>> = Vec::new();
+    for a in analysed.iter().filter(|a| !a.debris) {
+        let areas: Vec<Span> = a.areas.iter().map(|h| h.span).collect();
+        for span in person::find_persons(&a.chars, &a.words, &areas) {
+            names.push(a.chars[span.start..span.end].to_vec());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn analyse(s: &Sentence) -> Analysed {
@@ -278,7 +295,14 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(&mut self, a: &Analysed, focus: &FocusAt, has_byline: bool, facts: &mut ArticleFacts) {
+    fn run(
+        &mut self,
+        a: &Analysed,
+        focus: &FocusAt,
+        has_byline: bool,
+        known: &[Vec<char>],
+        facts: &mut ArticleFacts,
+    ) {
         self.credits(a, facts);
         if a.debris {
             return;
@@ -313,7 +337,10 @@ impl SentenceFacts {
                 org.alts,
             );
         }
-        for span in person::find_persons(&a.chars, &a.words, &self.taken()) {
+        let taken = self.taken();
+        let mut persons = person::find_persons(&a.chars, &a.words, &taken);
+        persons.extend(person::occurrences(&a.chars, known, &taken, &persons));
+        for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
             if known_area(&name).is_none() {
                 self.push(facts, EntityKind::Person, span, name, Vec::new());

@@ -79,6 +79,26 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     found
 }
 
+/// Where the `known` names of the article stand in this sentence, outside
+/// the `taken` and `found` spans. A two-char name must end there (张丽 is
+/// not the start of 张丽娟).
+pub fn occurrences(chars: &[char], known: &[Vec<char>], taken: &[Span], found: &[Span]) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for name in known {
+        let n = name.len();
+        for start in (0..=chars.len().saturating_sub(n)).filter(|&s| chars[s..].starts_with(name)) {
+            let span = Span::new(start, start + n);
+            let free = |s: &Span| !s.overlaps(&span);
+            let whole = n > 2 || ends_name(chars, span.end);
+            if whole && taken.iter().all(free) && found.iter().all(free) && spans.iter().all(free) {
+                spans.push(span);
+            }
+        }
+    }
+    spans.sort();
+    spans
+}
+
 /// A name right before a post title, right after an organization or area
 /// (朝阳邮政局马畅达行长) or at a clause start.
 fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
