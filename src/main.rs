@@ -43,6 +43,15 @@ enum Command {
         /// Write counts, timings and peak memory as JSON to this file.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// Let the build remove any number of stored articles, even all
+        /// (by default it stops, keeping the store, when it would remove
+        /// more than half of them or the corpus folder is empty).
+        #[arg(long, conflicts_with = "max_removals")]
+        allow_removals: bool,
+        /// The most stored articles the build may remove: a number (20) or
+        /// a share of them (10%). Default: 50%.
+        #[arg(long, value_name = "N|P%")]
+        max_removals: Option<pipeline::plan::RemovalLimit>,
     },
     /// Write every quad of the store, sorted, as N-Quads (no blank nodes):
     /// the same corpus gives the same dump.
@@ -187,7 +196,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             full,
             report,
-        } => build(&corpus, &store, default_jobs(jobs), full, report.as_deref()),
+            allow_removals,
+            max_removals,
+        } => {
+            let options = pipeline::BuildOptions {
+                jobs: default_jobs(jobs),
+                full,
+                progress: true,
+                removals: match (allow_removals, max_removals) {
+                    (true, _) => pipeline::plan::RemovalLimit::Unlimited,
+                    (false, limit) => limit.unwrap_or_default(),
+                },
+            };
+            build(&corpus, &store, options, report.as_deref())
+        }
         Command::Dump {
             store,
             format: DumpFormat::Nquads,
@@ -233,15 +255,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn build(
     corpus: &Path,
     store: &Path,
-    jobs: usize,
-    full: bool,
+    options: pipeline::BuildOptions,
     report_file: Option<&Path>,
 ) -> Result<ExitCode> {
-    let options = pipeline::BuildOptions {
-        jobs,
-        full,
-        progress: true,
-    };
     let report = pipeline::build(corpus, store, options).with_context(|| {
         format!(
             "building {} from {} failed; the previous store is kept",
