@@ -160,11 +160,36 @@ fn main() -> ExitCode {
         .init();
     match run(Cli::parse()) {
         Ok(code) => code,
+        // `dump | head`: the reader has all it wanted.
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: a cause whose text its
+/// context already shows (as in `{path}: {source}`) is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+/// Did writing to standard output fail because its reader went away?
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// A build allocates and frees buffers of many megabytes for every chunk
@@ -296,6 +321,16 @@ fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<
     writeln!(out, "statements {}", report.statements)?;
     for (class, n) in &report.entities_by_class {
         writeln!(out, "  {class:<20} {n}")?;
+    }
+    if !report.repaired.is_empty() {
+        writeln!(out, "repaired   {}", report.repaired.len())?;
+        for r in &report.repaired {
+            writeln!(
+                out,
+                "  {}: {} bad bytes replaced, {} NUL bytes dropped ({})",
+                r.file, r.repairs.bad_bytes, r.repairs.nul_bytes, r.encoding
+            )?;
+        }
     }
     writeln!(out, "skipped    {}", report.skipped.len())?;
     for s in &report.skipped {

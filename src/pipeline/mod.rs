@@ -67,6 +67,15 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// An article kept although decoding had to repair it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Repaired {
+    pub file: String,
+    pub encoding: &'static str,
+    #[serde(flatten)]
+    pub repairs: corpus::Repairs,
+}
+
 /// How to build.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions {
@@ -140,6 +149,9 @@ pub struct BuildReport {
     pub removed: usize,
     pub unchanged: usize,
     pub skipped: Vec<Skipped>,
+    /// Files read in this run that decoding repaired (bad bytes replaced,
+    /// NULs dropped), each still built.
+    pub repaired: Vec<Repaired>,
     /// Quads in the store after the build.
     pub statements: usize,
     pub entities_by_class: BTreeMap<String, usize>,
@@ -265,7 +277,7 @@ fn read_corpus<T: Send>(
 fn read_one(root: &Path, path: &Path) -> Result<Article, Skipped> {
     corpus::read_article(root, path).map_err(|e| Skipped {
         file: corpus::relative_name(root, path),
-        reason: e.to_string(),
+        reason: e.problem.to_string(),
     })
 }
 
@@ -321,7 +333,17 @@ pub fn build(
     let lock = store::lock(store_dir)?;
     let pool = thread_pool(options.jobs)?;
     let extractor = extractor_version();
-    let live = store::current_manifest(store_dir)?;
+    let live = match store::current_manifest(store_dir) {
+        // The way out of a damaged store: rebuild it from empty.
+        Err(StoreError::Damaged { path, problem }) if options.full => {
+            tracing::warn!(
+                "{}: {problem}; rebuilding the store in full",
+                path.display()
+            );
+            None
+        }
+        live => live?,
+    };
     let mode = Mode::choose(live.as_ref(), &extractor, options.full);
     // Load the gazetteer and the segmenter while the corpus is read and the
     // new generation prepared; a build with nothing to process never waits.
@@ -349,6 +371,7 @@ pub fn build(
 
     let todo = reading.to_process(&plan);
     report.skipped = reading.skipped;
+    report.repaired = reading.repaired;
     if !todo.is_empty() {
         let t = Instant::now();
         // A panic there would recur, with its message, on the first article.
@@ -381,6 +404,7 @@ struct Reading {
     seen: Vec<(String, Seen)>,
     read: Vec<Pending>,
     skipped: Vec<Skipped>,
+    repaired: Vec<Repaired>,
 }
 
 impl Reading {
@@ -405,25 +429,35 @@ fn read_phase(
 ) -> Result<Reading, BuildError> {
     let known = live.filter(|_| mode == Mode::Incremental);
     let stamped_at_ns = corpus::now_ns();
-    let found = read_corpus(corpus_dir, pool, known, |a| Pending {
-        name: a.name,
-        hash: a.hash,
-        stamp: a.stamp,
+    let found = read_corpus(corpus_dir, pool, known, |a| {
+        let repaired = a.repairs.any().then(|| Repaired {
+            file: a.name.clone(),
+            encoding: a.encoding,
+            repairs: a.repairs,
+        });
+        let pending = Pending {
+            name: a.name,
+            hash: a.hash,
+            stamp: a.stamp,
+        };
+        (pending, repaired)
     })?;
     let mut reading = Reading {
         stamped_at_ns,
         seen: Vec::with_capacity(found.len()),
         read: Vec::new(),
         skipped: Vec::new(),
+        repaired: Vec::new(),
     };
     for found in found {
         match found {
             Found::Untouched(name) => reading.seen.push((name, Seen::Untouched)),
-            Found::Read(Ok(p)) => {
+            Found::Read(Ok((p, repaired))) => {
                 reading
                     .seen
                     .push((p.name.clone(), Seen::Read(p.hash.clone())));
                 reading.read.push(p);
+                reading.repaired.extend(repaired);
             }
             Found::Read(Err(s)) => {
                 reading.seen.push((s.file.clone(), Seen::Unreadable));
@@ -571,9 +605,6 @@ fn commit(
     work: Work,
     report: &mut BuildReport,
 ) -> Result<(), StoreError> {
-    for skipped in &report.skipped {
-        tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
-    }
     let mut manifest = work.manifest;
     report.articles = manifest.articles.len();
     report.statements = work.statements;
@@ -803,6 +834,7 @@ mod tests {
             text: "(jī)(guān) abc".into(),
             hash: "h".into(),
             encoding: "UTF-8",
+            repairs: corpus::Repairs::default(),
             stamp: None,
         };
         assert!(process(article).unwrap_err().contains("no Chinese text"));
