@@ -239,10 +239,14 @@ fn signature(chars: &[char]) -> Vec<Credit> {
 
 /// A line of two to four names and nothing else: 许幼飞 王柏林.
 fn names_only(chars: &[char]) -> bool {
-    let runs: Vec<&[char]> = chars.split(|&c| c == ' ').filter(|r| !r.is_empty()).collect();
+    let runs: Vec<&[char]> = chars
+        .split(|&c| c == ' ')
+        .filter(|r| !r.is_empty())
+        .collect();
     (2..=4).contains(&runs.len())
         && runs.iter().all(|r| {
-            SIGNATURE_CHARS.contains(&r.len()) && split_names(&r.iter().collect::<String>()).len() == 1
+            SIGNATURE_CHARS.contains(&r.len())
+                && split_names(&r.iter().collect::<String>()).len() == 1
         })
 }
 
@@ -295,7 +299,10 @@ mod tests {
         assert_eq!(authors("曲宏"), ["曲宏"]);
         assert_eq!(authors("许幼飞 王柏林"), ["许幼飞", "王柏林"]);
         assert_eq!(authors("(黄盛后) |"), ["黄盛后"]);
-        assert_eq!(authors("陈晨 发布时间:2020-09-30 10:32:00来源: 新华网"), ["陈晨"]);
+        assert_eq!(
+            authors("陈晨 发布时间:2020-09-30 10:32:00来源: 新华网"),
+            ["陈晨"]
+        );
     }
 
     #[test]

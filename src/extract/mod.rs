@@ -112,7 +112,11 @@ impl FocusAt<'_> {
     fn enclosing(&self, kind: AreaKind) -> Option<String> {
         let g = crate::lexicon::divisions::divisions();
         let mut found: Option<String> = None;
-        let lower = self.focus.by_kind.iter().filter(|(k, _)| k.rank() > kind.rank());
+        let lower = self
+            .focus
+            .by_kind
+            .iter()
+            .filter(|(k, _)| k.rank() > kind.rank());
         for (_, mentions) in lower {
             for (_, _, label) in mentions {
                 for id in g.lookup(label) {

@@ -124,9 +124,10 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
 fn is_domain_word(chars: &[char], w: &Word) -> bool {
     let lex = lexicon();
     let len = w.end - w.start;
-    [&lex.role_modifiers, &lex.org_heads]
-        .iter()
-        .any(|list| list.starting_at(chars, w.start).is_some_and(|m| m.chars().count() == len))
+    [&lex.role_modifiers, &lex.org_heads].iter().any(|list| {
+        list.starting_at(chars, w.start)
+            .is_some_and(|m| m.chars().count() == len)
+    })
 }
 
 fn org_ending_at(

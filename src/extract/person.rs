@@ -12,7 +12,12 @@ use std::sync::OnceLock;
 
 /// Words after a name that show it is one.
 const AFTER_CUES: &[&str] = &[
-    "(左", "(右", "(中", "（左", "（右", "（中",
+    "(左",
+    "(右",
+    "(中",
+    "（左",
+    "（右",
+    "（中",
     "同志",
     "说",
     "介绍",
@@ -51,8 +56,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     };
     let cues = cue_ends(chars);
     for &at in &cues {
-        if let Some(span) =
-            name_after_title(chars, at, taken).or_else(|| name_at(chars, words, at))
+        if let Some(span) = name_after_title(chars, at, taken).or_else(|| name_at(chars, words, at))
         {
             add(span);
         }
@@ -82,7 +86,12 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
 /// Where the `known` names of the article stand in this sentence, outside
 /// the `taken` and `found` spans. A two-char name must end there (张丽 is
 /// not the start of 张丽娟).
-pub fn occurrences(chars: &[char], known: &[Vec<char>], taken: &[Span], found: &[Span]) -> Vec<Span> {
+pub fn occurrences(
+    chars: &[char],
+    known: &[Vec<char>],
+    taken: &[Span],
+    found: &[Span],
+) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     for name in known {
         let n = name.len();
@@ -207,10 +216,10 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
 const NAME_ENDS: &[&str] = &[
     "说", "表示", "介绍", "指出", "强调", "告诉", "认为", "坦言", "感慨", "出席", "参加", "主持",
     "讲话", "致辞", "带领", "陪同", "率领", "一行", "等", "同志", "也", "都", "就", "在", "的",
-    "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾",
-    "又", "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获",
-    "给", "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先",
-    "积极", "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
+    "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾", "又",
+    "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
+    "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
+    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
 ];
 
 /// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
