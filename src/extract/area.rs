@@ -302,6 +302,7 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
         .iter()
         .filter(|w| w.tag() == "ns" && w.end - w.start >= 2)
         .filter(|w| !chars.get(w.end).is_some_and(|c| suffixes.contains(c)))
+        .filter(|w| !names_a_thing(chars, words, w.end))
         .filter(|w| {
             !quoted
                 .iter()
@@ -313,15 +314,29 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
                 .any(|t| t.span.overlaps(&Span::new(w.start, w.end)))
         })
         .filter_map(|w| short_form(chars, w.start, w.end, false))
-        .filter(|h| !h.alts.is_empty() && above_counties(&h.label))
+        .filter(|h| {
+            h.alts
+                .first()
+                .is_some_and(|written| above_counties(written))
+        })
         .collect()
 }
 
-/// Is every division named `label` a province or prefecture? County-level
-/// names repeat across the country (平湖 is a town in Shenzhen too).
-fn above_counties(label: &str) -> bool {
+/// Does a noun follow at `at`, so that a short form before it only
+/// qualifies a thing (常州|邮政局, 山西|日报), unless it is 人 (天水人)?
+fn names_a_thing(chars: &[char], words: &[Word], at: usize) -> bool {
+    words
+        .iter()
+        .find(|w| w.start == at)
+        .is_some_and(|w| is_nominal_tag(w.tag()) && !has_at(chars, at, "人"))
+}
+
+/// Does every division the short form may name lie above the counties?
+/// Short forms of counties and districts repeat across the country
+/// (平湖, 朝阳): alone, they are not decided.
+fn above_counties(short: &str) -> bool {
     let g = divisions::divisions();
-    let ids = g.by_name(label);
+    let ids = g.lookup(short);
     !ids.is_empty()
         && ids
             .iter()

@@ -25,7 +25,7 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 14] = [
+const LABELS: [&str; 16] = [
     "记者",
     "通讯员",
     "文/",
@@ -39,6 +39,8 @@ const LABELS: [&str; 14] = [
     "编辑:",
     "编辑：",
     "摄影:",
+    "摄/",
+    "图/",
     "摄",
 ];
 const AUTHOR_LABELS: usize = 8;
@@ -158,11 +160,11 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
             break;
         }
         let mut run = string(chars, start, i);
-        if !credits.is_empty() && is_common_word(&run) {
-            break;
-        }
         if PHOTO_TAILS.contains(&run.as_str()) {
             photographers(&mut credits);
+            break;
+        }
+        if !credits.is_empty() && is_common_word(&run) {
             break;
         }
         for tail in TAILS {
@@ -311,6 +313,11 @@ mod tests {
         assert_eq!(credits.len(), 1);
         assert!(!credits[0].author);
         assert!(authors("本报记者 张三摄").is_empty());
+        let credits = find_credits("洗衣房 (摄/王文娟)");
+        assert_eq!(
+            (credits[0].name.as_str(), credits[0].author),
+            ("王文娟", false)
+        );
     }
 
     #[test]

@@ -41,6 +41,8 @@ const CUES: &[&str] = &[
     "作者",
     "主持人",
     "专家",
+    "名叫",
+    "叫作",
     "教授",
     "老师",
     "医生",
@@ -65,6 +67,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         add(span);
     }
     for span in names_before_posts(chars, taken) {
+        add(span);
+    }
+    for span in names_before_counts(chars) {
         add(span);
     }
     for w in words.iter().filter(|w| w.is_person_tag()) {
@@ -124,13 +129,49 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
             let name = string(chars, start, r);
             let anchored =
                 start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
-            if anchored && is_name(&name) && !part_of_post(chars, start, r) {
+            // 向|杨主任: a preposition, then a surname and a title.
+            let preposition = len == 2 && FUNCTION_CHARS.contains(&chars[start]);
+            if anchored && !preposition && is_name(&name) && !part_of_post(chars, start, r) {
                 found.push(Span::new(start, r));
                 break;
             }
         }
     }
     found
+}
+
+/// The first name of a group given by count, at a clause start:
+/// 任红梅等10人获得…, 王强等三名同志.
+fn names_before_counts(chars: &[char]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for k in 2..chars.len() {
+        if chars[k] != '等' || !counts_people(&chars[k + 1..]) {
+            continue;
+        }
+        for len in [3, 2] {
+            let Some(start) = k.checked_sub(len) else {
+                continue;
+            };
+            let at_start = start == 0 || !is_cjk(chars[start - 1]);
+            if at_start && is_name(&string(chars, start, k)) {
+                found.push(Span::new(start, k));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Does the text start with a number of people: 10人, 三名, 20位?
+fn counts_people(rest: &[char]) -> bool {
+    let digits = rest
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(**c))
+        .count();
+    digits > 0
+        && rest
+            .get(digits)
+            .is_some_and(|c| ['人', '名', '位'].contains(c))
 }
 
 /// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
@@ -294,7 +335,7 @@ pub fn is_name(s: &str) -> bool {
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
 const NOT_GIVEN: &str =
-    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们旁边内外";
+    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们旁边内外给";
 
 /// Forms of address that follow a surname like a given name (赵大妈,
 /// 王师傅): the person is not named.
@@ -373,6 +414,8 @@ mod tests {
         assert_eq!(persons("关上社区居委会副主任陈明说,很好"), ["陈明"]);
         assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
         assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
+        assert_eq!(persons("任红梅等10人获得称号"), ["任红梅"]);
+        assert_eq!(persons("老阿妈名叫卓玛,是居民"), ["卓玛"]);
         assert!(persons("书记高度重视这项工作").is_empty());
         assert!(persons("书记马上就到").is_empty());
         assert!(persons("党员干部中有人").is_empty());
