@@ -15,6 +15,13 @@ const DOTS: &[char] = &['·', '•', '・', '‧'];
 /// name; `name_ends` says whether a name may end at a position.
 pub fn find(chars: &[char], cue_ends: &[usize], name_ends: impl Fn(usize) -> bool) -> Vec<Span> {
     let mut found = dotted(chars);
+    for &at in cue_ends {
+        if let Some(span) = transliterated_at(chars, at, &name_ends) {
+            if !found.iter().any(|f| f.overlaps(&span)) {
+                found.push(span);
+            }
+        }
+    }
     let mut i = 0;
     while i < chars.len() {
         match tibetan_at(chars, i, cue_ends, &name_ends) {
@@ -49,6 +56,21 @@ fn tibetan_at(
     }
     let end = at + first;
     (cue_ends.contains(&at) && name_ends(end)).then(|| Span::new(at, end))
+}
+
+/// Shortest transliterated name without a dot: 宝音图 is too close to words.
+const UNDOTTED: std::ops::RangeInclusive<usize> = 4..=7;
+
+/// A transliterated name without a dot right after a cue (Mongolian and
+/// Uyghur names: 书记乌云苏依拉说): a run of transliteration characters
+/// that ends where a name may end.
+fn transliterated_at(chars: &[char], at: usize, name_ends: impl Fn(usize) -> bool) -> Option<Span> {
+    let letters = &lexicon().transliteration_chars;
+    let run = chars[at..]
+        .iter()
+        .take_while(|c| letters.contains(c))
+        .count();
+    (UNDOTTED.contains(&run) && name_ends(at + run)).then(|| Span::new(at, at + run))
 }
 
 /// Transliterated names: two to six transliteration characters on each
@@ -94,6 +116,12 @@ mod tests {
         assert_eq!(names("书记丹增说", &[2]), ["丹增"]);
         assert!(names("书记丹增说", &[]).is_empty());
         assert!(names("书记丹增了解", &[2]).is_empty());
+    }
+
+    #[test]
+    fn undotted_transliterations_after_a_cue() {
+        assert_eq!(names("书记乌云苏依拉说", &[2]), ["乌云苏依拉"]);
+        assert!(names("书记乌云苏依拉说", &[]).is_empty());
     }
 
     #[test]

@@ -57,14 +57,16 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
     };
     let cues = cue_ends(chars);
+    // Before the surname rules, which would take 苏|依拉 out of 乌云苏依拉.
+    for span in super::minority_name::find(chars, &cues, |k| ends_name(chars, k)) {
+        add(span);
+    }
     for &at in &cues {
-        if let Some(span) = name_after_title(chars, at, taken).or_else(|| name_at(chars, words, at))
+        if let Some(span) =
+            name_after_title(chars, words, at, taken).or_else(|| name_at(chars, words, at))
         {
             add(span);
         }
-    }
-    for span in super::minority_name::find(chars, &cues, |k| ends_name(chars, k)) {
-        add(span);
     }
     for span in names_before_posts(chars, taken) {
         add(span);
@@ -276,7 +278,7 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 /// word or the title into the name (主任|任红梅, 陈明说). Three chars are
 /// tried before two; an ordinary dictionary word (马上, 高度) is no name.
 /// A name whose first two chars make an ordinary word (干部, 公众) is none.
-fn name_after_title(chars: &[char], at: usize, taken: &[Span]) -> Option<Span> {
+fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
@@ -284,8 +286,16 @@ fn name_after_title(chars: &[char], at: usize, taken: &[Span]) -> Option<Span> {
     {
         return None;
     }
-    // A name also ends where a place or organization begins (任红梅晋中市).
-    let ends_at = |k: usize| ends_name(chars, k) || taken.iter().any(|t| t.start == k);
+    // A name also ends where a place or organization begins (任红梅晋中市),
+    // and before a one-char word jieba tags as a verb or function word
+    // (马鹏|用…).
+    let ends_at = |k: usize| {
+        ends_name(chars, k)
+            || taken.iter().any(|t| t.start == k)
+            || words
+                .iter()
+                .any(|w| w.start == k && w.end == k + 1 && is_function_tag(w.tag()))
+    };
     [4, 3, 2].into_iter().find_map(|len| {
         let end = at + len;
         if end > chars.len() || (at + 2..end).any(ends_at) || !ends_at(end) {
@@ -298,6 +308,12 @@ fn name_after_title(chars: &[char], at: usize, taken: &[Span]) -> Option<Span> {
             .any(|s| name.ends_with(&s.suffix));
         (is_plain_name(&name) && !is_common_word(&name) && !place).then(|| Span::new(at, end))
     })
+}
+
+/// Tags of words a name does not go on with: verbs, prepositions,
+/// adverbs, conjunctions, particles and pronouns.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(tag, "v" | "p" | "d" | "c" | "u" | "uj" | "ul" | "r")
 }
 
 /// Function words a name does not go on with.
