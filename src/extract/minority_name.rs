@@ -44,13 +44,12 @@ fn tibetan_at(
     name_ends: impl Fn(usize) -> bool,
 ) -> Option<Span> {
     let elements = &lexicon().tibetan_name_elements;
-    if at > 0 && is_cjk(chars[at - 1]) && !cue_ends.contains(&at) {
-        // Inside a word, unless a cue ends right here.
-        if elements.ending_at(chars, at).is_some() {
-            return None;
-        }
-    }
     let first = elements.starting_at(chars, at)?.chars().count();
+    // Inside a run of elements, unless a cue ends right here.
+    let inside = at > 0 && is_cjk(chars[at - 1]) && elements.ending_at(chars, at).is_some();
+    if inside && !cue_ends.contains(&at) {
+        return None;
+    }
     if let Some(second) = elements.starting_at(chars, at + first) {
         return Some(Span::new(at, at + first + second.chars().count()));
     }

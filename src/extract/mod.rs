@@ -205,29 +205,25 @@ pub fn extract(text: &str) -> ArticleFacts {
         ..ArticleFacts::default()
     };
     let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));
-    let known = known_names(&analysed);
+    // The names found so far: a name given once with a cue (a post title,
+    // 说, a byline) is a name in the later sentences too, where it stands
+    // without one (杨志强离开…, 工作3年多,柯春鸿已经…). News names a person
+    // with their post first, so looking back costs no second pass.
+    let mut known: Vec<Vec<char>> = Vec::new();
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
+        let first_new = facts.mentions.len();
         let mut sentence = SentenceFacts::new(si, base);
         sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
-    }
-    facts
-}
-
-/// The names the article gives with a cue somewhere (a post title, 说, a
-/// byline): a name is a name in every sentence, also where it stands
-/// without a cue (杨志强离开…, 到华龙社区工作3年多,柯春鸿已经…).
-fn known_names(analysed: &[Analysed]) -> Vec<Vec<char>> {
-    let mut names: Vec<Vec<char>> = Vec::new();
-    for a in analysed.iter().filter(|a| !a.debris) {
-        let areas: Vec<Span> = a.areas.iter().map(|h| h.span).collect();
-        for span in person::find_persons(&a.chars, &a.words, &areas) {
-            names.push(a.chars[span.start..span.end].to_vec());
+        for m in &facts.mentions[first_new..] {
+            if m.kind == EntityKind::Person
+                && !known.iter().any(|k| k.iter().copied().eq(m.label.chars()))
+            {
+                known.push(m.label.chars().collect());
+            }
         }
     }
-    names.sort();
-    names.dedup();
-    names
+    facts
 }
 
 fn analyse(s: &Sentence) -> Analysed {
