@@ -110,8 +110,7 @@ impl FocusAt<'_> {
     /// gazetteer places all its lower areas in one (市委 in an article
     /// about 海棠区 is 三亚市委).
     fn enclosing(&self, kind: AreaKind) -> Option<String> {
-        let g = crate::lexicon::divisions::divisions();
-        let mut found: Option<String> = None;
+        let mut found: Option<&str> = None;
         let lower = self
             .focus
             .by_kind
@@ -119,21 +118,17 @@ impl FocusAt<'_> {
             .filter(|(k, _)| k.rank() > kind.rank());
         for (_, mentions) in lower {
             for (_, _, label) in mentions {
-                for id in g.lookup(label) {
-                    let up = g.chain(id).into_iter().skip(1).find(|d| {
-                        crate::lexicon::lexicon()
-                            .area_suffix_of(d.name())
-                            .is_some_and(|s| s.kind == kind)
-                    });
-                    let up = up?.name();
-                    match &found {
-                        Some(f) if f != up => return None,
-                        _ => found = Some(up.to_owned()),
-                    }
+                // Names with namesakes in different places say nothing.
+                let Some(up) = enclosing_of(label, kind) else {
+                    continue;
+                };
+                match found {
+                    Some(f) if f != up => return None,
+                    _ => found = Some(up),
                 }
             }
         }
-        found
+        found.map(str::to_owned)
     }
 
     /// The area a bare level word (社区, 村) stands for.
@@ -165,6 +160,25 @@ impl FocusAt<'_> {
         let stem = area.strip_suffix(word)?;
         Some(format!("{stem}{written}"))
     }
+}
+
+/// The one area of `kind` every division named `label` lies in, if the
+/// gazetteer knows the name and all its namesakes agree.
+fn enclosing_of(label: &str, kind: AreaKind) -> Option<&'static str> {
+    let g = crate::lexicon::divisions::divisions();
+    let mut found: Option<&'static str> = None;
+    for id in g.lookup(label) {
+        let up = g.chain(id).into_iter().skip(1).find(|d| {
+            crate::lexicon::lexicon()
+                .area_suffix_of(d.name())
+                .is_some_and(|s| s.kind == kind)
+        })?;
+        match found {
+            Some(f) if f != up.name() => return None,
+            _ => found = Some(up.name()),
+        }
+    }
+    found
 }
 
 /// One sentence with its words and areas (the first pass).
@@ -418,5 +432,42 @@ impl SentenceFacts {
                 evidence: self.evidence(found.span),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn appointments(text: &str) -> Vec<(String, String, String)> {
+        let facts = extract(text);
+        facts
+            .appointments
+            .iter()
+            .map(|a| {
+                let label = |i: usize| facts.mentions[i].label.clone();
+                (label(a.person), a.role.clone(), label(a.unit))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_generic_organ_takes_the_city_the_gazetteer_places_the_district_in() {
+        let found = appointments("海棠区开展活动。市委副书记尚林出席。");
+        assert!(
+            found.iter().any(|(p, _, u)| p == "尚林" && u == "三亚市委"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_cued_once_is_a_name_later() {
+        let facts = extract("驻村第一书记杨志强介绍情况。后来杨志强离开了。");
+        let times = facts
+            .mentions
+            .iter()
+            .filter(|m| m.label == "杨志强")
+            .count();
+        assert_eq!(times, 2);
     }
 }
