@@ -157,6 +157,13 @@ pub struct ArticleFacts {
     pub containments: Vec<Containment>,
     /// Indices into `mentions` of the people in the byline or signature.
     pub authors: Vec<usize>,
+    /// Sentences too long for the recognisers, cut into pieces.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub cut_sentences: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl ArticleFacts {

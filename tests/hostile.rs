@@ -179,3 +179,63 @@ fn a_damaged_store_is_named_and_a_full_build_recovers_it() {
         assert_eq!(dump(&store), intact, "{what}");
     }
 }
+
+/// Text no real article holds, each case in a size that would take minutes
+/// to hours if extraction were quadratic in a line's or sentence's length
+/// (a 1 MB line took more than 10 minutes before sentences were capped).
+fn pathological_texts() -> Vec<(&'static str, String)> {
+    vec![
+        ("long-line.txt", "社区".repeat(500_000)),
+        ("quotes.txt", format!("他说{}。", "“社区”".repeat(20_000))),
+        (
+            "unclosed-quotes.txt",
+            format!("{}松泉社区。", "“".repeat(10_000)),
+        ),
+        (
+            "brackets.txt",
+            format!("{}沈河区{}。", "（".repeat(20_000), "）".repeat(20_000)),
+        ),
+        (
+            "area-chain.txt",
+            format!("{}。", "沈阳市沈河区万莲街道松泉社区".repeat(25_000)),
+        ),
+        (
+            "long-name.txt",
+            format!(
+                "第一书记{}同志，{}社区书记王光宇。",
+                "王".repeat(500),
+                "张".repeat(500)
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn pathological_text_is_built_in_linear_time() {
+    let texts = pathological_texts();
+    let files: Vec<(&str, Vec<u8>)> = texts
+        .iter()
+        .map(|(name, text)| (*name, text.clone().into_bytes()))
+        .collect();
+    let (_dir, corpus) = corpus_of(&files);
+    let (out, report) = build_report(&corpus);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(report["articles"], texts.len(), "{report}");
+    let cut: Vec<&str> = report["cut_sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["file"].as_str().unwrap())
+        .collect();
+    for name in [
+        "long-line.txt",
+        "quotes.txt",
+        "area-chain.txt",
+        "long-name.txt",
+    ] {
+        assert!(cut.contains(&name), "{name} not in {cut:?}");
+    }
+    let slowest = report["slowest"].as_array().unwrap();
+    assert_eq!(slowest.len(), texts.len());
+    assert!(slowest[0]["seconds"].as_f64() >= slowest[1]["seconds"].as_f64());
+}

@@ -206,7 +206,7 @@ pub fn warm_up() {
 
 /// Extracts every fact from one article's normalised text.
 pub fn extract(text: &str) -> ArticleFacts {
-    let sentences = split_sentences(text);
+    let text::Split { sentences, cut } = text::split(text);
     let analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
     let mut focus = Focus::default();
     for (si, a) in analysed.iter().enumerate() {
@@ -216,6 +216,7 @@ pub fn extract(text: &str) -> ArticleFacts {
     }
     let mut facts = ArticleFacts {
         sentences,
+        cut_sentences: cut,
         ..ArticleFacts::default()
     };
     let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));

@@ -2,12 +2,28 @@
 
 use crate::model::{Sentence, Span};
 
+/// The longest sentence the recognisers see, in chars. Real sentences are
+/// far shorter (the longest in the corpus and the dev set: 329); a longer
+/// run (a table flattened into one line, a list without punctuation) is cut
+/// into pieces of at most this many chars, since the recognisers' cost
+/// grows faster than a sentence's length.
+pub const MAX_SENTENCE: usize = 1000;
+
+/// Sentences, and how many over-long ones were cut into pieces.
+pub struct Split {
+    pub sentences: Vec<Sentence>,
+    pub cut: usize,
+}
+
 /// Splits normalised text into sentences at sentence-final punctuation and
 /// line ends; a closing quote stays with its sentence. The char sets are
 /// `matches!`, not `str::contains`: this runs on every char of the corpus.
-pub fn split_sentences(text: &str) -> Vec<Sentence> {
+pub fn split(text: &str) -> Split {
     let chars: Vec<char> = text.chars().collect();
-    let mut sentences = Vec::new();
+    let mut split = Split {
+        sentences: Vec::new(),
+        cut: 0,
+    };
     let mut start = 0;
     let mut i = 0;
     while i < chars.len() {
@@ -25,18 +41,25 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
             None
         };
         if let Some(end) = end {
-            push_sentence(&chars, start, end, &mut sentences);
+            push_sentence(&chars, start, end, &mut split);
             start = if c == '\n' { end + 1 } else { end };
             i = start;
         } else {
             i += 1;
         }
     }
-    push_sentence(&chars, start, chars.len(), &mut sentences);
-    sentences
+    push_sentence(&chars, start, chars.len(), &mut split);
+    split
 }
 
-fn push_sentence(chars: &[char], start: usize, end: usize, out: &mut Vec<Sentence>) {
+/// The sentences of `text` (see `split`).
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    split(text).sentences
+}
+
+/// Pushes `chars[start..end]` without its outer spaces, in pieces of at
+/// most `MAX_SENTENCE` chars.
+fn push_sentence(chars: &[char], start: usize, end: usize, out: &mut Split) {
     let (mut s, mut e) = (start, end);
     while s < e && chars[s] == ' ' {
         s += 1;
@@ -44,8 +67,30 @@ fn push_sentence(chars: &[char], start: usize, end: usize, out: &mut Vec<Sentenc
     while e > s && chars[e - 1] == ' ' {
         e -= 1;
     }
+    if e - s > MAX_SENTENCE {
+        out.cut += 1;
+    }
+    while e - s > MAX_SENTENCE {
+        let cut = soft_cut(chars, s + MAX_SENTENCE);
+        push_piece(chars, s, cut, out);
+        s = cut;
+    }
+    push_piece(chars, s, e, out);
+}
+
+/// Where to cut before `hard`: after the last comma, enumeration comma,
+/// colon or space in the final tenth of the piece, so that a name is
+/// rarely cut in two; else at `hard`.
+fn soft_cut(chars: &[char], hard: usize) -> usize {
+    (hard - MAX_SENTENCE / 10..hard)
+        .rev()
+        .find(|&i| matches!(chars[i - 1], '，' | '、' | '：' | ',' | ' '))
+        .unwrap_or(hard)
+}
+
+fn push_piece(chars: &[char], s: usize, e: usize, out: &mut Split) {
     if s < e {
-        out.push(Sentence {
+        out.sentences.push(Sentence {
             span: Span::new(s, e),
             text: chars[s..e].iter().collect(),
         });
@@ -94,5 +139,28 @@ mod tests {
         let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["他说：“好。”", "然后走了。", "标题", "最后"]);
         assert_eq!(s[1].span, Span::new(7, 12));
+    }
+
+    #[test]
+    fn over_long_sentences_are_cut_into_pieces_at_a_comma_if_near() {
+        let run = "社区".repeat(MAX_SENTENCE);
+        let with_comma = format!("{}，{}", "街".repeat(MAX_SENTENCE - 50), "道".repeat(100));
+        let text = format!("{run}\n短句。{with_comma}");
+        let split = split(&text);
+        let lens: Vec<usize> = split
+            .sentences
+            .iter()
+            .map(|s| s.span.end - s.span.start)
+            .collect();
+        assert_eq!(
+            lens,
+            [MAX_SENTENCE, MAX_SENTENCE, 3, MAX_SENTENCE - 49, 100]
+        );
+        assert_eq!(split.cut, 2);
+        assert_eq!(
+            split.sentences[1].span.start, MAX_SENTENCE,
+            "pieces are contiguous"
+        );
+        assert!(split.sentences[3].text.ends_with('，'));
     }
 }

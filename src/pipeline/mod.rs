@@ -76,6 +76,23 @@ pub struct Repaired {
     pub repairs: corpus::Repairs,
 }
 
+/// An article some of whose sentences were cut into pieces.
+#[derive(Debug, Clone, Serialize)]
+pub struct CutSentences {
+    pub file: String,
+    pub sentences: usize,
+}
+
+/// How long one article took to read and process (normalise → RDF).
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleTime {
+    pub file: String,
+    pub seconds: f64,
+}
+
+/// How many of the slowest articles the report lists.
+const SLOWEST: usize = 10;
+
 /// How to build.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildOptions {
@@ -152,6 +169,13 @@ pub struct BuildReport {
     /// Files read in this run that decoding repaired (bad bytes replaced,
     /// NULs dropped), each still built.
     pub repaired: Vec<Repaired>,
+    /// Articles with sentences too long for the recognisers (more than
+    /// `extract::MAX_SENTENCE` chars), cut into pieces: a fact spanning a
+    /// cut is missed.
+    pub cut_sentences: Vec<CutSentences>,
+    /// The articles that took longest to read and process, slowest first
+    /// (at most `SLOWEST`).
+    pub slowest: Vec<ArticleTime>,
     /// Quads in the store after the build.
     pub statements: usize,
     pub entities_by_class: BTreeMap<String, usize>,
@@ -161,6 +185,30 @@ pub struct BuildReport {
     pub seconds: Timings,
     /// Peak resident memory of the process (VmHWM), if known.
     pub peak_memory_bytes: Option<u64>,
+}
+
+impl BuildReport {
+    /// Notes what the build report says about one processed article: its
+    /// cut sentences, and its time if among the slowest.
+    fn note_processed(&mut self, done: &ArticleQuads) {
+        if done.cut_sentences > 0 {
+            self.cut_sentences.push(CutSentences {
+                file: done.name.clone(),
+                sentences: done.cut_sentences,
+            });
+        }
+        let at = self.slowest.partition_point(|a| a.seconds >= done.seconds);
+        if at < SLOWEST {
+            self.slowest.insert(
+                at,
+                ArticleTime {
+                    file: done.name.clone(),
+                    seconds: done.seconds,
+                },
+            );
+            self.slowest.truncate(SLOWEST);
+        }
+    }
 }
 
 /// One article through every stage up to RDF.
@@ -193,6 +241,10 @@ struct ArticleQuads {
     stamp: Option<corpus::Stamp>,
     quads: Vec<Quad>,
     places: Vec<(AreaKind, Outcome)>,
+    /// Sentences too long for the recognisers, cut into pieces.
+    cut_sentences: usize,
+    /// Reading and processing it took, in seconds.
+    seconds: f64,
 }
 
 /// The quads of one article, or why it was skipped.
@@ -218,6 +270,8 @@ fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
         stamp: p.article.stamp,
         quads,
         places,
+        cut_sentences: p.linked.facts.cut_sentences,
+        seconds: 0.0,
     })
 }
 
@@ -721,10 +775,14 @@ fn process_and_load(
                 chunk
                     .into_par_iter()
                     .map(|pending| {
+                        let t = Instant::now();
                         let result =
                             read_one(root, &root.join(&pending.name)).and_then(article_quads);
                         bar.inc(1);
-                        result
+                        result.map(|done| ArticleQuads {
+                            seconds: t.elapsed().as_secs_f64(),
+                            ..done
+                        })
                     })
                     .collect()
             });
@@ -732,6 +790,7 @@ fn process_and_load(
             for result in results {
                 match result {
                     Ok(done) => {
+                        batch.report.note_processed(&done);
                         if let Some(stamp) = done.stamp {
                             batch.manifest.stamps.insert(done.name.clone(), stamp);
                         }
