@@ -25,6 +25,8 @@ const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.t
 const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
 const STANDALONE_ORGS: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
 const ORG_NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
+const ORGANIZER_VERBS: &str = include_str!("../../data/lexicon/organizer_verbs.txt");
+const PARTICIPANT_VERBS: &str = include_str!("../../data/lexicon/participant_verbs.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -67,6 +69,10 @@ pub struct Lexicon {
     pub standalone_orgs: WordList,
     /// Verbs that occur inside organization names (执法, 孵化).
     pub org_name_verbs: FxHashSet<String>,
+    /// Verbs of launching or running a program (开展, 推行), longest first.
+    pub organizer_verbs: WordList,
+    /// Verbs of taking part in one (参与, 带领), longest first.
+    pub participant_verbs: WordList,
 }
 
 /// The parsed lexicons.
@@ -95,6 +101,8 @@ pub fn lexicon() -> &'static Lexicon {
             self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
             standalone_orgs: longest_first(STANDALONE_ORGS),
             org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+            organizer_verbs: longest_first(ORGANIZER_VERBS),
+            participant_verbs: longest_first(PARTICIPANT_VERBS),
         }
     })
 }
