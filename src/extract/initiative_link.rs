@@ -10,6 +10,8 @@
 //! 在…) introduces, takes part. Two names merely in one article are never
 //! linked. Works on the article's mentions, after the recognisers ran.
 
+use super::text::has_at;
+use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
 
@@ -26,26 +28,58 @@ const LIST_GLUE: &[char] = &['、', '和', '与', '及', ',', '，', ' '];
 /// (东北大学志愿者, 社区党员).
 const DOERS: &[&str] = &["志愿者", "志愿服务队", "党员", "干部", "师生", "团队"];
 
+/// How many sentences back an omitted subject may point.
+const TOPIC_WINDOW: usize = 8;
+
+/// Where a sentence's topic may start: at the start, or after one short
+/// opening clause (近年来，…; 在选派机关干部到社区工作中，…).
+const TOPIC_OPENING: usize = 16;
+
+/// Words that point at the area of a level the text is about (全区 建立…,
+/// 我市 开展…), before a level word.
+const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
+
+/// Third-person pronouns: the person the text is about.
+const PRONOUNS: &[char] = &['他', '她'];
+
 /// Adds an `Organizer` or `Participant` relation for each subject a verb
 /// frame links to an initiative.
-pub fn find_initiative_links(facts: &mut ArticleFacts) {
-    let mut by_sentence: Vec<Vec<usize>> = vec![Vec::new(); facts.sentences.len()];
-    for (i, m) in facts.mentions.iter().enumerate() {
-        by_sentence[m.evidence.sentence].push(i);
-    }
+pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
+    let named = names_by_sentence(facts, focus);
     let mut found = Vec::new();
-    for (si, mentions) in by_sentence.iter().enumerate() {
-        if !mentions
-            .iter()
-            .any(|&m| facts.mentions[m].kind == EntityKind::Initiative)
-        {
-            continue;
+    let mut topic: Option<(usize, Named)> = None;
+    let mut person: Option<(usize, Named)> = None;
+    for (si, names) in named.iter().enumerate() {
+        let recent = |t: Option<(usize, Named)>| {
+            t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n)
+        };
+        let context = Context {
+            topic: recent(topic),
+            person: recent(person),
+        };
+        if names.iter().any(|n| n.kind == EntityKind::Initiative) {
+            found.extend(links_in_sentence(facts, si, names, context));
         }
-        found.extend(links_in_sentence(facts, si, mentions));
+        let text = &facts.sentences[si].text;
+        if let Some(t) = sentence_topic(text, names, is_agent) {
+            topic = Some((si, t));
+        }
+        if let Some(p) = sentence_topic(text, names, |n| n.kind == EntityKind::Person) {
+            person = Some((si, p));
+        }
     }
     found.sort_by_key(|r: &Relation| (r.subject, r.object, r.kind));
     found.dedup_by_key(|r| (r.subject, r.object));
     facts.relations.extend(found);
+}
+
+/// What earlier sentences were about, for subjects left out.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    /// The area or organization.
+    topic: Option<Named>,
+    /// The person (他, 她).
+    person: Option<Named>,
 }
 
 /// A name in the sentence, in sentence-local chars.
@@ -56,54 +90,165 @@ struct Named {
     span: Span,
 }
 
-fn links_in_sentence(facts: &ArticleFacts, si: usize, mentions: &[usize]) -> Vec<Relation> {
+fn is_agent(n: &Named) -> bool {
+    matches!(n.kind, EntityKind::Area(_) | EntityKind::Organization)
+}
+
+/// Each sentence's names in text order, without those inside an
+/// organization's name (锦州市 in 锦州市委组织部 is not a subject of its
+/// own), with the areas words like 全区 or 我市 point at.
+fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
+    let mut named: Vec<Vec<Named>> = vec![Vec::new(); facts.sentences.len()];
+    for (i, m) in facts.mentions.iter().enumerate() {
+        let base = facts.sentences[m.evidence.sentence].span.start;
+        named[m.evidence.sentence].push(Named {
+            mention: i,
+            kind: m.kind,
+            span: Span::new(m.evidence.span.start - base, m.evidence.span.end - base),
+        });
+    }
+    for (si, names) in named.iter_mut().enumerate() {
+        let orgs: Vec<Span> = names
+            .iter()
+            .filter(|n| n.kind == EntityKind::Organization)
+            .map(|n| n.span)
+            .collect();
+        names.retain(|n| !orgs.iter().any(|o| *o != n.span && o.contains(&n.span)));
+        let pointed = level_pointers(facts, si, names, focus);
+        names.extend(pointed);
+        names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+    }
+    named
+}
+
+/// 全区, 我市, 该县…: the area of that level in focus, as a name.
+fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focus) -> Vec<Named> {
+    let chars: Vec<char> = facts.sentences[si].text.chars().collect();
+    let at = focus.at(si);
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(1) {
+        if !LEVEL_POINTERS.contains(&chars[i]) || names.iter().any(|n| n.span.start <= i && i < n.span.end) {
+            continue;
+        }
+        let Some(&(word, kind)) = LEVEL_WORDS.iter().find(|(w, _)| has_at(&chars, i + 1, w)) else {
+            continue;
+        };
+        let Some(label) = at.area(kind, i) else { continue };
+        let mention = facts
+            .mentions
+            .iter()
+            .position(|m| m.kind == EntityKind::Area(kind) && m.label == label);
+        if let Some(mention) = mention {
+            let end = i + 1 + word.chars().count();
+            out.push(Named {
+                mention,
+                kind: EntityKind::Area(kind),
+                span: Span::new(i, end),
+            });
+        }
+    }
+    out
+}
+
+/// The name a sentence is about, of those `wanted`: the first name,
+/// standing at its start or after one short opening clause, the last of a
+/// chain (沈阳市大东区 → 大东区).
+fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) -> Option<Named> {
+    let first = names.iter().find(|n| n.kind != EntityKind::Initiative && wanted(n))?;
+    let chars: Vec<char> = text.chars().collect();
+    let before = &chars[..first.span.start];
+    let is_comma = |c: &char| matches!(c, ',' | '，');
+    let opening = before.is_empty()
+        || before.len() <= TOPIC_OPENING
+            && before.last().is_some_and(is_comma)
+            && before.iter().filter(|c| is_comma(c)).count() == 1;
+    if !opening {
+        return None;
+    }
+    let mut last = *first;
+    for n in names {
+        if n.span.start < last.span.end {
+            continue;
+        }
+        if n.span.start != last.span.end || !wanted(n) {
+            break;
+        }
+        last = *n;
+    }
+    Some(last)
+}
+
+fn links_in_sentence(
+    facts: &ArticleFacts,
+    si: usize,
+    named: &[Named],
+    context: Context,
+) -> Vec<Relation> {
     let sentence = &facts.sentences[si];
     let chars: Vec<char> = sentence.text.chars().collect();
     let base = sentence.span.start;
-    let mut named: Vec<Named> = mentions
-        .iter()
-        .map(|&m| Named {
-            mention: m,
-            kind: facts.mentions[m].kind,
-            span: Span::new(
-                facts.mentions[m].evidence.span.start - base,
-                facts.mentions[m].evidence.span.end - base,
-            ),
-        })
-        .collect();
-    // A name inside an organization's (锦州市 in 锦州市委组织部) is not a
-    // subject of its own.
-    let orgs: Vec<Span> = named
-        .iter()
-        .filter(|n| n.kind == EntityKind::Organization)
-        .map(|n| n.span)
-        .collect();
-    named.retain(|n| !orgs.iter().any(|o| *o != n.span && o.contains(&n.span)));
-    named.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     let mut out = Vec::new();
+    let mut link = |ini: &Named, subject: &Named, kind: RelationKind, start: usize| {
+        out.push(Relation {
+            kind,
+            subject: ini.mention,
+            object: subject.mention,
+            evidence: Evidence {
+                sentence: si,
+                span: Span::new(base + start, base + ini.span.end),
+            },
+        });
+    };
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
         let quote = ini.span.start.saturating_sub(1);
-        let Some((verb_at, participant_verb)) = verb_before(&chars, quote, &named) else {
+        // 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own program.
+        if let Some(owner) = named.iter().find(|n| {
+            is_agent(n)
+                && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
+        }) {
+            link(ini, owner, RelationKind::Organizer, owner.span.start);
+        }
+        let Some((verb_at, participant_verb)) = verb_before(&chars, quote, named) else {
             continue;
         };
-        for subject in subjects(&chars, &named, verb_at) {
-            let doer = DOERS
-                .iter()
-                .any(|d| chars[subject.span.end.min(chars.len())..].starts_with(&d.chars().collect::<Vec<_>>()));
-            let kind = if participant_verb || doer || subject.kind == EntityKind::Person {
+        let before: Vec<&Named> = named
+            .iter()
+            .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
+            .collect();
+        let stated = subjects(&chars, named, verb_at);
+        if !stated.is_empty() {
+            for subject in &stated {
+                let doer = DOERS.iter().any(|d| has_at(&chars, subject.span.end, d));
+                let kind = if participant_verb || doer || subject.kind == EntityKind::Person {
+                    RelationKind::Participant
+                } else {
+                    RelationKind::Organizer
+                };
+                link(ini, subject, kind, subject.span.start);
+            }
+            continue;
+        }
+        let clause = chars[..verb_at]
+            .iter()
+            .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
+            .map_or(0, |c| c + 1);
+        if chars[clause..verb_at].iter().any(|c| PRONOUNS.contains(c)) {
+            if let Some(p) = context.person {
+                link(ini, &p, RelationKind::Participant, ini.span.start);
+            }
+            continue;
+        }
+        // The subject is left out, as Chinese does within a topic chain:
+        // the area or organization this sentence, or the text, is about.
+        let own = sentence_topic(&sentence.text, named, is_agent).filter(|t| t.span.end <= verb_at);
+        let topic = if before.is_empty() { context.topic } else { own };
+        if let Some(t) = topic {
+            let kind = if participant_verb {
                 RelationKind::Participant
             } else {
                 RelationKind::Organizer
             };
-            out.push(Relation {
-                kind,
-                subject: ini.mention,
-                object: subject.mention,
-                evidence: Evidence {
-                    sentence: si,
-                    span: Span::new(base + subject.span.start, base + ini.span.end),
-                },
-            });
+            link(ini, &t, kind, ini.span.start);
         }
     }
     out
