@@ -39,6 +39,10 @@ const TOPIC_OPENING: usize = 16;
 /// 我市 开展…), before a level word.
 const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
 
+/// Prepositions: a name right after one is their object (以清泉社区为试点,
+/// 与街道党工委…, 在社区…), not the verb's subject.
+const PREPOSITIONS: &[char] = &['以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到'];
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -284,9 +288,10 @@ fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bo
 /// The subject of the verb at `verb_at`: the nearest person, organization
 /// or area ending before it, within reach, and the names listed with it.
 fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
+    let governed = |n: &Named| n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1]);
     let agents: Vec<&Named> = named
         .iter()
-        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
+        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
         .collect();
     let Some(last) = agents.last().filter(|n| verb_at - n.span.end <= SUBJECT_REACH) else {
         return Vec::new();
