@@ -18,6 +18,9 @@ use crate::model::{AreaKind, ArticleFacts, EntityKind, Mention, Relation, Relati
 /// name.
 const MAX_PLACE: usize = 9;
 
+/// What follows a place name that names a street after it (苏州路, 北京街).
+const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
+
 /// Chars allowed between an area and the organs listed after it.
 const LIST_GLUE: &[char] = &['、', '，', ',', '和', '及', '与', ' '];
 
@@ -28,8 +31,11 @@ pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
     let orgs: Vec<usize> = (0..facts.mentions.len())
         .filter(|&m| facts.mentions[m].kind == EntityKind::Organization)
         .collect();
-    for org in orgs {
-        let area = from_name(facts, org)
+    // Names first: the areas they name are mentioned for the focus below.
+    let named: Vec<(usize, Option<usize>)> =
+        orgs.iter().map(|&org| (org, from_name(facts, org))).collect();
+    for (org, area) in named {
+        let area = area
             .or_else(|| from_focus(facts, org, focus))
             .or_else(|| from_list(facts, org));
         if let Some(area) = area {
@@ -107,8 +113,10 @@ fn known_prefix(rest: &str) -> Option<(&str, String, AreaKind)> {
         if let Some((label, kind)) = g.by_name(prefix).first().and_then(|_| known_area(prefix)) {
             return Some((prefix, label, kind));
         }
+        // 苏州路小学 is on a road named after the city, not in it.
+        let road = rest[end..].starts_with(ROAD_WORDS);
         match g.by_alias(prefix) {
-            [id] if g.get(*id).level() <= Level::Prefecture => {
+            [id] if g.get(*id).level() <= Level::Prefecture && !road => {
                 let (label, kind) = known_area(g.get(*id).name())?;
                 Some((prefix, label, kind))
             }
@@ -118,18 +126,30 @@ fn known_prefix(rest: &str) -> Option<(&str, String, AreaKind)> {
 }
 
 /// A generic organ (区委组织部, 街道党工委, 社区党委): the area of its
-/// level in focus where the organization is named.
+/// level in focus where the organization is named, else the only one of
+/// that level the article names.
 fn from_focus(facts: &ArticleFacts, org: usize, focus: &Focus) -> Option<usize> {
     let m = &facts.mentions[org];
     let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| m.label.starts_with(w))?;
     let sentence = &facts.sentences[m.evidence.sentence];
     let offset = m.evidence.span.start - sentence.span.start;
     let at = focus.at(m.evidence.sentence);
-    let label = at.area(kind, offset)?;
-    facts
-        .mentions
-        .iter()
-        .position(|a| a.kind == EntityKind::Area(kind) && a.label == label)
+    let of_kind = |a: &Mention| a.kind == EntityKind::Area(kind);
+    match at.area(kind, offset) {
+        Some(label) => facts.mentions.iter().position(|a| of_kind(a) && a.label == label),
+        // The only area of that level the article names, as organizations'
+        // names name it too (山西日报 … 省委组织部).
+        None => {
+            let first = facts.mentions.iter().position(of_kind)?;
+            let label = &facts.mentions[first].label;
+            facts
+                .mentions
+                .iter()
+                .filter(|a| of_kind(a))
+                .all(|a| a.label == *label)
+                .then_some(first)
+        }
+    }
 }
 
 /// An organ listed right after an area in its sentence (乌拉特前旗纪委监委、
@@ -203,7 +223,17 @@ mod tests {
 
     #[test]
     fn organizations_without_an_area_have_none() {
-        let found = pairs("东北大学的志愿者来到社区。");
+        let found = pairs("东北大学的志愿者来到社区。辖区内有苏州路小学。");
         assert!(found.iter().all(|(o, _)| o != "东北大学"), "{found:?}");
+        assert!(found.iter().all(|(o, _)| o != "苏州路小学"), "{found:?}");
+    }
+
+    #[test]
+    fn a_generic_organ_belongs_to_the_area_in_focus() {
+        let found = pairs("大东区召开会议。区委组织部负责落实。");
+        assert!(
+            found.iter().any(|(o, a)| o.ends_with("区委组织部") && a == "大东区"),
+            "{found:?}"
+        );
     }
 }
