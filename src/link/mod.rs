@@ -72,8 +72,9 @@ pub struct LinkedRelation {
     pub sentence: usize,
 }
 
-/// The article's relations between entities, each once (the first
-/// sentence stating it), none from an entity to itself.
+/// The article's relations between entities, each pair once (the first
+/// kind, then the first sentence stating it: an initiative's organizer is
+/// not also its participant), none from an entity to itself.
 fn link_relations(facts: &ArticleFacts, entity_of: &[usize]) -> Vec<LinkedRelation> {
     let mut relations: Vec<LinkedRelation> = facts
         .relations
@@ -86,8 +87,9 @@ fn link_relations(facts: &ArticleFacts, entity_of: &[usize]) -> Vec<LinkedRelati
         })
         .filter(|r| r.subject != r.object)
         .collect();
+    relations.sort_by_key(|r| (r.subject, r.object, r.kind, r.sentence));
+    relations.dedup_by_key(|r| (r.subject, r.object));
     relations.sort();
-    relations.dedup_by_key(|r| (r.kind, r.subject, r.object));
     relations
 }
 
