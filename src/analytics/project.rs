@@ -615,7 +615,7 @@ mod tests {
         );
         assert_eq!(
             Filter::default().describe(),
-            "edges=appointment,locatedIn,author,coMention"
+            "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant"
         );
     }
 }

@@ -76,7 +76,12 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
         .trim_end_matches(['(', '（', ' ', '　'])
         .ends_with('讯')
         || after.starts_with(['讯', '电']);
-    let edition = d.day.is_some() && is_edition(after.trim_start());
+    // A newspaper's page (…日03版) or a periodical's issue (《党建》2019年第5期).
+    let edition = if d.day.is_some() {
+        is_edition(after.trim_start())
+    } else {
+        d.month.is_none() && before.ends_with('》')
+    };
     if dateline || edition {
         return true;
     }

