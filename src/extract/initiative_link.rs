@@ -10,6 +10,7 @@
 //! 在…) introduces, takes part. Two names merely in one article are never
 //! linked. Works on the article's mentions, after the recognisers ran.
 
+use super::initiative::quotes;
 use super::text::has_at;
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
@@ -120,9 +121,40 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
         names.retain(|n| !orgs.iter().any(|o| *o != n.span && o.contains(&n.span)));
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
+        let again = named_again(facts, si, names);
+        names.extend(again);
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     }
     named
+}
+
+/// An initiative the article names elsewhere, quoted again in this
+/// sentence where its recogniser did not take it (“山西最美社区干部”评选表彰会).
+fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
+    let chars: Vec<char> = facts.sentences[si].text.chars().collect();
+    let initiatives: Vec<(usize, &str)> = facts
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Initiative)
+        .map(|(i, m)| (i, m.label.as_str()))
+        .collect();
+    if initiatives.is_empty() {
+        return Vec::new();
+    }
+    quotes(&chars)
+        .into_iter()
+        .filter(|q| !names.iter().any(|n| n.span.overlaps(q)))
+        .filter_map(|q| {
+            let text: String = chars[q.start..q.end].iter().collect();
+            let &(mention, _) = initiatives.iter().find(|(_, l)| *l == text)?;
+            Some(Named {
+                mention,
+                kind: EntityKind::Initiative,
+                span: q,
+            })
+        })
+        .collect()
 }
 
 /// 全区, 我市, 该县…: the area of that level in focus, as a name.
