@@ -17,7 +17,7 @@ use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
 
 /// Most chars between the verb and the initiative's opening quote.
-const VERB_REACH: usize = 24;
+const VERB_REACH: usize = 30;
 
 /// Most chars between the subject and its verb.
 const SUBJECT_REACH: usize = 40;
@@ -69,7 +69,7 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
         if let Some(t) = sentence_topic(text, names, is_agent) {
             topic = Some((si, t));
         }
-        if let Some(p) = sentence_topic(text, names, |n| n.kind == EntityKind::Person) {
+        if let Some(p) = person_topic(text, names) {
             person = Some((si, p));
         }
     }
@@ -212,6 +212,14 @@ fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) 
         last = *n;
     }
     Some(last)
+}
+
+/// The person a sentence is about: the first one named in its first
+/// clause (南山街道基层治理指导员李忠仁到任后，…).
+fn person_topic(text: &str, names: &[Named]) -> Option<Named> {
+    let first = names.iter().find(|n| n.kind == EntityKind::Person)?;
+    let comma = text.chars().position(|c| matches!(c, ',' | '，'));
+    comma.is_none_or(|c| first.span.start < c).then_some(*first)
 }
 
 fn links_in_sentence(
