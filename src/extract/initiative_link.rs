@@ -118,7 +118,9 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             .filter(|n| n.kind == EntityKind::Organization)
             .map(|n| n.span)
             .collect();
-        names.retain(|n| !orgs.iter().any(|o| *o != n.span && o.contains(&n.span)));
+        names.retain(|n| {
+            n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span))
+        });
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
         let again = named_again(facts, si, names);
