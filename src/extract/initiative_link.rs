@@ -44,6 +44,9 @@ const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
 /// 与街道党工委…, 在社区…), not the verb's subject.
 const PREPOSITIONS: &[char] = &['以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到'];
 
+/// Nouns after a program's name that make it its people (“四员”干部).
+const MEMBERS: &[&str] = &["干部", "成员", "队员", "志愿者", "一员"];
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -159,25 +162,34 @@ fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
         .collect()
 }
 
-/// 全区, 我市, 该县…: the area of that level in focus, as a name.
+/// 全区, 我市, 该县…, and a bare 街道 or 社区 right before a verb of the
+/// lexicons (街道组织的…): the area of that level in focus, as a name.
 fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focus) -> Vec<Named> {
     let chars: Vec<char> = facts.sentences[si].text.chars().collect();
     let at = focus.at(si);
+    let lex = lexicon();
     let mut out = Vec::new();
     for i in 0..chars.len().saturating_sub(1) {
-        if !LEVEL_POINTERS.contains(&chars[i]) || names.iter().any(|n| n.span.start <= i && i < n.span.end) {
+        if names.iter().any(|n| n.span.start <= i && i < n.span.end) {
             continue;
         }
-        let Some(&(word, kind)) = LEVEL_WORDS.iter().find(|(w, _)| has_at(&chars, i + 1, w)) else {
+        let pointer = usize::from(LEVEL_POINTERS.contains(&chars[i]));
+        let Some(&(word, kind)) = LEVEL_WORDS.iter().find(|(w, _)| has_at(&chars, i + pointer, w)) else {
             continue;
         };
+        let end = i + pointer + word.chars().count();
+        let acting = word.chars().count() == 2
+            && (lex.organizer_verbs.starting_at(&chars, end).is_some()
+                || lex.participant_verbs.starting_at(&chars, end).is_some());
+        if pointer == 0 && !acting {
+            continue;
+        }
         let Some(label) = at.area(kind, i) else { continue };
         let mention = facts
             .mentions
             .iter()
             .position(|m| m.kind == EntityKind::Area(kind) && m.label == label);
         if let Some(mention) = mention {
-            let end = i + 1 + word.chars().count();
             out.push(Named {
                 mention,
                 kind: EntityKind::Area(kind),
@@ -253,6 +265,13 @@ fn links_in_sentence(
                 && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
         }) {
             link(ini, owner, RelationKind::Organizer, owner.span.start);
+        }
+        // 吕鑫是朝阳市选派的“四员”干部: the person the sentence is about is
+        // one of the program's people.
+        if MEMBERS.iter().any(|m| has_at(&chars, ini.span.end + 1, m)) {
+            if let Some(p) = person_topic(&sentence.text, named).filter(|p| p.span.end <= quote) {
+                link(ini, &p, RelationKind::Participant, p.span.start);
+            }
         }
         let Some((verb_at, participant_verb)) = verb_before(&chars, quote, named) else {
             continue;
