@@ -27,6 +27,8 @@ const STANDALONE_ORGS: &str = include_str!("../../data/lexicon/standalone_orgs.t
 const ORG_NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
 const ORGANIZER_VERBS: &str = include_str!("../../data/lexicon/organizer_verbs.txt");
 const PARTICIPANT_VERBS: &str = include_str!("../../data/lexicon/participant_verbs.txt");
+const TIBETAN_NAME_ELEMENTS: &str = include_str!("../../data/lexicon/tibetan_name_elements.txt");
+const TRANSLITERATION_CHARS: &str = include_str!("../../data/lexicon/transliteration_chars.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -73,6 +75,10 @@ pub struct Lexicon {
     pub organizer_verbs: WordList,
     /// Verbs of taking part in one (参与, 带领), longest first.
     pub participant_verbs: WordList,
+    /// Elements of Tibetan names (次仁, 央宗): a name is one or two of them.
+    pub tibetan_name_elements: WordList,
+    /// Characters of transliterated names written with a middle dot.
+    pub transliteration_chars: FxHashSet<char>,
 }
 
 /// The parsed lexicons.
@@ -103,8 +109,21 @@ pub fn lexicon() -> &'static Lexicon {
             org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
             organizer_verbs: longest_first(ORGANIZER_VERBS),
             participant_verbs: longest_first(PARTICIPANT_VERBS),
+            tibetan_name_elements: longest_first(&words_of(TIBETAN_NAME_ELEMENTS)),
+            transliteration_chars: data_lines(TRANSLITERATION_CHARS)
+                .flat_map(str::split_whitespace)
+                .filter_map(|w| w.chars().next())
+                .collect(),
         }
     })
+}
+
+/// A data file of words several to a line, one to a line.
+fn words_of(text: &str) -> String {
+    data_lines(text)
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn longest_first(text: &str) -> WordList {
