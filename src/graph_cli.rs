@@ -109,7 +109,8 @@ pub struct FilterArgs {
     #[arg(long = "article", value_name = "FILE")]
     articles: Vec<String>,
     /// Relations to keep, comma-separated: appointment, located-in,
-    /// author, co-mention (default: all).
+    /// author, co-mention, org-in-area, organizer, participant (default:
+    /// all).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
     edges: Vec<EdgeKind>,
     /// Build the graph from the triples of this SPARQL CONSTRUCT query
@@ -139,7 +140,8 @@ impl FilterArgs {
 
 fn parse_kind(name: &str) -> Result<EdgeKind, String> {
     EdgeKind::parse(name).ok_or_else(|| {
-        format!("unknown relation {name:?}; use appointment, located-in, author, co-mention")
+        let known: Vec<&str> = EdgeKind::STANDARD.iter().map(EdgeKind::name).collect();
+        format!("unknown relation {name:?}; use one of {}", known.join(", "))
     })
 }
 

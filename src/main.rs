@@ -322,6 +322,11 @@ fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<
     for (class, n) in &report.entities_by_class {
         writeln!(out, "  {class:<20} {n}")?;
     }
+    writeln!(out, "relations  (in the articles processed)")?;
+    for (kind, n) in &report.relations {
+        writeln!(out, "  {kind:<20} {n}")?;
+    }
+    writeln!(out, "  {:<20} {}", "dated articles", report.dated)?;
     if !report.repaired.is_empty() {
         writeln!(out, "repaired   {}", report.repaired.len())?;
         for r in &report.repaired {
@@ -459,6 +464,24 @@ fn extract(file: &Path, json: bool) -> Result<ExitCode> {
             out,
             "located in     {} ⊂ {}",
             facts.mentions[c.child].label, facts.mentions[c.parent].label
+        )?;
+    }
+    for r in &facts.relations {
+        writeln!(
+            out,
+            "{:<14} {} → {}  「{}」",
+            r.kind.name(),
+            facts.mentions[r.subject].label,
+            facts.mentions[r.object].label,
+            sentence(r.evidence.sentence)
+        )?;
+    }
+    if let Some(d) = &facts.published {
+        writeln!(
+            out,
+            "published      {}  「{}」",
+            d.lexical(),
+            sentence(d.evidence.sentence)
         )?;
     }
     for &a in &facts.authors {

@@ -140,6 +140,90 @@ pub struct Containment {
     pub evidence: Evidence,
 }
 
+/// A kind of relation between two entities of an article, read from one
+/// sentence. Adding a kind here (with its name) is most of the path for a
+/// new relation: `link`, `rdf`, the build report and the analytics edge
+/// kinds handle every kind alike (see ARCHITECTURE.md, "adding a kind of
+/// fact").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum RelationKind {
+    /// organization → the area it belongs to or is an organ of
+    /// (锦州市委组织部 → 锦州市).
+    OrgInArea,
+    /// initiative → the area or organization that launches, runs or
+    /// promotes it (大东区 开展 “共产党员先锋岗”).
+    Organizer,
+    /// initiative → a person or organization carrying it out or taking
+    /// part (王光宇 带领 … 开展 “健康沈阳进社区”).
+    Participant,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 3] = [
+        RelationKind::OrgInArea,
+        RelationKind::Organizer,
+        RelationKind::Participant,
+    ];
+
+    /// The name in reports, exports and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationKind::OrgInArea => "org-in-area",
+            RelationKind::Organizer => "organizer",
+            RelationKind::Participant => "participant",
+        }
+    }
+}
+
+/// `subject` stands in relation `kind` to `object`, both indices into
+/// `ArticleFacts::mentions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    pub subject: usize,
+    pub object: usize,
+    pub evidence: Evidence,
+}
+
+/// The date an article gives as its own publication date (page header,
+/// dateline, source line), at the precision the text gives: a month
+/// only with a year, a day only with a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PublicationDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub evidence: Evidence,
+}
+
+/// How precise a date is, from day to year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+impl PublicationDate {
+    pub fn precision(&self) -> DatePrecision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => DatePrecision::Day,
+            (Some(_), None) => DatePrecision::Month,
+            _ => DatePrecision::Year,
+        }
+    }
+
+    /// `2022-07-25`, `2022-07` or `2022`: the lexical form of `xsd:date`,
+    /// `xsd:gYearMonth` or `xsd:gYear`.
+    pub fn lexical(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+}
+
 /// A sentence of the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
@@ -160,6 +244,8 @@ pub struct ArticleFacts {
     /// Sentences too long for the recognisers, cut into pieces.
     #[serde(skip_serializing_if = "is_zero")]
     pub cut_sentences: usize,
+    pub published: Option<PublicationDate>,
+    pub relations: Vec<Relation>,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -84,6 +84,8 @@ pub fn article_quads(article: &LinkedArticle, normalized: &Normalized) -> Vec<Qu
     let mut evidence = BTreeSet::new();
     mentions(article, &mut w, &mut evidence);
     appointments(article, &mut w, &mut evidence);
+    relations(article, &mut w, &mut evidence);
+    published(article, &mut w, &mut evidence);
     for s in evidence {
         let sentence = &article.facts.sentences[s];
         let iri = sentence_iri(g, s);
@@ -253,6 +255,42 @@ fn appointments(article: &LinkedArticle, w: &mut GraphWriter, evidence: &mut BTr
         w.text(&role, RDFS_LABEL, &a.role);
         evidence.insert(a.evidence.sentence);
     }
+}
+
+/// Each relation as one triple between its entities (an entity statement,
+/// so the facts graph gathers it); the sentence stating it is kept as
+/// evidence, with its text, offsets and `ck:mentions`.
+fn relations(article: &LinkedArticle, w: &mut GraphWriter, evidence: &mut BTreeSet<usize>) {
+    for r in &article.relations {
+        let (property, _) = vocab::relation_term(r.kind);
+        w.link(
+            &article.entities[r.subject].iri,
+            property,
+            &article.entities[r.object].iri,
+        );
+        evidence.insert(r.sentence);
+    }
+}
+
+/// The article's publication date, a statement about the article (like
+/// its source file), typed at its precision, with the sentence it was
+/// read from.
+fn published(article: &LinkedArticle, w: &mut GraphWriter, evidence: &mut BTreeSet<usize>) {
+    let Some(date) = &article.facts.published else {
+        return;
+    };
+    let datatype = vocab::date_datatype(date.precision());
+    w.add(
+        &article.iri,
+        SCHEMA_DATE_PUBLISHED,
+        Literal::new_typed_literal(date.lexical(), node(datatype)),
+    );
+    w.link(
+        &article.iri,
+        DATE_EVIDENCE,
+        &sentence_iri(&article.iri, date.evidence.sentence),
+    );
+    evidence.insert(date.evidence.sentence);
 }
 
 #[cfg(test)]

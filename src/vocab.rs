@@ -4,7 +4,7 @@
 //! scorer rely on) is described in `ontology/cadre-kg.ttl`; a test checks
 //! that each term here is declared there.
 
-use crate::model::{AreaKind, EntityKind};
+use crate::model::{AreaKind, DatePrecision, EntityKind, RelationKind};
 
 /// The ontology namespace, `ck:`.
 pub const CK: &str = "https://w3id.org/cadre-kg/ontology#";
@@ -28,6 +28,11 @@ pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
 pub const SKOS_ALT_LABEL: &str = "http://www.w3.org/2004/02/skos/core#altLabel";
 pub const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+pub const XSD_DATE: &str = "http://www.w3.org/2001/XMLSchema#date";
+pub const XSD_G_YEAR_MONTH: &str = "http://www.w3.org/2001/XMLSchema#gYearMonth";
+pub const XSD_G_YEAR: &str = "http://www.w3.org/2001/XMLSchema#gYear";
+/// The article's publication date (the evaluation kit's public term).
+pub const SCHEMA_DATE_PUBLISHED: &str = "https://schema.org/datePublished";
 
 /// A `ck:` term by local name.
 macro_rules! ck_terms {
@@ -72,6 +77,9 @@ ck_terms! {
     END = "end";
     TEXT = "text";
     EVIDENCE = "evidence";
+    DATE_EVIDENCE = "dateEvidence";
+    ORGANIZER = "organizer";
+    PARTICIPANT = "participant";
     ANALYSIS = "Analysis";
     DEGREE = "degree";
     PAGE_RANK = "pageRank";
@@ -96,6 +104,25 @@ pub fn class_of(kind: EntityKind) -> &'static str {
         EntityKind::Organization => ORGANIZATION,
         EntityKind::Initiative => INITIATIVE,
         EntityKind::Area(area) => area_class(area),
+    }
+}
+
+/// The property a relation is written with, and the class of its
+/// subjects (which tells an organization's `ck:locatedIn` from an area's).
+pub fn relation_term(kind: RelationKind) -> (&'static str, &'static str) {
+    match kind {
+        RelationKind::OrgInArea => (LOCATED_IN, ORGANIZATION),
+        RelationKind::Organizer => (ORGANIZER, INITIATIVE),
+        RelationKind::Participant => (PARTICIPANT, INITIATIVE),
+    }
+}
+
+/// The datatype of a date at its precision.
+pub fn date_datatype(precision: DatePrecision) -> &'static str {
+    match precision {
+        DatePrecision::Day => XSD_DATE,
+        DatePrecision::Month => XSD_G_YEAR_MONTH,
+        DatePrecision::Year => XSD_G_YEAR,
     }
 }
 

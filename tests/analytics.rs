@@ -86,7 +86,7 @@ fn every_node_gets_scores_and_the_parameters_are_recorded() {
     assert_eq!(value(row, "nodes").parse::<usize>().unwrap(), nodes);
     assert_eq!(
         value(row, "proj"),
-        "edges=appointment,locatedIn,author,coMention"
+        "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant"
     );
     let total: f64 = value(row, "total").parse().unwrap();
     assert!(

@@ -79,7 +79,10 @@ fn expectations(store: &Path) -> Value {
     };
     let by_kind = json!({
         "appointment": pairs("?m a ck:Appointment ; ck:person ?a ; ck:unit ?b"),
-        "locatedIn": pairs("?a ck:locatedIn ?b"),
+        "locatedIn": pairs("GRAPH ?g { ?a ck:locatedIn ?b FILTER NOT EXISTS { ?a a ck:Organization } }"),
+        "org-in-area": pairs("GRAPH ?g { ?a ck:locatedIn ?b . ?a a ck:Organization }"),
+        "organizer": pairs("?a ck:organizer ?b"),
+        "participant": pairs("?a ck:participant ?b"),
         "author": pairs("?a ck:author ?b"),
         "coMention": pairs("GRAPH ?g { ?s1 ck:mentions ?a . ?s2 ck:mentions ?b } FILTER(STR(?a) < STR(?b))"),
     });

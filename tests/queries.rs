@@ -122,3 +122,47 @@ fn authors_of_articles() {
         "{r:?}"
     );
 }
+
+#[test]
+fn programs_by_organizer_counted_by_province() {
+    let r = rows("programs_by_organizer.rq");
+    assert!(
+        has(&r, &[("province", "辽宁省"), ("organizer", "万莲街道")]),
+        "{r:?}"
+    );
+    assert!(
+        has(&r, &[("province", "北京市"), ("organizer", "石景山区")]),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn organizations_inside_a_city_through_their_areas() {
+    let r = rows("orgs_inside_city.rq");
+    assert!(
+        has(&r, &[("organization", "万莲街道党工委"), ("area", "万莲街道")]),
+        "{r:?}"
+    );
+    assert!(
+        has(&r, &[("organization", "大东区委组织部"), ("area", "大东区")]),
+        "{r:?}"
+    );
+    assert!(r.iter().all(|row| value(row, "organization") != "福州市委党校"));
+}
+
+#[test]
+fn posts_with_the_date_of_the_article_reporting_them() {
+    let r = rows("posts_reported_in_year.rq");
+    assert!(
+        has(
+            &r,
+            &[
+                ("published", "2021-08-20"),
+                ("person", "祝兰红"),
+                ("unit", "银融社区")
+            ]
+        ),
+        "{r:?}"
+    );
+    assert!(r.iter().all(|row| value(row, "published").starts_with("2021")));
+}

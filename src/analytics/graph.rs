@@ -4,6 +4,7 @@
 //! (source, target, kind) order, so everything built from it is
 //! deterministic. No store access here.
 
+use crate::model::RelationKind;
 use crate::vocab;
 use petgraph::graph::{Graph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -22,17 +23,23 @@ pub enum EdgeKind {
     /// two entities named in the same article (undirected; stored from the
     /// smaller IRI to the larger).
     CoMention,
+    /// A relation an article states between two entities (organization →
+    /// area, initiative → organizer, initiative → participant).
+    Fact(RelationKind),
     /// An edge of a custom CONSTRUCT subgraph: the predicate, shortened.
     Custom(String),
 }
 
 impl EdgeKind {
-    /// The four relations of the standard projection.
-    pub const STANDARD: [EdgeKind; 4] = [
+    /// The relations of the standard projection.
+    pub const STANDARD: [EdgeKind; 7] = [
         EdgeKind::Appointment,
         EdgeKind::LocatedIn,
         EdgeKind::Author,
         EdgeKind::CoMention,
+        EdgeKind::Fact(RelationKind::OrgInArea),
+        EdgeKind::Fact(RelationKind::Organizer),
+        EdgeKind::Fact(RelationKind::Participant),
     ];
 
     /// The name used in exports and on the command line.
@@ -42,20 +49,22 @@ impl EdgeKind {
             EdgeKind::LocatedIn => "locatedIn",
             EdgeKind::Author => "author",
             EdgeKind::CoMention => "coMention",
+            EdgeKind::Fact(kind) => kind.name(),
             EdgeKind::Custom(p) => p,
         }
     }
 
     /// Parses a command-line name (case-insensitive, `-` or `_` allowed).
     pub fn parse(name: &str) -> Option<EdgeKind> {
-        let key: String = name
-            .chars()
-            .filter(|c| *c != '-' && *c != '_')
-            .flat_map(char::to_lowercase)
-            .collect();
+        let key = |name: &str| -> String {
+            name.chars()
+                .filter(|c| *c != '-' && *c != '_')
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
         EdgeKind::STANDARD
             .into_iter()
-            .find(|k| k.name().to_lowercase() == key)
+            .find(|k| key(k.name()) == key(name))
     }
 
     /// Whether the relation has a direction that means something.
@@ -513,6 +522,14 @@ mod tests {
     fn edge_kinds_parse_from_the_command_line() {
         assert_eq!(EdgeKind::parse("co-mention"), Some(EdgeKind::CoMention));
         assert_eq!(EdgeKind::parse("located_in"), Some(EdgeKind::LocatedIn));
+        assert_eq!(
+            EdgeKind::parse("org-in-area"),
+            Some(EdgeKind::Fact(RelationKind::OrgInArea))
+        );
+        assert_eq!(
+            EdgeKind::parse("organizer"),
+            Some(EdgeKind::Fact(RelationKind::Organizer))
+        );
         assert_eq!(EdgeKind::parse("friend"), None);
     }
 }

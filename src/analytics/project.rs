@@ -1,10 +1,12 @@
 //! From the store to a [`KnowledgeGraph`], through SPARQL only.
 //!
 //! The standard projection has entities (people, organizations,
-//! initiatives, places) and articles as nodes, and four relations:
+//! initiatives, places) and articles as nodes, and these relations:
 //! appointments (person → unit, with the post titles), `ck:locatedIn`
-//! (child → parent), authorship (article → person) and co-mention (two
-//! entities named in the same article; weight = number of such articles).
+//! between places (child → parent), authorship (article → person),
+//! co-mention (two entities named in the same article; weight = number of
+//! such articles), and the relations articles state (`model::RelationKind`:
+//! organization → area, initiative → organizer, initiative → participant).
 //! Every edge keeps the graphs that support it. A [`Filter`] narrows it by
 //! class, by area, by article, by relation kind, or replaces it with the
 //! triples of a SPARQL CONSTRUCT query. Nothing here writes.
@@ -102,7 +104,10 @@ const APPOINTMENTS: &str = "SELECT DISTINCT ?g ?p ?u ?role WHERE {
              OPTIONAL { ?m ck:role ?r . ?r rdfs:label ?role } }
 }";
 
-const LOCATED_IN: &str = "SELECT DISTINCT ?g ?c ?p WHERE { GRAPH ?g { ?c ck:locatedIn ?p } }";
+/// Containments between places; an organization's area is a relation of
+/// its own (`org-in-area`).
+const LOCATED_IN: &str = "SELECT DISTINCT ?g ?c ?p WHERE {
+  GRAPH ?g { ?c ck:locatedIn ?p FILTER NOT EXISTS { ?c a ck:Organization } } }";
 
 const AUTHORS: &str = "SELECT DISTINCT ?g ?p WHERE { GRAPH ?g { ?g ck:author ?p } }";
 
@@ -316,6 +321,17 @@ fn standard(
             }
         }
     }
+    for kind in kinds {
+        if let EdgeKind::Fact(relation) = kind {
+            for s in select(store, &relation_query(*relation), &[])? {
+                if let (Some(g), Some(a), Some(b)) =
+                    (source_of(iri(&s, "g")), iri(&s, "s"), iri(&s, "o"))
+                {
+                    builder.add_edge(&a, &b, kind.clone(), [g], None);
+                }
+            }
+        }
+    }
     if kinds.contains(&EdgeKind::CoMention) {
         for (g, entities) in &by_article {
             let entities: Vec<&String> = entities.iter().collect();
@@ -327,6 +343,14 @@ fn standard(
         }
     }
     Ok(builder.build())
+}
+
+/// The statements of one kind of relation, with the graphs stating them.
+fn relation_query(kind: crate::model::RelationKind) -> String {
+    let (property, subject_class) = vocab::relation_term(kind);
+    format!(
+        "SELECT DISTINCT ?g ?s ?o WHERE {{ GRAPH ?g {{ ?s <{property}> ?o . ?s a <{subject_class}> }} }}"
+    )
 }
 
 fn constructed(
@@ -591,7 +615,7 @@ mod tests {
         );
         assert_eq!(
             Filter::default().describe(),
-            "edges=appointment,locatedIn,author,coMention"
+            "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant"
         );
     }
 }

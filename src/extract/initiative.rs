@@ -26,7 +26,7 @@ pub struct InitiativeHit {
 }
 
 /// A quoted phrase: the span inside the quotes.
-fn quotes(chars: &[char]) -> Vec<Span> {
+pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
     for (i, &c) in chars.iter().enumerate() {

@@ -2,7 +2,9 @@
 //!
 //! Each recogniser has its own module and works on one sentence; this
 //! module runs them in order (areas, organizations, people, initiatives,
-//! then appointments over what they found) and keeps the *focus*: the
+//! then appointments over what they found), then the ones that read the
+//! whole article's mentions (the publication date, organizations' areas,
+//! who runs and takes part in initiatives), and keeps the *focus*: the
 //! areas an article is about, used to complete 该社区 or 街道党工委 only
 //! where the article leaves one candidate.
 
@@ -10,10 +12,13 @@
 pub mod appointment;
 pub mod area;
 pub mod byline;
+pub mod date;
 mod debris;
 pub mod initiative;
+pub mod initiative_link;
 mod minority_name;
 pub mod org;
+pub mod org_area;
 pub mod person;
 pub mod segment;
 mod short_form_index;
@@ -238,6 +243,9 @@ pub fn extract(text: &str) -> ArticleFacts {
             }
         }
     }
+    facts.published = date::find_publication_date(&facts.sentences);
+    org_area::find_org_areas(&mut facts, &focus);
+    initiative_link::find_initiative_links(&mut facts, &focus);
     facts
 }
 

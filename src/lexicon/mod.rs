@@ -25,6 +25,8 @@ const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.t
 const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
 const STANDALONE_ORGS: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
 const ORG_NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
+const ORGANIZER_VERBS: &str = include_str!("../../data/lexicon/organizer_verbs.txt");
+const PARTICIPANT_VERBS: &str = include_str!("../../data/lexicon/participant_verbs.txt");
 const TIBETAN_NAME_ELEMENTS: &str = include_str!("../../data/lexicon/tibetan_name_elements.txt");
 const TRANSLITERATION_CHARS: &str = include_str!("../../data/lexicon/transliteration_chars.txt");
 
@@ -69,6 +71,10 @@ pub struct Lexicon {
     pub standalone_orgs: WordList,
     /// Verbs that occur inside organization names (执法, 孵化).
     pub org_name_verbs: FxHashSet<String>,
+    /// Verbs of launching or running a program (开展, 推行), longest first.
+    pub organizer_verbs: WordList,
+    /// Verbs of taking part in one (参与, 带领), longest first.
+    pub participant_verbs: WordList,
     /// Elements of Tibetan names (次仁, 央宗): a name is one or two of them.
     pub tibetan_name_elements: WordList,
     /// Characters of transliterated names written with a middle dot.
@@ -101,6 +107,8 @@ pub fn lexicon() -> &'static Lexicon {
             self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
             standalone_orgs: longest_first(STANDALONE_ORGS),
             org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+            organizer_verbs: longest_first(ORGANIZER_VERBS),
+            participant_verbs: longest_first(PARTICIPANT_VERBS),
             tibetan_name_elements: longest_first(&words_of(TIBETAN_NAME_ELEMENTS)),
             transliteration_chars: data_lines(TRANSLITERATION_CHARS)
                 .flat_map(str::split_whitespace)

@@ -15,7 +15,7 @@ pub mod explain;
 pub mod place;
 
 use crate::lexicon::divisions::{divisions, DivisionId};
-use crate::model::{AreaKind, ArticleFacts, EntityKind};
+use crate::model::{AreaKind, ArticleFacts, EntityKind, RelationKind};
 use crate::vocab::id_iri;
 use place::{AreaName, Outcome};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -56,6 +56,41 @@ pub struct LinkedArticle {
     /// Direct containments between entities, `(child, parent)`, as the
     /// article states them.
     pub located_in: BTreeSet<(usize, usize)>,
+    /// Relations between entities, each once, with the first sentence
+    /// stating it.
+    pub relations: Vec<LinkedRelation>,
+}
+
+/// A relation between two entities of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LinkedRelation {
+    pub kind: RelationKind,
+    /// Indices into `LinkedArticle::entities`.
+    pub subject: usize,
+    pub object: usize,
+    /// Index into the article's sentences.
+    pub sentence: usize,
+}
+
+/// The article's relations between entities, each pair once (the first
+/// kind, then the first sentence stating it: an initiative's organizer is
+/// not also its participant), none from an entity to itself.
+fn link_relations(facts: &ArticleFacts, entity_of: &[usize]) -> Vec<LinkedRelation> {
+    let mut relations: Vec<LinkedRelation> = facts
+        .relations
+        .iter()
+        .map(|r| LinkedRelation {
+            kind: r.kind,
+            subject: entity_of[r.subject],
+            object: entity_of[r.object],
+            sentence: r.evidence.sentence,
+        })
+        .filter(|r| r.subject != r.object)
+        .collect();
+    relations.sort_by_key(|r| (r.subject, r.object, r.kind, r.sentence));
+    relations.dedup_by_key(|r| (r.subject, r.object));
+    relations.sort();
+    relations
 }
 
 pub fn article_iri(name: &str) -> String {
@@ -83,6 +118,7 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
     let entities = (0..groups.len())
         .map(|i| entity(i, &groups, &parent, &places, &region))
         .collect();
+    let relations = link_relations(&facts, &entity_of);
     LinkedArticle {
         name: name.to_owned(),
         hash: hash.to_owned(),
@@ -91,6 +127,7 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         entities,
         entity_of,
         located_in,
+        relations,
     }
 }
 

@@ -12,7 +12,7 @@ use crate::corpus::{self, Article};
 use crate::lexicon::divisions::divisions;
 use crate::link::place::Outcome;
 use crate::link::{self, LinkedArticle};
-use crate::model::{AreaKind, EntityKind};
+use crate::model::{AreaKind, EntityKind, RelationKind};
 use crate::normalize::{self, is_cjk, Normalized};
 use crate::store::{self, Manifest, Start, StoreError};
 use crate::{extract, rdf, vocab};
@@ -182,6 +182,12 @@ pub struct BuildReport {
     /// How the areas of the articles processed in this run were linked to
     /// official divisions.
     pub places: PlaceCounts,
+    /// Relations between entities stated in the articles processed in this
+    /// run (each once per article), by kind (`org-in-area`, `organizer`,
+    /// `participant`).
+    pub relations: BTreeMap<String, usize>,
+    /// Articles processed in this run that give their publication date.
+    pub dated: usize,
     pub seconds: Timings,
     /// Peak resident memory of the process (VmHWM), if known.
     pub peak_memory_bytes: Option<u64>,
@@ -208,6 +214,13 @@ impl BuildReport {
             );
             self.slowest.truncate(SLOWEST);
         }
+    }
+
+    fn count_facts(&mut self, relations: &[RelationKind], dated: bool) {
+        for kind in relations {
+            *self.relations.entry(kind.name().to_owned()).or_default() += 1;
+        }
+        self.dated += usize::from(dated);
     }
 }
 
@@ -245,6 +258,8 @@ struct ArticleQuads {
     cut_sentences: usize,
     /// Reading and processing it took, in seconds.
     seconds: f64,
+    relations: Vec<RelationKind>,
+    dated: bool,
 }
 
 /// The quads of one article, or why it was skipped.
@@ -272,6 +287,8 @@ fn article_quads(article: Article) -> Result<ArticleQuads, Skipped> {
         places,
         cut_sentences: p.linked.facts.cut_sentences,
         seconds: 0.0,
+        relations: p.linked.relations.iter().map(|r| r.kind).collect(),
+        dated: p.linked.facts.published.is_some(),
     })
 }
 
@@ -796,6 +813,7 @@ fn process_and_load(
                         }
                         batch.manifest.articles.insert(done.name, done.hash);
                         batch.report.places.count(&done.places);
+                        batch.report.count_facts(&done.relations, done.dated);
                         batch.touched.add_quads(&done.quads);
                         quads.extend(done.quads);
                     }

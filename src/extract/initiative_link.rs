@@ -1,0 +1,420 @@
+//! Who runs and who takes part in an initiative, where a sentence says so
+//! with a verb frame: *subject* … *verb* … “*initiative*”.
+//!
+//! The verb is the nearest one of the lexicons (`organizer_verbs.txt`:
+//! 开展, 推行, 实施…; `participant_verbs.txt`: 参与, 带领…) before the
+//! initiative; its subject the nearest named person, organization or area
+//! before the verb, with the others listed with it (西湖和上城 先后开展…).
+//! An area or organization that launches or runs it is its organizer; a
+//! person, or anyone a participant verb or a volunteer noun (东北大学志愿者
+//! 在…) introduces, takes part. Two names merely in one article are never
+//! linked. Works on the article's mentions, after the recognisers ran.
+
+use super::initiative::quotes;
+use super::text::has_at;
+use super::{Focus, LEVEL_WORDS};
+use crate::lexicon::{lexicon, WordList};
+use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
+
+/// Most chars between the verb and the initiative's opening quote.
+const VERB_REACH: usize = 30;
+
+/// Most chars between the subject and its verb.
+const SUBJECT_REACH: usize = 40;
+
+/// Chars that join the names of one list of subjects.
+const LIST_GLUE: &[char] = &['、', '和', '与', '及', ',', '，', ' '];
+
+/// Nouns after a name that make it the people who carry the work out
+/// (东北大学志愿者, 社区党员).
+const DOERS: &[&str] = &["志愿者", "志愿服务队", "党员", "干部", "师生", "团队"];
+
+/// How many sentences back an omitted subject may point.
+const TOPIC_WINDOW: usize = 8;
+
+/// Where a sentence's topic may start: at the start, or after one short
+/// opening clause (近年来，…; 在选派机关干部到社区工作中，…).
+const TOPIC_OPENING: usize = 16;
+
+/// Words that point at the area of a level the text is about (全区 建立…,
+/// 我市 开展…), before a level word.
+const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
+
+/// Prepositions: a name right after one is their object (以清泉社区为试点,
+/// 与街道党工委…, 在社区…), not the verb's subject.
+const PREPOSITIONS: &[char] = &['以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到'];
+
+/// Nouns after a program's name that make it its people (“四员”干部).
+const MEMBERS: &[&str] = &["干部", "成员", "队员", "志愿者", "一员"];
+
+/// Third-person pronouns: the person the text is about.
+const PRONOUNS: &[char] = &['他', '她'];
+
+/// Adds an `Organizer` or `Participant` relation for each subject a verb
+/// frame links to an initiative.
+pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
+    let named = names_by_sentence(facts, focus);
+    let mut found = Vec::new();
+    let mut topic: Option<(usize, Named)> = None;
+    let mut person: Option<(usize, Named)> = None;
+    for (si, names) in named.iter().enumerate() {
+        let recent = |t: Option<(usize, Named)>| {
+            t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n)
+        };
+        let context = Context {
+            topic: recent(topic),
+            person: recent(person),
+        };
+        if names.iter().any(|n| n.kind == EntityKind::Initiative) {
+            found.extend(links_in_sentence(facts, si, names, context));
+        }
+        let text = &facts.sentences[si].text;
+        if let Some(t) = sentence_topic(text, names, is_agent) {
+            topic = Some((si, t));
+        }
+        if let Some(p) = person_topic(text, names) {
+            person = Some((si, p));
+        }
+    }
+    found.sort_by_key(|r: &Relation| (r.subject, r.object, r.kind));
+    found.dedup_by_key(|r| (r.subject, r.object));
+    facts.relations.extend(found);
+}
+
+/// What earlier sentences were about, for subjects left out.
+#[derive(Debug, Clone, Copy)]
+struct Context {
+    /// The area or organization.
+    topic: Option<Named>,
+    /// The person (他, 她).
+    person: Option<Named>,
+}
+
+/// A name in the sentence, in sentence-local chars.
+#[derive(Debug, Clone, Copy)]
+struct Named {
+    mention: usize,
+    kind: EntityKind,
+    span: Span,
+}
+
+fn is_agent(n: &Named) -> bool {
+    matches!(n.kind, EntityKind::Area(_) | EntityKind::Organization)
+}
+
+/// Each sentence's names in text order, without those inside an
+/// organization's name (锦州市 in 锦州市委组织部 is not a subject of its
+/// own), with the areas words like 全区 or 我市 point at.
+fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
+    let mut named: Vec<Vec<Named>> = vec![Vec::new(); facts.sentences.len()];
+    for (i, m) in facts.mentions.iter().enumerate() {
+        let base = facts.sentences[m.evidence.sentence].span.start;
+        named[m.evidence.sentence].push(Named {
+            mention: i,
+            kind: m.kind,
+            span: Span::new(m.evidence.span.start - base, m.evidence.span.end - base),
+        });
+    }
+    for (si, names) in named.iter_mut().enumerate() {
+        let orgs: Vec<Span> = names
+            .iter()
+            .filter(|n| n.kind == EntityKind::Organization)
+            .map(|n| n.span)
+            .collect();
+        names.retain(|n| {
+            n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span))
+        });
+        let pointed = level_pointers(facts, si, names, focus);
+        names.extend(pointed);
+        let again = named_again(facts, si, names);
+        names.extend(again);
+        names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
+    }
+    named
+}
+
+/// An initiative the article names elsewhere, quoted again in this
+/// sentence where its recogniser did not take it (“山西最美社区干部”评选表彰会).
+fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
+    let chars: Vec<char> = facts.sentences[si].text.chars().collect();
+    let initiatives: Vec<(usize, &str)> = facts
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Initiative)
+        .map(|(i, m)| (i, m.label.as_str()))
+        .collect();
+    if initiatives.is_empty() {
+        return Vec::new();
+    }
+    quotes(&chars)
+        .into_iter()
+        .filter(|q| !names.iter().any(|n| n.span.overlaps(q)))
+        .filter_map(|q| {
+            let text: String = chars[q.start..q.end].iter().collect();
+            let &(mention, _) = initiatives.iter().find(|(_, l)| *l == text)?;
+            Some(Named {
+                mention,
+                kind: EntityKind::Initiative,
+                span: q,
+            })
+        })
+        .collect()
+}
+
+/// 全区, 我市, 该县…, and a bare 街道 or 社区 right before a verb of the
+/// lexicons (街道组织的…): the area of that level in focus, as a name.
+fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focus) -> Vec<Named> {
+    let chars: Vec<char> = facts.sentences[si].text.chars().collect();
+    let at = focus.at(si);
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(1) {
+        if names.iter().any(|n| n.span.start <= i && i < n.span.end) {
+            continue;
+        }
+        let pointer = usize::from(LEVEL_POINTERS.contains(&chars[i]));
+        let Some(&(word, kind)) = LEVEL_WORDS.iter().find(|(w, _)| has_at(&chars, i + pointer, w)) else {
+            continue;
+        };
+        let end = i + pointer + word.chars().count();
+        let acting = word.chars().count() == 2
+            && (lex.organizer_verbs.starting_at(&chars, end).is_some()
+                || lex.participant_verbs.starting_at(&chars, end).is_some());
+        if pointer == 0 && !acting {
+            continue;
+        }
+        let Some(label) = at.area(kind, i) else { continue };
+        let mention = facts
+            .mentions
+            .iter()
+            .position(|m| m.kind == EntityKind::Area(kind) && m.label == label);
+        if let Some(mention) = mention {
+            out.push(Named {
+                mention,
+                kind: EntityKind::Area(kind),
+                span: Span::new(i, end),
+            });
+        }
+    }
+    out
+}
+
+/// The name a sentence is about, of those `wanted`: the first name,
+/// standing at its start or after one short opening clause, the last of a
+/// chain (沈阳市大东区 → 大东区).
+fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) -> Option<Named> {
+    let first = names.iter().find(|n| n.kind != EntityKind::Initiative && wanted(n))?;
+    let chars: Vec<char> = text.chars().collect();
+    let before = &chars[..first.span.start];
+    let is_comma = |c: &char| matches!(c, ',' | '，');
+    let opening = before.is_empty()
+        || before.len() <= TOPIC_OPENING
+            && before.last().is_some_and(is_comma)
+            && before.iter().filter(|c| is_comma(c)).count() == 1;
+    if !opening {
+        return None;
+    }
+    let mut last = *first;
+    for n in names {
+        if n.span.start < last.span.end {
+            continue;
+        }
+        if n.span.start != last.span.end || !wanted(n) {
+            break;
+        }
+        last = *n;
+    }
+    Some(last)
+}
+
+/// The person a sentence is about: the first one named in its first
+/// clause (南山街道基层治理指导员李忠仁到任后，…).
+fn person_topic(text: &str, names: &[Named]) -> Option<Named> {
+    let first = names.iter().find(|n| n.kind == EntityKind::Person)?;
+    let comma = text.chars().position(|c| matches!(c, ',' | '，'));
+    comma.is_none_or(|c| first.span.start < c).then_some(*first)
+}
+
+fn links_in_sentence(
+    facts: &ArticleFacts,
+    si: usize,
+    named: &[Named],
+    context: Context,
+) -> Vec<Relation> {
+    let sentence = &facts.sentences[si];
+    let chars: Vec<char> = sentence.text.chars().collect();
+    let base = sentence.span.start;
+    let mut out = Vec::new();
+    let mut link = |ini: &Named, subject: &Named, kind: RelationKind, start: usize| {
+        out.push(Relation {
+            kind,
+            subject: ini.mention,
+            object: subject.mention,
+            evidence: Evidence {
+                sentence: si,
+                span: Span::new(base + start, base + ini.span.end),
+            },
+        });
+    };
+    for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
+        let quote = ini.span.start.saturating_sub(1);
+        // 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own program.
+        if let Some(owner) = named.iter().find(|n| {
+            is_agent(n)
+                && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
+        }) {
+            link(ini, owner, RelationKind::Organizer, owner.span.start);
+        }
+        // 吕鑫是朝阳市选派的“四员”干部: the person the sentence is about is
+        // one of the program's people.
+        if MEMBERS.iter().any(|m| has_at(&chars, ini.span.end + 1, m)) {
+            if let Some(p) = person_topic(&sentence.text, named).filter(|p| p.span.end <= quote) {
+                link(ini, &p, RelationKind::Participant, p.span.start);
+            }
+        }
+        let Some((verb_at, participant_verb)) = verb_before(&chars, quote, named) else {
+            continue;
+        };
+        let before: Vec<&Named> = named
+            .iter()
+            .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
+            .collect();
+        let stated = subjects(&chars, named, verb_at);
+        if !stated.is_empty() {
+            for subject in &stated {
+                let doer = DOERS.iter().any(|d| has_at(&chars, subject.span.end, d));
+                let kind = if participant_verb || doer || subject.kind == EntityKind::Person {
+                    RelationKind::Participant
+                } else {
+                    RelationKind::Organizer
+                };
+                link(ini, subject, kind, subject.span.start);
+            }
+            continue;
+        }
+        let clause = chars[..verb_at]
+            .iter()
+            .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
+            .map_or(0, |c| c + 1);
+        if chars[clause..verb_at].iter().any(|c| PRONOUNS.contains(c)) {
+            if let Some(p) = context.person {
+                link(ini, &p, RelationKind::Participant, ini.span.start);
+            }
+            continue;
+        }
+        // The subject is left out, as Chinese does within a topic chain:
+        // the area or organization this sentence, or the text, is about.
+        let own = sentence_topic(&sentence.text, named, is_agent).filter(|t| t.span.end <= verb_at);
+        let topic = if before.is_empty() { context.topic } else { own };
+        if let Some(t) = topic {
+            let kind = if participant_verb {
+                RelationKind::Participant
+            } else {
+                RelationKind::Organizer
+            };
+            link(ini, &t, kind, ini.span.start);
+        }
+    }
+    out
+}
+
+/// The nearest verb of either lexicon that ends before `end`, within
+/// reach and with no other name between it and `end`; whether it is a
+/// participant verb.
+fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bool)> {
+    let lex = lexicon();
+    let lists: [(&WordList, bool); 2] = [(&lex.participant_verbs, true), (&lex.organizer_verbs, false)];
+    let floor = end.saturating_sub(VERB_REACH);
+    for at in (floor..end).rev() {
+        if named
+            .iter()
+            .any(|n| n.kind != EntityKind::Initiative && n.span.start <= at && at < n.span.end)
+        {
+            // Inside a name (社会组织孵化基地): not a verb; a name between
+            // verb and initiative ends the search.
+            return None;
+        }
+        for (list, participant) in lists {
+            if let Some(verb) = list.starting_at(chars, at) {
+                if at + verb.chars().count() <= end {
+                    return Some((at, participant));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The subject of the verb at `verb_at`: the nearest person, organization
+/// or area ending before it, within reach, and the names listed with it.
+fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
+    let governed = |n: &Named| n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1]);
+    let agents: Vec<&Named> = named
+        .iter()
+        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
+        .collect();
+    let Some(last) = agents.last().filter(|n| verb_at - n.span.end <= SUBJECT_REACH) else {
+        return Vec::new();
+    };
+    let mut list = vec![**last];
+    for n in agents.iter().rev().skip(1) {
+        let gap = &chars[n.span.end..list[list.len() - 1].span.start.max(n.span.end)];
+        if gap.is_empty() || gap.len() > 2 || !gap.iter().all(|c| LIST_GLUE.contains(c)) {
+            break;
+        }
+        if n.kind == last.kind {
+            list.push(**n);
+        }
+    }
+    list
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+    use crate::model::RelationKind;
+
+    /// (initiative, entity, kind) triples the text states.
+    fn links(text: &str) -> Vec<(String, String, RelationKind)> {
+        let facts = extract(text);
+        facts
+            .relations
+            .iter()
+            .filter(|r| r.kind != RelationKind::OrgInArea)
+            .map(|r| {
+                (
+                    facts.mentions[r.subject].label.clone(),
+                    facts.mentions[r.object].label.clone(),
+                    r.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_area_that_launches_a_program_organizes_it() {
+        let found = links("沈阳市大东区开展“共产党员先锋岗”“责任区”等主题活动。");
+        for ini in ["共产党员先锋岗", "责任区"] {
+            assert!(
+                found.contains(&(ini.into(), "大东区".into(), RelationKind::Organizer)),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_person_leading_the_work_takes_part() {
+        let found = links("第一书记王光宇带领社区干部开展“健康沈阳进社区”活动。");
+        assert!(
+            found.contains(&("健康沈阳进社区".into(), "王光宇".into(), RelationKind::Participant)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_without_a_verb_frame_are_not_linked() {
+        let found = links("大东区的干部说,“共产党员先锋岗”很好。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
