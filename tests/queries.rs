@@ -122,3 +122,135 @@ fn authors_of_articles() {
         "{r:?}"
     );
 }
+
+/// The query text of a file with `SELECT DISTINCT` for its first `SELECT`.
+fn distinct(query: &str) -> String {
+    query.replacen("SELECT ", "SELECT DISTINCT ", 1)
+}
+
+/// The README's example, as an analyst would type it.
+const README_EXAMPLE: &str = "SELECT ?person ?role ?unit WHERE {
+     ?m a ck:Appointment ; ck:person/rdfs:label ?person ;
+        ck:role/rdfs:label ?role ; ck:unit/rdfs:label ?unit }";
+
+#[test]
+fn every_query_and_the_readme_example_count_each_answer_once() {
+    let mut queries = vec![("README".to_owned(), README_EXAMPLE.to_owned())];
+    for entry in std::fs::read_dir(repo().join("queries")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rq") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            queries.push((path.display().to_string(), text));
+        }
+    }
+    assert!(queries.len() > 8);
+    for (name, text) in queries {
+        let plain = select(corpus_store(), &[&text]);
+        let once = select(corpus_store(), &[&distinct(&text)]);
+        assert_eq!(plain.len(), once.len(), "{name}");
+    }
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    assert!(
+        readme.contains(README_EXAMPLE),
+        "the README shows this example"
+    );
+}
+
+#[test]
+fn counts_count_entities_not_the_articles_naming_them() {
+    let r = select(
+        corpus_store(),
+        &["SELECT (COUNT(?p) AS ?n) (COUNT(DISTINCT ?p) AS ?d) WHERE { ?p a ck:Person }"],
+    );
+    assert_eq!(value(&r[0], "n"), value(&r[0], "d"));
+    assert!(value(&r[0], "n").parse::<usize>().unwrap() > 10);
+    // Each article graph is still reached on its own, for provenance.
+    let r = select(
+        corpus_store(),
+        &["SELECT (COUNT(DISTINCT ?article) AS ?n) WHERE { ?article a ck:Article . GRAPH ?article { ?p a ck:Person } }"],
+    );
+    assert!(value(&r[0], "n").parse::<usize>().unwrap() > 10, "{r:?}");
+}
+
+/// Runs `cadre-kg query` on the shipped corpus's store.
+fn query(args: &[&str]) -> std::process::Output {
+    let store = corpus_store().to_str().unwrap().to_owned();
+    let mut all = vec!["query", "--store", &store];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+#[test]
+fn mistakes_that_match_nothing_are_named() {
+    let out = query(&["SELECT ?x WHERE { ?x a ck:Persn }"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("ck:Persn is not in the ontology")
+            && stderr(&out).contains("did you mean ck:Person?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = query(&["SELECT ?s ?t WHERE { ?s ck:mentions ?x ; ck:text ?t }"]);
+    assert!(
+        stderr(&out).contains("ck:mentions is stated only in the article graphs"),
+        "{}",
+        stderr(&out)
+    );
+    let out = query(&["SELECT ?x WHERE { GRAPH ?g { ?s ck:mentions ?x } } LIMIT 1"]);
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_undeclared_prefix_is_named_with_the_predeclared_ones() {
+    let out = query(&["SELECT ?x WHERE {\n  ?x dc:title ?t }"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stderr(&out);
+    assert!(
+        text.contains("undeclared prefix dc: (line 2: dc:title)"),
+        "{text}"
+    );
+    assert!(text.contains("ck: id: rdf: rdfs:"), "{text}");
+    assert!(text.lines().count() <= 2, "no parser dump: {text}");
+}
+
+#[test]
+fn queries_cannot_reach_outside_the_store_nor_run_forever() {
+    for (q, why) in [
+        ("LOAD <http://example.com/data.ttl>", "updates"),
+        (
+            "INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }",
+            "updates",
+        ),
+        (
+            "SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+            "SERVICE",
+        ),
+    ] {
+        let out = query(&[q]);
+        assert_eq!(out.status.code(), Some(2), "{q}");
+        assert!(stderr(&out).contains(why), "{q}: {}", stderr(&out));
+    }
+    let deep = format!("SELECT * WHERE {}{}", "{".repeat(200), "}".repeat(200));
+    let out = query(&[&deep]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("nested more than"),
+        "{}",
+        stderr(&out)
+    );
+    let huge = tempfile::NamedTempFile::new().unwrap();
+    let text = format!("SELECT * WHERE {{ {} }}", "?s ?p ?o . ".repeat(20_000));
+    std::fs::write(huge.path(), text).unwrap();
+    let out = query(&["--file", huge.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bytes"), "{}", stderr(&out));
+    let started = std::time::Instant::now();
+    let out = query(&[
+        "--timeout",
+        "0.5",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } }",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}

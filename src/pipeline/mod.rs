@@ -31,7 +31,7 @@ mod shards;
 mod shared;
 
 pub use shards::{extract_shard, load_shards, shard_of, ShardReport};
-use shared::{refresh_gazetteer, FactsGraph};
+use shared::{refresh_gazetteer, IndexGraphs};
 
 const ONTOLOGY: &str = include_str!("../../ontology/cadre-kg.ttl");
 /// Articles processed and loaded together.
@@ -399,7 +399,7 @@ pub fn build(
     // known; otherwise the store is recounted at the end.
     let recount = incremental && !live.entities_by_class.is_empty();
     let mut touched = Touched::new(recount);
-    let mut facts = FactsGraph::new(incremental);
+    let mut index = IndexGraphs::new(incremental);
     for name in &dropped {
         manifest.articles.remove(*name);
         manifest.stamps.remove(*name);
@@ -423,7 +423,7 @@ pub fn build(
         let graph = NamedNode::new_unchecked(link::article_iri(name));
         let held = generation.remove_graph(&graph)?;
         touched.add_quads(&held);
-        facts.forget(&held);
+        index.forget(&held);
         statements -= held.len();
     }
     if !incremental {
@@ -451,7 +451,7 @@ pub fn build(
         report: &mut report,
         manifest: &mut manifest,
         touched: &mut touched,
-        facts: &mut facts,
+        index: &mut index,
     };
     statements += process_and_load(corpus_dir, todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
@@ -465,7 +465,7 @@ pub fn build(
     }
     if graph_changes || !incremental {
         let t = Instant::now();
-        let (count, diff) = refresh_gazetteer(&generation, &mut facts, statements)?;
+        let (count, diff) = refresh_gazetteer(&generation, &mut index, statements)?;
         statements = count;
         touched.add_quads(&diff.removed);
         touched.add_quads(&diff.added);
@@ -498,7 +498,7 @@ struct Batch<'a> {
     report: &'a mut BuildReport,
     manifest: &'a mut Manifest,
     touched: &'a mut Touched,
-    facts: &'a mut FactsGraph,
+    index: &'a mut IndexGraphs,
 }
 
 /// `(entity, class)` pairs whose presence a build may change: the typed
@@ -616,7 +616,7 @@ fn process_and_load(
                     Err(skipped) => batch.report.skipped.push(skipped),
                 }
             }
-            let fresh = batch.facts.fresh(&quads, generation)?;
+            let fresh = batch.index.fresh(&quads, generation)?;
             quads.extend(fresh);
             batch.report.seconds.process += t.elapsed().as_secs_f64();
             loaded += quads.len();
@@ -632,20 +632,20 @@ fn process_and_load(
 
 /// Distinct entities per `ck:` class, by local name.
 ///
-/// Entities are counted in the facts graph, where each is typed once, and
-/// the articles' own records (articles, sentences), unique to their graph,
-/// where they are: `COUNT(DISTINCT)` over every graph held each subject of
-/// the corpus in memory at once, the peak of a large build.
+/// Entities and articles are counted in the index graphs, where each is
+/// typed once, and sentences, unique to their article's graph, where they
+/// are: `COUNT(DISTINCT)` over every graph held each subject of the corpus
+/// in memory at once, the peak of a large build.
 fn entities_by_class(
     generation: &store::Generation,
 ) -> Result<BTreeMap<String, usize>, StoreError> {
     let entities = format!(
-        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s a ?c }} }} GROUP BY ?c",
-        vocab::FACTS_GRAPH
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ <{}> <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
+        vocab::FACTS_GRAPH,
+        vocab::ARTICLES_GRAPH
     );
     let records = format!(
-        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?c {{ <{}> <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
-        vocab::ARTICLE,
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?c {{ <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
         vocab::SENTENCE
     );
     let mut counts = generation.class_counts(&entities)?;
