@@ -419,3 +419,20 @@ fn rankings_follow_governance_ties_not_newsrooms() {
         assert!(!top.contains(name.as_str()), "{name} ranks:\n{top}");
     }
 }
+
+#[test]
+fn central_people_come_from_the_stored_analysis() {
+    let store = analyzed();
+    let path = repo().join("queries/central_people.rq");
+    let r = select(store, &["--file", path.to_str().unwrap()]);
+    assert!(!r.is_empty() && r.len() <= 20, "{r:?}");
+    let ranks: Vec<f64> = r
+        .iter()
+        .map(|row| value(row, "pageRank").parse().unwrap())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{ranks:?}");
+    for row in &r {
+        assert!(value(row, "members").parse::<usize>().unwrap() >= 1);
+        assert_ne!(value(row, "person"), "曲宏", "a reporter ranks");
+    }
+}

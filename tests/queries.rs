@@ -254,3 +254,83 @@ fn queries_cannot_reach_outside_the_store_nor_run_forever() {
     assert!(stderr(&out).contains("--timeout"), "{}", stderr(&out));
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 }
+
+#[test]
+fn first_secretaries_by_province() {
+    let r = rows("first_secretaries_by_province.rq");
+    assert!(
+        has(&r, &[("province", "辽宁省"), ("names", "王光宇")]),
+        "{r:?}"
+    );
+    assert!(has(&r, &[("province", "贵州省")]), "{r:?}");
+}
+
+#[test]
+fn dispatching_units_come_with_their_sentence() {
+    let r = rows("dispatching_units.rq");
+    let row = r
+        .iter()
+        .find(|row| value(row, "person") == "王泽勇")
+        .expect("王泽勇's post");
+    assert!(value(row, "sentence").contains("选派"), "{row:?}");
+    assert!(
+        has(
+            &r,
+            &[("person", "王泽勇"), ("organization", "贵州省委国防工委")]
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn people_per_province() {
+    let r = rows("people_per_province.rq");
+    let liaoning = r
+        .iter()
+        .find(|row| value(row, "province") == "辽宁省")
+        .expect("辽宁省");
+    let people: usize = value(liaoning, "people").parse().unwrap();
+    let posts: usize = value(liaoning, "posts").parse().unwrap();
+    assert!(people >= 3 && posts >= people, "{liaoning:?}");
+}
+
+#[test]
+fn programs_and_who_is_named_with_them() {
+    let r = rows("programs.rq");
+    assert!(
+        has(
+            &r,
+            &[
+                ("initiative", "一呼百应"),
+                ("who", "石景山区委"),
+                ("kind", "Organization")
+            ]
+        ),
+        "{r:?}"
+    );
+}
+
+#[test]
+fn posts_by_year_count_dated_articles_only() {
+    let r = rows("posts_by_year.rq");
+    let dated = select(
+        corpus_store(),
+        &["SELECT (COUNT(?a) AS ?n) WHERE { ?a schema:datePublished ?d }"],
+    );
+    let dated: usize = value(&dated[0], "n").parse().unwrap();
+    assert_eq!(r.is_empty(), dated == 0, "{r:?}");
+    for row in &r {
+        assert_eq!(value(row, "year").len(), 4, "{row:?}");
+    }
+}
+
+#[test]
+fn one_person_across_articles() {
+    let r = rows("person_across_articles.rq");
+    assert!(!r.is_empty());
+    for row in &r {
+        assert!(value(row, "sentence").contains("王光宇"), "{row:?}");
+        assert!(value(row, "p").ends_with("/王光宇"), "{row:?}");
+    }
+    assert!(has(&r, &[("file", "002_b8fe7f306ebfd69b.txt")]), "{r:?}");
+}
