@@ -43,6 +43,15 @@ enum Command {
         /// Write counts, timings and peak memory as JSON to this file.
         #[arg(long)]
         report: Option<PathBuf>,
+        /// Let the build remove any number of stored articles, even all
+        /// (by default it stops, keeping the store, when it would remove
+        /// more than half of them or the corpus folder is empty).
+        #[arg(long, conflicts_with = "max_removals")]
+        allow_removals: bool,
+        /// The most stored articles the build may remove: a number (20) or
+        /// a share of them (10%). Default: 50%.
+        #[arg(long, value_name = "N|P%")]
+        max_removals: Option<pipeline::plan::RemovalLimit>,
     },
     /// Write every quad of the store, sorted, as N-Quads (no blank nodes):
     /// the same corpus gives the same dump.
@@ -157,11 +166,36 @@ fn main() -> ExitCode {
         .init();
     match run(Cli::parse()) {
         Ok(code) => code,
+        // `dump | head`: the reader has all it wanted.
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: a cause whose text its
+/// context already shows (as in `{path}: {source}`) is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut text = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
+}
+
+/// Did writing to standard output fail because its reader went away?
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// A build allocates and frees buffers of many megabytes for every chunk
@@ -193,7 +227,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jobs,
             full,
             report,
-        } => build(&corpus, &store, default_jobs(jobs), full, report.as_deref()),
+            allow_removals,
+            max_removals,
+        } => {
+            let options = pipeline::BuildOptions {
+                jobs: default_jobs(jobs),
+                full,
+                progress: true,
+                removals: match (allow_removals, max_removals) {
+                    (true, _) => pipeline::plan::RemovalLimit::Unlimited,
+                    (false, limit) => limit.unwrap_or_default(),
+                },
+            };
+            build(&corpus, &store, options, report.as_deref())
+        }
         Command::Dump {
             store,
             format: DumpFormat::Nquads,
@@ -240,15 +287,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn build(
     corpus: &Path,
     store: &Path,
-    jobs: usize,
-    full: bool,
+    options: pipeline::BuildOptions,
     report_file: Option<&Path>,
 ) -> Result<ExitCode> {
-    let options = pipeline::BuildOptions {
-        jobs,
-        full,
-        progress: true,
-    };
     let report = pipeline::build(corpus, store, options).with_context(|| {
         format!(
             "building {} from {} failed; the previous store is kept",
@@ -287,6 +328,16 @@ fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<
     writeln!(out, "statements {}", report.statements)?;
     for (class, n) in &report.entities_by_class {
         writeln!(out, "  {class:<20} {n}")?;
+    }
+    if !report.repaired.is_empty() {
+        writeln!(out, "repaired   {}", report.repaired.len())?;
+        for r in &report.repaired {
+            writeln!(
+                out,
+                "  {}: {} bad bytes replaced, {} NUL bytes dropped ({})",
+                r.file, r.repairs.bad_bytes, r.repairs.nul_bytes, r.encoding
+            )?;
+        }
     }
     writeln!(out, "skipped    {}", report.skipped.len())?;
     for s in &report.skipped {
@@ -358,6 +409,10 @@ fn run_query(
             for warning in warnings {
                 eprintln!("warning: {warning}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        // The reader of the results went away (`query … | head`).
+        Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

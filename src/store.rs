@@ -51,12 +51,23 @@ pub enum StoreError {
     },
     #[error("{path}: cannot count: {message}")]
     Query { path: PathBuf, message: String },
-    #[error("{path}: bad manifest: {source}")]
+    #[error("cannot write the output: {0}")]
+    Output(#[source] std::io::Error),
+    #[error("{path}: cannot write the manifest: {source}")]
     Manifest {
         path: PathBuf,
         #[source]
         source: serde_json::Error,
     },
+    #[error("{path}: {problem}; the store is damaged or was written by another version: `cadre-kg build --full` rebuilds it")]
+    Damaged { path: PathBuf, problem: String },
+}
+
+fn damaged(path: &Path) -> impl FnOnce(String) -> StoreError + '_ {
+    move |problem| StoreError::Damaged {
+        path: path.to_owned(),
+        problem,
+    }
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -118,7 +129,15 @@ pub fn has_type(store: &Store, subject: &str, class: &str) -> Result<bool, Stora
 /// Opens the live generation for reading.
 pub fn open_reader(root: &Path) -> Result<Store, StoreError> {
     let generation = current_generation(root)?;
-    Store::open_read_only(&generation).map_err(storage_err(&generation))
+    open_live(&generation)
+}
+
+/// Opens a live generation read-only; failing that, the store is damaged.
+fn open_live(generation: &Path) -> Result<Store, StoreError> {
+    if !generation.is_dir() {
+        return Err(damaged(generation)("the live generation is missing".into()));
+    }
+    Store::open_read_only(generation).map_err(|e| damaged(generation)(e.to_string()))
 }
 
 /// The folder of the live generation.
@@ -142,10 +161,10 @@ pub fn current_manifest(root: &Path) -> Result<Option<Manifest>, StoreError> {
         Err(e) => return Err(e),
     };
     let path = generation.join(MANIFEST);
-    let text = fs::read_to_string(&path).map_err(io_err(&path))?;
+    let text = fs::read_to_string(&path).map_err(|e| damaged(&path)(e.to_string()))?;
     serde_json::from_str(&text)
         .map(Some)
-        .map_err(|source| StoreError::Manifest { path, source })
+        .map_err(|e| damaged(&path)(format!("unreadable manifest ({e})")))
 }
 
 /// Writes every quad of the live generation as sorted N-Quads lines.
@@ -158,9 +177,9 @@ pub fn dump_nquads(root: &Path, out: &mut impl Write) -> Result<(), StoreError> 
         .map_err(storage_err(root))?;
     lines.sort_unstable();
     for line in lines {
-        writeln!(out, "{line}").map_err(io_err(root))?;
+        writeln!(out, "{line}").map_err(StoreError::Output)?;
     }
-    out.flush().map_err(io_err(root))
+    out.flush().map_err(StoreError::Output)
 }
 
 /// The writer's lock; released on drop.
@@ -282,7 +301,7 @@ pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation,
     if let (Start::Live, Some(live)) = (start, &live) {
         // Read-only: a checkpoint only needs the live files, and opening
         // for writing would start RocksDB's background work for nothing.
-        let source = Store::open_read_only(live).map_err(storage_err(live))?;
+        let source = open_live(live)?;
         source.backup(&dir).map_err(storage_err(&dir))?;
     }
     let store = Store::open(&dir).map_err(storage_err(&dir))?;
@@ -509,7 +528,7 @@ impl Generation {
         let current = self.root.join(CURRENT);
         fs::rename(&staged, &current).map_err(io_err(&current))?;
         sync_dir(&self.root)?;
-        if let Some(previous) = previous.filter(|p| *p != self.dir) {
+        if let Some(previous) = previous.filter(|p| *p != self.dir && p.exists()) {
             fs::remove_dir_all(&previous).map_err(io_err(&previous))?;
         }
         Ok(())

@@ -349,3 +349,81 @@ fn files_whose_size_and_time_did_not_change_are_not_read_again() {
     );
     assert_eq!(report(&out_report)["changed"], 1);
 }
+
+/// A corpus of the first `n` shipped articles (in name order).
+fn small_corpus(dir: &Path, n: usize) -> PathBuf {
+    let corpus = dir.join("small");
+    fs::create_dir_all(&corpus).unwrap();
+    let mut names: Vec<PathBuf> = fs::read_dir(repo().join("corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in names.iter().take(n) {
+        fs::copy(path, corpus.join(path.file_name().unwrap())).unwrap();
+    }
+    corpus
+}
+
+#[test]
+fn an_empty_corpus_folder_does_not_wipe_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = small_corpus(dir.path(), 4);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let before = dump(&store);
+    let empty = dir.path().join("unmounted");
+    fs::create_dir_all(&empty).unwrap();
+    for extra in [&[][..], &["--full"], &["--max-removals", "100%"]] {
+        let out = build(&empty, &store, extra);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {}", stderr(&out));
+        let message = stderr(&out);
+        assert!(
+            message.contains("would remove 4 of the 4 articles")
+                && message.contains("no *.txt file")
+                && message.contains("--allow-removals")
+                && message.contains(".txt, "),
+            "{message}"
+        );
+        assert_eq!(dump(&store), before, "the store is untouched");
+    }
+    let out = build(&empty, &store, &["--allow-removals"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(articles(&store), 0);
+}
+
+#[test]
+fn removing_most_articles_needs_a_higher_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = small_corpus(dir.path(), 4);
+    let store = dir.path().join("store");
+    assert!(build(&corpus, &store, &[]).status.success());
+    let before = dump(&store);
+    let mut names: Vec<PathBuf> = fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    for path in &names[1..] {
+        fs::remove_file(path).unwrap();
+    }
+    let out = build(&corpus, &store, &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--max-removals 3"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(dump(&store), before);
+    let out = build(&corpus, &store, &["--max-removals", "2"]);
+    assert_eq!(out.status.code(), Some(2));
+    let json = dir.path().join("r.json");
+    let out = build(
+        &corpus,
+        &store,
+        &["--max-removals", "75%", "--report", json.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(report(&json)["removed"], 3);
+    assert_eq!(articles(&store), 1);
+}

@@ -12,6 +12,7 @@ pub mod area;
 pub mod byline;
 mod debris;
 pub mod initiative;
+mod minority_name;
 pub mod org;
 pub mod person;
 pub mod segment;
@@ -81,8 +82,16 @@ impl FocusAt<'_> {
     /// or a recent sentence (several reports can share a file), else the
     /// only one the article names.
     /// `offset` is where the bare word stands in the current sentence.
-    pub fn area(&self, kind: AreaKind, offset: usize) -> Option<&str> {
-        let mentions = self.focus.by_kind.get(&kind)?;
+    pub fn area(&self, kind: AreaKind, offset: usize) -> Option<String> {
+        match self.focus.by_kind.get(&kind) {
+            Some(mentions) => self.named(mentions, offset).map(str::to_owned),
+            None => self.enclosing(kind),
+        }
+    }
+
+    /// The area of `kind` named in this or a recent sentence, else the
+    /// only one the article names.
+    fn named<'m>(&self, mentions: &'m [(usize, usize, String)], offset: usize) -> Option<&'m str> {
         let recent = mentions.iter().rev().find(|(s, o, _)| {
             (*s < self.sentence || *s == self.sentence && *o < offset)
                 && self.sentence - *s <= FOCUS_WINDOW
@@ -97,10 +106,40 @@ impl FocusAt<'_> {
             .then_some(first.as_str())
     }
 
+    /// An article that names no area of `kind` may still imply one: the
+    /// gazetteer places all its lower areas in one (市委 in an article
+    /// about 海棠区 is 三亚市委).
+    fn enclosing(&self, kind: AreaKind) -> Option<String> {
+        let g = crate::lexicon::divisions::divisions();
+        let mut found: Option<String> = None;
+        let lower = self
+            .focus
+            .by_kind
+            .iter()
+            .filter(|(k, _)| k.rank() > kind.rank());
+        for (_, mentions) in lower {
+            for (_, _, label) in mentions {
+                for id in g.lookup(label) {
+                    let up = g.chain(id).into_iter().skip(1).find(|d| {
+                        crate::lexicon::lexicon()
+                            .area_suffix_of(d.name())
+                            .is_some_and(|s| s.kind == kind)
+                    });
+                    let up = up?.name();
+                    match &found {
+                        Some(f) if f != up => return None,
+                        _ => found = Some(up.to_owned()),
+                    }
+                }
+            }
+        }
+        found
+    }
+
     /// The area a bare level word (社区, 村) stands for.
     pub fn resolve_level_word(&self, word: &str, offset: usize) -> Option<(String, AreaKind)> {
         let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| *w == word)?;
-        self.area(kind, offset).map(|l| (l.to_owned(), kind))
+        self.area(kind, offset).map(|l| (l, kind))
     }
 
     /// Completes a generic organ (区委组织部, 街道党工委) with the area in
@@ -166,12 +205,29 @@ pub fn extract(text: &str) -> ArticleFacts {
         ..ArticleFacts::default()
     };
     let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));
+    let known = known_names(&analysed);
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus.at(si), has_byline, &mut facts);
+        sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
     }
     facts
+}
+
+/// The names the article gives with a cue somewhere (a post title, 说, a
+/// byline): a name is a name in every sentence, also where it stands
+/// without a cue (杨志强离开…, 到华龙社区工作3年多,柯春鸿已经…).
+fn known_names(analysed: &[Analysed]) -> Vec<Vec<char>> {
+    let mut names: Vec<Vec<char>> = Vec::new();
+    for a in analysed.iter().filter(|a| !a.debris) {
+        let areas: Vec<Span> = a.areas.iter().map(|h| h.span).collect();
+        for span in person::find_persons(&a.chars, &a.words, &areas) {
+            names.push(a.chars[span.start..span.end].to_vec());
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn analyse(s: &Sentence) -> Analysed {
@@ -243,7 +299,14 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(&mut self, a: &Analysed, focus: &FocusAt, has_byline: bool, facts: &mut ArticleFacts) {
+    fn run(
+        &mut self,
+        a: &Analysed,
+        focus: &FocusAt,
+        has_byline: bool,
+        known: &[Vec<char>],
+        facts: &mut ArticleFacts,
+    ) {
         self.credits(a, facts);
         if a.debris {
             return;
@@ -278,7 +341,10 @@ impl SentenceFacts {
                 org.alts,
             );
         }
-        for span in person::find_persons(&a.chars, &a.words, &self.taken()) {
+        let taken = self.taken();
+        let mut persons = person::find_persons(&a.chars, &a.words, &taken);
+        persons.extend(person::occurrences(&a.chars, known, &taken, &persons));
+        for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
             if known_area(&name).is_none() {
                 self.push(facts, EntityKind::Person, span, name, Vec::new());

@@ -27,8 +27,11 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use thiserror::Error;
 
+pub mod plan;
 mod shards;
 mod shared;
+
+use plan::{Mode, Plan, RemovalsRefused, Seen};
 
 pub use shards::{extract_shard, load_shards, shard_of, ShardReport};
 use shared::{refresh_gazetteer, IndexGraphs};
@@ -53,6 +56,8 @@ pub enum BuildError {
     Threads { jobs: usize, message: String },
     #[error("{path}: {message}")]
     Shard { path: PathBuf, message: String },
+    #[error(transparent)]
+    Removals(#[from] RemovalsRefused),
 }
 
 /// A file that was not built, and why.
@@ -60,6 +65,15 @@ pub enum BuildError {
 pub struct Skipped {
     pub file: String,
     pub reason: String,
+}
+
+/// An article kept although decoding had to repair it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Repaired {
+    pub file: String,
+    pub encoding: &'static str,
+    #[serde(flatten)]
+    pub repairs: corpus::Repairs,
 }
 
 /// How to build.
@@ -70,6 +84,8 @@ pub struct BuildOptions {
     pub full: bool,
     /// Draw a progress bar (only if standard error is a terminal).
     pub progress: bool,
+    /// How many live articles the build may remove (see `Plan::check_removals`).
+    pub removals: plan::RemovalLimit,
 }
 
 /// Wall-clock seconds per stage.
@@ -85,7 +101,7 @@ pub struct Timings {
     pub process: f64,
     /// Bulk loading, overlapped with the processing of the next chunk.
     pub load: f64,
-    /// Rewriting the gazetteer and facts graphs (cross-article steps).
+    /// Rewriting the gazetteer and index graphs (cross-article steps).
     pub gazetteer: f64,
     /// Compacting the store after a full build (see `Generation::compact`).
     pub compact: f64,
@@ -133,6 +149,9 @@ pub struct BuildReport {
     pub removed: usize,
     pub unchanged: usize,
     pub skipped: Vec<Skipped>,
+    /// Files read in this run that decoding repaired (bad bytes replaced,
+    /// NULs dropped), each still built.
+    pub repaired: Vec<Repaired>,
     /// Quads in the store after the build.
     pub statements: usize,
     pub entities_by_class: BTreeMap<String, usize>,
@@ -258,13 +277,14 @@ fn read_corpus<T: Send>(
 fn read_one(root: &Path, path: &Path) -> Result<Article, Skipped> {
     corpus::read_article(root, path).map_err(|e| Skipped {
         file: corpus::relative_name(root, path),
-        reason: e.to_string(),
+        reason: e.problem.to_string(),
     })
 }
 
 /// An article as the build's first reading found it, without its text:
 /// the articles to process are read again chunk by chunk, so a build holds
 /// one chunk's text at a time and its memory does not grow with the corpus.
+#[derive(Clone)]
 struct Pending {
     name: String,
     hash: String,
@@ -301,7 +321,9 @@ fn progress_bar(len: usize, wanted: bool) -> ProgressBar {
 }
 
 /// Builds or rebuilds the store at `store_dir` from every article under
-/// `corpus_dir`.
+/// `corpus_dir`: read, plan (and check the plan's removals before the store
+/// is touched), prepare the new generation, process and load, derive the
+/// cross-article graphs, commit.
 pub fn build(
     corpus_dir: &Path,
     store_dir: &Path,
@@ -310,136 +332,46 @@ pub fn build(
     let started = Instant::now();
     let lock = store::lock(store_dir)?;
     let pool = thread_pool(options.jobs)?;
-    let mut report = BuildReport {
-        extractor: extractor_version(),
-        ..BuildReport::default()
+    let extractor = extractor_version();
+    let live = match store::current_manifest(store_dir) {
+        // The way out of a damaged store: rebuild it from empty.
+        Err(StoreError::Damaged { path, problem }) if options.full => {
+            tracing::warn!(
+                "{}: {problem}; rebuilding the store in full",
+                path.display()
+            );
+            None
+        }
+        live => live?,
     };
-
-    let live = store::current_manifest(store_dir)?;
-    let live_statements = live.as_ref().map(|m| m.statements);
-    let incremental = !options.full
-        && live
-            .as_ref()
-            .is_some_and(|m| m.extractor == report.extractor);
-    report.mode = if incremental { "incremental" } else { "full" }.to_owned();
-    let live = live.filter(|_| incremental).unwrap_or_default();
-
+    let mode = Mode::choose(live.as_ref(), &extractor, options.full);
     // Load the gazetteer and the segmenter while the corpus is read and the
     // new generation prepared; a build with nothing to process never waits.
     let warming = std::thread::spawn(extract::warm_up);
+
     let t = Instant::now();
-    let stamped_at_ns = corpus::now_ns();
-    let read = read_corpus(corpus_dir, &pool, Some(&live), |a| Pending {
-        name: a.name,
-        hash: a.hash,
-        stamp: a.stamp,
-    })?;
+    let reading = read_phase(corpus_dir, &pool, mode, live.as_ref())?;
+    let plan = plan::plan(mode, live.as_ref(), &reading.seen);
+    plan.check_removals(options.removals)?;
+    let mut report = BuildReport {
+        mode: mode.name().to_owned(),
+        extractor,
+        added: plan.added.len(),
+        changed: plan.changed.len(),
+        removed: plan.removed.len(),
+        unchanged: plan.unchanged.len(),
+        ..BuildReport::default()
+    };
     report.seconds.read = t.elapsed().as_secs_f64();
 
-    let old = &live.articles;
-    let mut stamps = live.stamps.clone();
-    let mut seen = BTreeSet::new();
-    let mut unchanged: BTreeSet<String> = BTreeSet::new();
-    let mut todo = Vec::new();
-    for found in read {
-        let result = match found {
-            Found::Untouched(name) => {
-                seen.insert(name.clone());
-                unchanged.insert(name);
-                continue;
-            }
-            Found::Read(result) => result,
-        };
-        match result {
-            Ok(article) => {
-                seen.insert(article.name.clone());
-                match old.get(&article.name) {
-                    Some(hash) if *hash == article.hash => {
-                        if let Some(stamp) = article.stamp {
-                            stamps.insert(article.name.clone(), stamp);
-                        }
-                        unchanged.insert(article.name.clone());
-                    }
-                    Some(_) => {
-                        report.changed += 1;
-                        todo.push(article);
-                    }
-                    None => {
-                        report.added += 1;
-                        todo.push(article);
-                    }
-                }
-            }
-            Err(skipped) => {
-                seen.insert(skipped.file.clone());
-                report.skipped.push(skipped);
-            }
-        }
-    }
-    report.unchanged = unchanged.len();
-    report.removed = old.keys().filter(|name| !seen.contains(*name)).count();
-    // Graphs to drop first: every old article but the unchanged ones
-    // (removed, changed, or no longer readable).
-    let dropped: Vec<&String> = old
-        .keys()
-        .filter(|name| !unchanged.contains(*name))
-        .collect();
-
-    let graph_changes = !dropped.is_empty() || !todo.is_empty();
-
     let t = Instant::now();
-    let mut manifest = Manifest {
-        extractor: report.extractor.clone(),
-        articles: old.clone(),
-        stamps,
-        stamped_at_ns,
-        ..Manifest::default()
-    };
-    // Entity counts are updated from what changed when the live ones are
-    // known; otherwise the store is recounted at the end.
-    let recount = incremental && !live.entities_by_class.is_empty();
-    let mut touched = Touched::new(recount);
-    let mut index = IndexGraphs::new(incremental);
-    for name in &dropped {
-        manifest.articles.remove(*name);
-        manifest.stamps.remove(*name);
-    }
-    let generation = store::begin(
-        store_dir,
-        &lock,
-        if incremental {
-            Start::Live
-        } else {
-            Start::Empty
-        },
-    )?;
-    // Quads in the store, kept up to date as graphs go and come.
-    let mut statements = match live_statements {
-        Some(n) if incremental && n > 0 => n,
-        _ if incremental => generation.len()?,
-        _ => 0,
-    };
-    for name in &dropped {
-        let graph = NamedNode::new_unchecked(link::article_iri(name));
-        let held = generation.remove_graph(&graph)?;
-        touched.add_quads(&held);
-        index.forget(&held);
-        statements -= held.len();
-    }
-    if !incremental {
-        let ontology = ontology_quads();
-        statements += ontology.len();
-        generation.load(ontology)?;
-    } else if graph_changes {
-        // Analytics describe the whole graph: once it changes they are
-        // stale, so they go until `cadre-kg analyze` runs again.
-        let graph = NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH);
-        let held = generation.remove_graph(&graph)?;
-        touched.add_quads(&held);
-        statements -= held.len();
-    }
+    let live = live.filter(|_| mode == Mode::Incremental);
+    let (generation, mut work) = prepare(store_dir, &lock, &plan, live, &reading)?;
     report.seconds.prepare = t.elapsed().as_secs_f64();
 
+    let todo = reading.to_process(&plan);
+    report.skipped = reading.skipped;
+    report.repaired = reading.repaired;
     if !todo.is_empty() {
         let t = Instant::now();
         // A panic there would recur, with its message, on the first article.
@@ -449,13 +381,204 @@ pub fn build(
     let bar = progress_bar(todo.len(), options.progress);
     let mut batch = Batch {
         report: &mut report,
-        manifest: &mut manifest,
-        touched: &mut touched,
-        index: &mut index,
+        manifest: &mut work.manifest,
+        touched: &mut work.touched,
+        index: &mut work.index,
     };
-    statements += process_and_load(corpus_dir, todo, &pool, &generation, &bar, &mut batch)?;
+    work.statements += process_and_load(corpus_dir, todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
+
+    derive(&generation, &plan, &mut work, &mut report)?;
+    commit(store_dir, generation, work, &mut report)?;
+    report.seconds.total = started.elapsed().as_secs_f64();
+    report.peak_memory_bytes = peak_memory_bytes();
+    Ok(report)
+}
+
+/// What reading the corpus gave: each file as the plan sees it, and the
+/// articles read (without their text) or skipped.
+struct Reading {
+    /// When reading started (ns since the epoch): the manifest's stamps
+    /// are as of then.
+    stamped_at_ns: u64,
+    seen: Vec<(String, Seen)>,
+    read: Vec<Pending>,
+    skipped: Vec<Skipped>,
+    repaired: Vec<Repaired>,
+}
+
+impl Reading {
+    /// The articles the plan says to process, in corpus order.
+    fn to_process(&self, plan: &Plan) -> Vec<Pending> {
+        let wanted: BTreeSet<&String> = plan.added.iter().chain(&plan.changed).collect();
+        self.read
+            .iter()
+            .filter(|p| wanted.contains(&p.name))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Reads and hashes the corpus; in an incremental build, files whose stamp
+/// the live manifest vouches for are not read.
+fn read_phase(
+    corpus_dir: &Path,
+    pool: &rayon::ThreadPool,
+    mode: Mode,
+    live: Option<&Manifest>,
+) -> Result<Reading, BuildError> {
+    let known = live.filter(|_| mode == Mode::Incremental);
+    let stamped_at_ns = corpus::now_ns();
+    let found = read_corpus(corpus_dir, pool, known, |a| {
+        let repaired = a.repairs.any().then(|| Repaired {
+            file: a.name.clone(),
+            encoding: a.encoding,
+            repairs: a.repairs,
+        });
+        let pending = Pending {
+            name: a.name,
+            hash: a.hash,
+            stamp: a.stamp,
+        };
+        (pending, repaired)
+    })?;
+    let mut reading = Reading {
+        stamped_at_ns,
+        seen: Vec::with_capacity(found.len()),
+        read: Vec::new(),
+        skipped: Vec::new(),
+        repaired: Vec::new(),
+    };
+    for found in found {
+        match found {
+            Found::Untouched(name) => reading.seen.push((name, Seen::Untouched)),
+            Found::Read(Ok((p, repaired))) => {
+                reading
+                    .seen
+                    .push((p.name.clone(), Seen::Read(p.hash.clone())));
+                reading.read.push(p);
+                reading.repaired.extend(repaired);
+            }
+            Found::Read(Err(s)) => {
+                reading.seen.push((s.file.clone(), Seen::Unreadable));
+                reading.skipped.push(s);
+            }
+        }
+    }
+    Ok(reading)
+}
+
+/// A build under way: the new manifest and what is kept up to date as
+/// graphs go and come.
+struct Work {
+    manifest: Manifest,
+    touched: Touched,
+    index: IndexGraphs,
+    /// Quads in the new generation.
+    statements: usize,
+    /// The live counts of entities per class, to update from what changed
+    /// (`None`: recount the store at the end).
+    entities_by_class: Option<BTreeMap<String, usize>>,
+}
+
+/// Starts the new generation (empty, or a copy of `live` for an
+/// incremental build) and drops from it the graphs the plan replaces or
+/// removes.
+fn prepare(
+    store_dir: &Path,
+    lock: &store::WriteLock,
+    plan: &Plan,
+    live: Option<Manifest>,
+    reading: &Reading,
+) -> Result<(store::Generation, Work), BuildError> {
+    let incremental = plan.mode == Mode::Incremental;
+    let live = live.unwrap_or_default();
+    let mut manifest = Manifest {
+        extractor: extractor_version(),
+        articles: live.articles,
+        stamps: live.stamps,
+        stamped_at_ns: reading.stamped_at_ns,
+        ..Manifest::default()
+    };
+    // Unchanged articles read again keep their content, with a new stamp.
+    let unchanged: BTreeSet<&String> = plan.unchanged.iter().collect();
+    for p in reading.read.iter().filter(|p| unchanged.contains(&p.name)) {
+        if let Some(stamp) = p.stamp {
+            manifest.stamps.insert(p.name.clone(), stamp);
+        }
+    }
+    for name in plan.dropped() {
+        manifest.articles.remove(name);
+        manifest.stamps.remove(name);
+    }
+    // Entity counts are updated from what changed when the live ones are
+    // known; otherwise the store is recounted at the end.
+    let entities_by_class =
+        Some(live.entities_by_class).filter(|counts| incremental && !counts.is_empty());
+    let mut work = Work {
+        manifest,
+        touched: Touched::new(entities_by_class.is_some()),
+        index: IndexGraphs::new(incremental),
+        statements: 0,
+        entities_by_class,
+    };
+    let start = if incremental {
+        Start::Live
+    } else {
+        Start::Empty
+    };
+    let generation = store::begin(store_dir, lock, start)?;
+    work.statements = match live.statements {
+        n if incremental && n > 0 => n,
+        _ if incremental => generation.len()?,
+        _ => 0,
+    };
+    for name in plan.dropped() {
+        let graph = NamedNode::new_unchecked(link::article_iri(name));
+        work.drop_graph(&generation, &graph, true)?;
+    }
     if !incremental {
+        let ontology = ontology_quads();
+        work.statements += ontology.len();
+        generation.load(ontology)?;
+    } else if !plan.is_idle() {
+        // Analytics describe the whole graph: once it changes they are
+        // stale, so they go until `cadre-kg analyze` runs again.
+        let graph = NamedNode::new_unchecked(vocab::ANALYTICS_GRAPH);
+        work.drop_graph(&generation, &graph, false)?;
+    }
+    Ok((generation, work))
+}
+
+impl Work {
+    /// Drops `graph` from `generation`, keeping the counts (and, for an
+    /// article graph, the index graphs) up to date.
+    fn drop_graph(
+        &mut self,
+        generation: &store::Generation,
+        graph: &NamedNode,
+        article: bool,
+    ) -> Result<(), StoreError> {
+        let held = generation.remove_graph(graph)?;
+        self.touched.add_quads(&held);
+        if article {
+            self.index.forget(&held);
+        }
+        self.statements = self.statements.saturating_sub(held.len());
+        Ok(())
+    }
+}
+
+/// The cross-article steps once every article is loaded: compaction after
+/// a full build, then the gazetteer and index graphs when graphs changed.
+fn derive(
+    generation: &store::Generation,
+    plan: &Plan,
+    work: &mut Work,
+    report: &mut BuildReport,
+) -> Result<(), StoreError> {
+    let full = plan.mode == Mode::Full;
+    if full {
         // Before the cross-article steps read the store: until then every
         // lookup consults each chunk's overlapping files (a 100k build
         // spent 95 s reading the codes back for the gazetteer graph).
@@ -463,34 +586,38 @@ pub fn build(
         generation.compact()?;
         report.seconds.compact = t.elapsed().as_secs_f64();
     }
-    if graph_changes || !incremental {
+    if full || !plan.is_idle() {
         let t = Instant::now();
-        let (count, diff) = refresh_gazetteer(&generation, &mut index, statements)?;
-        statements = count;
-        touched.add_quads(&diff.removed);
-        touched.add_quads(&diff.added);
+        let (count, diff) = refresh_gazetteer(generation, &mut work.index, work.statements)?;
+        work.statements = count;
+        work.touched.add_quads(&diff.removed);
+        work.touched.add_quads(&diff.added);
         report.seconds.gazetteer = t.elapsed().as_secs_f64();
     }
-    for skipped in &report.skipped {
-        tracing::warn!(file = %skipped.file, reason = %skipped.reason, "skipped");
-    }
+    Ok(())
+}
 
+/// Counts what the new generation holds, writes its manifest and makes it
+/// the live one.
+fn commit(
+    store_dir: &Path,
+    generation: store::Generation,
+    work: Work,
+    report: &mut BuildReport,
+) -> Result<(), StoreError> {
+    let mut manifest = work.manifest;
     report.articles = manifest.articles.len();
-    report.statements = statements;
-    manifest.statements = statements;
-    report.entities_by_class = if recount {
-        touched.recount(store_dir, &generation, live.entities_by_class.clone())?
-    } else {
-        entities_by_class(&generation)?
+    report.statements = work.statements;
+    manifest.statements = work.statements;
+    report.entities_by_class = match work.entities_by_class {
+        Some(live) => work.touched.recount(store_dir, &generation, live)?,
+        None => entities_by_class(&generation)?,
     };
     manifest.entities_by_class = report.entities_by_class.clone();
-
     let t = Instant::now();
     generation.commit(&manifest)?;
     report.seconds.commit = t.elapsed().as_secs_f64();
-    report.seconds.total = started.elapsed().as_secs_f64();
-    report.peak_memory_bytes = peak_memory_bytes();
-    Ok(report)
+    Ok(())
 }
 
 /// What processing the articles updates besides the store.
@@ -707,6 +834,7 @@ mod tests {
             text: "(jī)(guān) abc".into(),
             hash: "h".into(),
             encoding: "UTF-8",
+            repairs: corpus::Repairs::default(),
             stamp: None,
         };
         assert!(process(article).unwrap_err().contains("no Chinese text"));
