@@ -43,6 +43,10 @@ pub enum GraphCommand {
         /// Louvain resolution (larger: smaller communities).
         #[arg(long, default_value_t = 1.0)]
         resolution: f64,
+        /// What one article's co-mention of two entities weighs against a
+        /// typed relation (a post, a containment, a byline).
+        #[arg(long, default_value_t = 0.1)]
+        co_mention_weight: f64,
         /// Report only; do not write the results into the store.
         #[arg(long)]
         dry_run: bool,
@@ -74,7 +78,8 @@ pub enum GraphCommand {
     },
     /// Write the graph (or a filtered part) as GraphML, GEXF, DOT,
     /// Cytoscape.js JSON or a self-contained HTML page. Scores come from
-    /// `analyze` when stored, else are computed for the export.
+    /// `analyze` when it was run on exactly the exported graph, else are
+    /// computed on it; a filtered export leaves out nodes without edges.
     Export {
         #[arg(long)]
         store: PathBuf,
@@ -85,6 +90,10 @@ pub enum GraphCommand {
         /// Keep only the N nodes with the highest PageRank.
         #[arg(long)]
         top: Option<usize>,
+        /// In a filtered export, keep the nodes the filter leaves without
+        /// an edge (dropped by default).
+        #[arg(long)]
+        keep_isolated: bool,
         /// Output file (default: standard output).
         #[arg(long)]
         out: Option<PathBuf>,
@@ -117,6 +126,11 @@ pub struct FilterArgs {
     /// (IRI-to-IRI triples become edges; `a` and `rdfs:label` describe nodes).
     #[arg(long, value_name = "FILE.rq", conflicts_with_all = ["articles", "edges"])]
     construct: Option<PathBuf>,
+    /// Keep the people named only in bylines (reporters, photographers,
+    /// editors); left out by default, as they rank newsrooms, not
+    /// governance ties.
+    #[arg(long)]
+    with_bylines: bool,
 }
 
 impl FilterArgs {
@@ -134,6 +148,7 @@ impl FilterArgs {
             articles: self.articles.clone(),
             edges: self.edges.clone(),
             construct,
+            bylines: self.with_bylines,
         })
     }
 }
@@ -156,6 +171,7 @@ pub fn run(command: GraphCommand) -> Result<ExitCode> {
             samples,
             seed,
             resolution,
+            co_mention_weight,
             dry_run,
         } => {
             let params = Params {
@@ -164,6 +180,7 @@ pub fn run(command: GraphCommand) -> Result<ExitCode> {
                 samples,
                 seed,
                 resolution,
+                co_mention_weight,
                 ..Params::default()
             };
             analyze(&store, &filter.to_filter()?, &params, top, dry_run)
@@ -186,13 +203,14 @@ pub fn run(command: GraphCommand) -> Result<ExitCode> {
             format,
             filter,
             top,
+            keep_isolated,
             out,
             title,
         } => export(
             &store,
             format,
             &filter.to_filter()?,
-            top,
+            ExportShape { top, keep_isolated },
             out.as_deref(),
             &title,
         ),
@@ -244,8 +262,22 @@ fn analyze(
     )?;
     writeln!(
         out,
-        "communities  {} (Louvain, resolution {}, modularity {:.4})",
-        analysis.communities, params.resolution, analysis.modularity
+        "communities  {} (Louvain, resolution {}, modularity {:.4}); {} mostly one article (≥ {:.0}% of their ties supported by it alone)",
+        analysis.communities,
+        params.resolution,
+        analysis.modularity,
+        analysis.one_article_communities,
+        analytics::ONE_ARTICLE_SHARE * 100.0
+    )?;
+    writeln!(
+        out,
+        "weights      a co-mention {} of a typed relation{}",
+        params.co_mention_weight,
+        if filter.bylines {
+            ""
+        } else {
+            "; people named only in bylines, and articles, left out (--with-bylines keeps them)"
+        }
     )?;
     writeln!(
         out,
@@ -298,6 +330,23 @@ fn analyze(
     writeln!(out, "\ntop {top} by PageRank")?;
     let rows: Vec<Vec<String>> = ranked(|s| s.pagerank)
         .into_iter()
+        .enumerate()
+        .map(|(r, i)| row(r + 1, i))
+        .collect();
+    query::write_table(&header, &rows, &mut out)?;
+    writeln!(out, "\ntop {top} people by PageRank")?;
+    let mut people: Vec<usize> = (0..analysis.scores.len())
+        .filter(|&i| graph.node(NodeIndex::new(i)).class == vocab::PERSON)
+        .collect();
+    people.sort_by(|&a, &b| {
+        analysis.scores[b]
+            .pagerank
+            .total_cmp(&analysis.scores[a].pagerank)
+            .then(a.cmp(&b))
+    });
+    let rows: Vec<Vec<String>> = people
+        .into_iter()
+        .take(top)
         .enumerate()
         .map(|(r, i)| row(r + 1, i))
         .collect();
@@ -367,9 +416,14 @@ fn analyze(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The whole graph (standard projection, every relation) and a node of it.
+/// The whole graph (standard projection, every relation, every person)
+/// and a node of it.
 fn graph_and_node(db: &oxigraph::store::Store, name: &str) -> Result<(KnowledgeGraph, NodeIndex)> {
-    let graph = analytics::project(db, &Filter::default())?;
+    let everyone = Filter {
+        bylines: true,
+        ..Filter::default()
+    };
+    let graph = analytics::project(db, &everyone)?;
     let node = locate(db, &graph, name)?;
     Ok((graph, node))
 }
@@ -492,33 +546,59 @@ fn neighbors(root: &Path, name: &str, depth: usize, kinds: &[EdgeKind]) -> Resul
     Ok(ExitCode::SUCCESS)
 }
 
+/// Writes the graph `filter` selects. A filtered export drops the nodes
+/// left without an edge unless `keep_isolated`; its scores are the stored
+/// analysis only when that was computed on exactly the exported graph
+/// (same projection, nothing dropped, no `--top`), else computed on it, so
+/// every degree, rank and community describes the graph in the file.
 fn export(
     root: &Path,
     format: Format,
     filter: &Filter,
-    top: Option<usize>,
+    shape: ExportShape,
     out: Option<&Path>,
     title: &str,
 ) -> Result<ExitCode> {
     let db = store::open_reader(root)?;
-    let graph = analytics::project(&db, filter)?;
-    let scores: Vec<Option<NodeScores>> = match analytics::load_scores(&db, &graph)? {
-        Some(stored) => stored,
-        None => {
-            eprintln!(
-                "note: the store holds no analysis; scores are computed for this export (run `cadre-kg analyze` to store them)"
-            );
-            analytics::analyze(&graph, &Params::default())?
-                .scores
-                .into_iter()
-                .map(Some)
-                .collect()
-        }
+    let projected = analytics::project(&db, filter)?;
+    let projected_nodes = projected.node_count();
+    let filtered = filter.describe() != Filter::default().describe();
+    let graph = if filtered && !shape.keep_isolated {
+        projected.without_isolated()
+    } else {
+        projected
+    };
+    let stored_fits = graph.node_count() == projected_nodes
+        && shape.top.is_none()
+        && analytics::stored_projection(&db)?.as_deref() == Some(&filter.describe());
+    let stored = if stored_fits {
+        analytics::load_scores(&db, &graph)?
+    } else {
+        None
     };
     drop(db);
-    let (graph, scores) = match top {
-        Some(n) => export::top(&graph, &scores, n),
-        None => (graph, scores),
+    let computed = |g: &KnowledgeGraph| -> Result<Vec<Option<NodeScores>>> {
+        Ok(analytics::analyze(g, &Params::default())?
+            .scores
+            .into_iter()
+            .map(Some)
+            .collect())
+    };
+    let (graph, scores) = match (stored, shape.top) {
+        (Some(stored), _) => (graph, stored),
+        (None, None) => {
+            eprintln!(
+                "note: scores computed for the exported graph (the store holds no analysis of exactly this graph)"
+            );
+            let scores = computed(&graph)?;
+            (graph, scores)
+        }
+        (None, Some(n)) => {
+            let (kept, _) = export::top(&graph, &computed(&graph)?, n);
+            eprintln!("note: scores computed for the exported graph (its top {n} nodes)");
+            let scores = computed(&kept)?;
+            (kept, scores)
+        }
     };
     let view = View::new(&graph, &scores, title);
     match out {
@@ -541,4 +621,13 @@ fn export(
         )?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Which nodes an export keeps besides its filter.
+#[derive(Clone, Copy)]
+struct ExportShape {
+    /// Only the N nodes with the highest PageRank.
+    top: Option<usize>,
+    /// Keep nodes without edges in a filtered export.
+    keep_isolated: bool,
 }

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use cadre_kg::query::OutputFormat;
-use cadre_kg::{corpus, pipeline, query, store};
+use cadre_kg::{corpus, normalize, pipeline, query, store};
 use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -71,9 +71,12 @@ enum Command {
         #[arg(long)]
         report: Option<PathBuf>,
     },
-    /// Run a SPARQL query; the default graph is the union of all graphs.
+    /// Run a SPARQL query. The default graph states each triple once: the
+    /// facts, articles, ontology and analytics graphs; each article's own
+    /// graph (with its sentences) is reached with GRAPH ?article { … }.
     ///
-    /// Exit status 2 for a malformed query, with the parser's message.
+    /// Exit status 2 for a malformed, refused or timed-out query, with the
+    /// reason. Warnings (terms that cannot match) go to stderr.
     Query {
         #[arg(long)]
         store: PathBuf,
@@ -89,6 +92,9 @@ enum Command {
         /// (JSON) instead of the results.
         #[arg(long)]
         explain: bool,
+        /// Stop the query after this many seconds (exit status 2).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<f64>,
     },
     /// Counts: quads and entities per class.
     Stats {
@@ -256,7 +262,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             query,
             explain,
-        } => run_query(&store, format, file, query, explain),
+            timeout,
+        } => run_query(&store, format, file, query, explain, timeout),
         Command::Graph(c) => graph_cli::run(c),
         Command::Stats { store } => stats(&store),
         Command::Place { name, context } => place_cli::run(&name, &context),
@@ -379,7 +386,15 @@ fn run_query(
     file: Option<PathBuf>,
     query: Option<String>,
     explain: bool,
+    timeout: Option<f64>,
 ) -> Result<ExitCode> {
+    let timeout = timeout
+        .map(|s| {
+            std::time::Duration::try_from_secs_f64(s)
+                .map_err(|_| anyhow::anyhow!("--timeout takes a number of seconds, not {s}"))
+        })
+        .transpose()?;
+    let options = query::Options { timeout };
     let text = match (file, query) {
         (Some(f), _) => std::fs::read_to_string(&f)
             .with_context(|| format!("cannot read query file {}", f.display()))?,
@@ -389,13 +404,20 @@ fn run_query(
     let db = store::open_reader(store)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if explain {
-        query::explain(&db, &text, &mut out)
+        query::explain(&db, &text, options, &mut out)
     } else {
-        query::run(&db, &text, format, &mut out)
+        query::run(&db, &text, format, options, &mut out)
     };
     match result {
-        Ok(()) => {
+        Ok(warnings) => {
             out.flush()?;
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        // The reader of the results went away (`query … | head`).
+        Err(query::QueryError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
@@ -420,6 +442,41 @@ fn stats(store: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// What the offsets of `extract --json` count, said in the output itself.
+const OFFSETS_NOTE: &str = "characters; each span gives `normalised` offsets into the normalised \
+text (what sentences[].text holds and the rules read) and `original` offsets into the file as \
+decoded (what the store's ck:start and ck:end give)";
+
+/// Turns every `span` of the extracted facts (normalised char offsets)
+/// into `{normalised: {start, end}, original: {start, end}}`.
+fn with_original_offsets(value: &mut serde_json::Value, normalized: &normalize::Normalized) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, v) in fields.iter_mut() {
+                let span = (key == "span")
+                    .then(|| Some((v.get("start")?.as_u64()?, v.get("end")?.as_u64()?)))
+                    .flatten();
+                match span {
+                    Some((start, end)) => {
+                        let (os, oe) = normalized.original_range(start as usize, end as usize);
+                        *v = serde_json::json!({
+                            "normalised": {"start": start, "end": end},
+                            "original": {"start": os, "end": oe},
+                        });
+                    }
+                    None => with_original_offsets(v, normalized),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                with_original_offsets(v, normalized);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn extract(file: &Path, json: bool) -> Result<ExitCode> {
     let root = file.parent().unwrap_or(Path::new("."));
     let article = corpus::read_article(root, file)?;
@@ -428,7 +485,12 @@ fn extract(file: &Path, json: bool) -> Result<ExitCode> {
     let linked = &processed.linked;
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &linked.facts)?;
+        let mut facts = serde_json::to_value(&linked.facts)?;
+        with_original_offsets(&mut facts, &processed.normalized);
+        if let serde_json::Value::Object(fields) = &mut facts {
+            fields.insert("offsets".into(), OFFSETS_NOTE.into());
+        }
+        serde_json::to_writer_pretty(&mut out, &facts)?;
         writeln!(out)?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -1,12 +1,29 @@
-//! SPARQL over a built store: the default graph is the union of all
-//! graphs, results go out as a readable table or a standard format.
+//! SPARQL over a built store, results as a readable table or a standard
+//! format.
+//!
+//! The default graph is a set, as SPARQL means it: the union of disjoint
+//! graphs that each state a triple once (the facts graph, the articles
+//! graph, the ontology, the analytics results), so a plain `COUNT` counts
+//! each entity once however many articles name it. Oxigraph 0.5's union
+//! of all graphs repeats a triple once per graph stating it
+//! (oxigraph/oxigraph#1919). What each article said, with its sentences,
+//! stays in the article's own graph, reached with `GRAPH ?article { … }`.
+
+mod check;
+
+pub use check::{MAX_DEPTH, MAX_NESTING, MAX_QUERY_BYTES};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use oxigraph::model::{GraphName, NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{
+    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
+    SparqlSyntaxError,
+};
 use oxigraph::store::Store;
 use std::io::Write;
+use std::sync::mpsc;
+use std::time::Duration;
 use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
 
@@ -29,6 +46,16 @@ pub enum OutputFormat {
 pub enum QueryError {
     #[error("malformed query: {0}")]
     Syntax(#[from] SparqlSyntaxError),
+    #[error("malformed query: {0}")]
+    UndeclaredPrefix(String),
+    #[error("updates (LOAD, INSERT, DELETE, CLEAR, …) are refused: queries only read the store")]
+    Update,
+    #[error("refused: {0}")]
+    Refused(String),
+    #[error("query refused: {0}")]
+    TooLarge(String),
+    #[error("the query ran longer than {} s (--timeout) and was stopped", .0.as_secs_f64())]
+    Timeout(Duration),
     #[error("query failed: {0}")]
     Evaluation(#[from] QueryEvaluationError),
     #[error("cannot read the store: {0}")]
@@ -50,6 +77,23 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", "https://schema.org/"),
 ];
 
+/// The graphs whose union is the default graph of every query without a
+/// `FROM`: disjoint, and each states a triple once. The gazetteer graph is
+/// not among them: the facts graph holds its statements.
+pub const DEFAULT_GRAPHS: [&str; 4] = [
+    crate::vocab::FACTS_GRAPH,
+    crate::vocab::ARTICLES_GRAPH,
+    crate::vocab::ONTOLOGY_GRAPH,
+    crate::vocab::ANALYTICS_GRAPH,
+];
+
+/// How a query people write runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Stop the query after this long.
+    pub timeout: Option<Duration>,
+}
+
 fn evaluator() -> SparqlEvaluator {
     PREFIXES.iter().fold(SparqlEvaluator::new(), |e, (p, iri)| {
         e.with_prefix(*p, *iri)
@@ -57,16 +101,129 @@ fn evaluator() -> SparqlEvaluator {
     })
 }
 
-/// Runs `query` and writes its results to `out`.
+/// Parses a built-in `query` with the predeclared prefixes and the
+/// default graph of every query (`with_default_graph`).
+pub fn prepare(query: &str) -> Result<PreparedSparqlQuery, QueryError> {
+    Ok(with_default_graph(evaluator().parse_query(query)?))
+}
+
+/// A query someone wrote, checked and ready for the store.
+pub struct Checked {
+    prepared: PreparedSparqlQuery,
+    /// Terms that cannot match as written, each said once.
+    pub warnings: Vec<String>,
+    token: CancellationToken,
+}
+
+impl Checked {
+    /// The prepared query, for callers that run it themselves.
+    pub fn into_prepared(self) -> PreparedSparqlQuery {
+        self.prepared
+    }
+}
+
+/// Checks a query someone wrote before it runs: refuses it if too large
+/// or too deeply nested (`MAX_QUERY_BYTES`, `MAX_NESTING`, `MAX_DEPTH`),
+/// an update (`LOAD` and the like) or a `SERVICE` call, names undeclared
+/// prefixes, and warns about terms that cannot match (see `check`).
+pub fn check(store: &Store, query: &str) -> Result<Checked, QueryError> {
+    check::check_size(query)?;
+    let parser = PREFIXES
+        .iter()
+        .fold(spargebra::SparqlParser::new(), |p, (prefix, iri)| {
+            p.with_prefix(*prefix, *iri)
+                .expect("built-in prefixes are valid IRIs")
+        });
+    let parsed = match parser.clone().parse_query(query) {
+        Ok(parsed) => parsed,
+        Err(_) if parser.parse_update(query).is_ok() => return Err(QueryError::Update),
+        Err(e) => {
+            return Err(check::prefix_message(query)
+                .map_or(QueryError::Syntax(e), QueryError::UndeclaredPrefix))
+        }
+    };
+    let warnings = check::check_terms(store, &parsed.to_sse())?;
+    let token = CancellationToken::new();
+    let prepared = evaluator()
+        .with_cancellation_token(token.clone())
+        .for_query(parsed);
+    Ok(Checked {
+        prepared: with_default_graph(prepared),
+        warnings,
+        token,
+    })
+}
+
+/// Unless `prepared` names its own dataset (`FROM`), gives it the set
+/// default graph (`DEFAULT_GRAPHS`). Every consumer of the store
+/// (queries, analytics, exports) prepares its queries so.
+fn with_default_graph(mut prepared: PreparedSparqlQuery) -> PreparedSparqlQuery {
+    let dataset = prepared.dataset_mut();
+    if dataset.is_default_dataset() {
+        dataset.set_default_graph(
+            DEFAULT_GRAPHS
+                .iter()
+                .map(|g| GraphName::NamedNode(NamedNode::new_unchecked(*g)))
+                .collect(),
+        );
+    }
+    prepared
+}
+
+/// Cancels a query's token when its time is up, unless dropped first
+/// (dropping the sender wakes the timer, which then ends).
+struct Deadline {
+    _stop: Option<mpsc::Sender<()>>,
+}
+
+impl Deadline {
+    fn start(token: &CancellationToken, timeout: Option<Duration>) -> Self {
+        let stop = timeout.map(|t| {
+            let (stop, stopped) = mpsc::channel::<()>();
+            let token = token.clone();
+            std::thread::spawn(move || {
+                if stopped.recv_timeout(t) == Err(mpsc::RecvTimeoutError::Timeout) {
+                    token.cancel();
+                }
+            });
+            stop
+        });
+        Deadline { _stop: stop }
+    }
+}
+
+/// A cancelled evaluation is a timeout.
+fn timed_out(timeout: Option<Duration>) -> impl Fn(QueryError) -> QueryError {
+    move |e| match (e, timeout) {
+        (QueryError::Evaluation(QueryEvaluationError::Cancelled), Some(t)) => {
+            QueryError::Timeout(t)
+        }
+        (e, _) => e,
+    }
+}
+
+/// Checks and runs `query`, writes its results to `out` and returns the
+/// warnings (`check`).
 pub fn run(
     store: &Store,
     query: &str,
     format: OutputFormat,
+    options: Options,
+    out: &mut impl Write,
+) -> Result<Vec<String>, QueryError> {
+    let checked = check(store, query)?;
+    let _deadline = Deadline::start(&checked.token, options.timeout);
+    write_results(checked.prepared.on_store(store).execute(), format, out)
+        .map_err(timed_out(options.timeout))?;
+    Ok(checked.warnings)
+}
+
+fn write_results(
+    results: Result<QueryResults<'_>, QueryEvaluationError>,
+    format: OutputFormat,
     out: &mut impl Write,
 ) -> Result<(), QueryError> {
-    let mut prepared = evaluator().parse_query(query)?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    match prepared.on_store(store).execute()? {
+    match results? {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
             match results_format(format) {
@@ -124,21 +281,35 @@ pub fn run(
     Ok(())
 }
 
-/// Runs `query`, discards its results and writes Oxigraph's evaluation
-/// plan with per-step row counts and times (JSON): how an analyst finds
-/// which pattern of a slow query does the work.
-pub fn explain(store: &Store, query: &str, out: &mut impl Write) -> Result<(), QueryError> {
-    let mut prepared = evaluator().parse_query(query)?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    let (results, explanation) = prepared.on_store(store).compute_statistics().explain();
-    match results? {
-        QueryResults::Solutions(mut solutions) => solutions.try_for_each(|s| s.map(drop))?,
-        QueryResults::Graph(mut triples) => triples.try_for_each(|t| t.map(drop))?,
-        QueryResults::Boolean(_) => {}
-    }
+/// Checks and runs `query`, discards its results and writes Oxigraph's
+/// evaluation plan with per-step row counts and times (JSON): how an
+/// analyst finds which pattern of a slow query does the work. Returns the
+/// warnings.
+pub fn explain(
+    store: &Store,
+    query: &str,
+    options: Options,
+    out: &mut impl Write,
+) -> Result<Vec<String>, QueryError> {
+    let checked = check(store, query)?;
+    let _deadline = Deadline::start(&checked.token, options.timeout);
+    let (results, explanation) = checked
+        .prepared
+        .on_store(store)
+        .compute_statistics()
+        .explain();
+    let drain = || -> Result<(), QueryError> {
+        match results? {
+            QueryResults::Solutions(mut solutions) => solutions.try_for_each(|s| s.map(drop))?,
+            QueryResults::Graph(mut triples) => triples.try_for_each(|t| t.map(drop))?,
+            QueryResults::Boolean(_) => {}
+        }
+        Ok(())
+    };
+    drain().map_err(timed_out(options.timeout))?;
     explanation.write_in_json(&mut *out)?;
     writeln!(out)?;
-    Ok(())
+    Ok(checked.warnings)
 }
 
 fn results_format(format: OutputFormat) -> Option<QueryResultsFormat> {
@@ -201,13 +372,12 @@ pub fn write_table(
     )
 }
 
-/// Counts for `cadre-kg stats`: graphs, quads, and entities per class.
+/// Counts for `cadre-kg stats`: quads, and things per class in any graph
+/// (sentences are only in the article graphs).
 pub fn stats(store: &Store) -> Result<Vec<(String, String)>, QueryError> {
     let mut out = vec![("quads".to_owned(), store.len()?.to_string())];
-    let query = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class } GROUP BY ?class ORDER BY ?class";
-    let mut prepared = evaluator().parse_query(query)?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    if let QueryResults::Solutions(solutions) = prepared.on_store(store).execute()? {
+    let query = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?class } } GROUP BY ?class ORDER BY ?class";
+    if let QueryResults::Solutions(solutions) = prepare(query)?.on_store(store).execute()? {
         for solution in solutions {
             let solution = solution?;
             if let (Some(class), Some(n)) = (solution.get("class"), solution.get("n")) {
@@ -243,6 +413,7 @@ mod tests {
             &store,
             "SELEC ?x WHERE {}",
             OutputFormat::Json,
+            Options::default(),
             &mut Vec::new(),
         )
         .unwrap_err();
@@ -251,22 +422,73 @@ mod tests {
     }
 
     #[test]
-    fn union_default_graph_sees_named_graphs() {
+    fn updates_and_service_calls_are_refused() {
         let store = Store::new().unwrap();
+        for (query, refused) in [
+            ("LOAD <http://example.com/data.ttl>", "updates"),
+            ("CLEAR ALL", "updates"),
+            (
+                "SELECT * WHERE { SERVICE <http://example.com/sparql> { ?s ?p ?o } }",
+                "SERVICE",
+            ),
+        ] {
+            let err = check(&store, query).err().expect(query);
+            assert!(err.to_string().contains(refused), "{query}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_timeout_stops_a_long_query() {
+        let store = Store::new().unwrap();
+        let quads: String = (0..2000)
+            .map(|i| format!("<http://e/s{i}> <http://e/p> \"{i}\" <http://e/g> .\n"))
+            .collect();
         store
-            .load_from_slice(
-                oxigraph::io::RdfFormat::NQuads,
-                "<http://e/s> <http://e/p> \"x\" <http://e/g> .\n",
-            )
+            .load_from_slice(RdfFormat::NQuads, quads.as_bytes())
             .unwrap();
-        let mut out = Vec::new();
-        run(
-            &store,
-            "SELECT ?o WHERE { ?s ?p ?o }",
-            OutputFormat::Csv,
-            &mut out,
-        )
-        .unwrap();
-        assert_eq!(String::from_utf8(out).unwrap().replace('\r', ""), "o\nx\n");
+        // Three-way cross product of 2000 quads: 8e9 rows.
+        let query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } }";
+        let started = std::time::Instant::now();
+        let options = Options {
+            timeout: Some(Duration::from_millis(200)),
+        };
+        let err = run(&store, query, OutputFormat::Csv, options, &mut Vec::new()).unwrap_err();
+        assert!(matches!(err, QueryError::Timeout(_)), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn the_default_graph_states_each_triple_once() {
+        let store = Store::new().unwrap();
+        let quads = [
+            format!(
+                "<http://e/s> <http://e/p> \"x\" <{}> .",
+                crate::vocab::FACTS_GRAPH
+            ),
+            format!(
+                "<http://e/a> <http://e/p> \"y\" <{}> .",
+                crate::vocab::ARTICLES_GRAPH
+            ),
+            "<http://e/s> <http://e/p> \"x\" <http://e/article1> .".to_owned(),
+            "<http://e/s> <http://e/p> \"x\" <http://e/article2> .".to_owned(),
+        ];
+        store
+            .load_from_slice(RdfFormat::NQuads, quads.join("\n").as_bytes())
+            .unwrap();
+        let csv = |q: &str| {
+            let mut out = Vec::new();
+            run(&store, q, OutputFormat::Csv, Options::default(), &mut out).unwrap();
+            String::from_utf8(out).unwrap().replace('\r', "")
+        };
+        assert_eq!(csv("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o"), "o\nx\ny\n");
+        assert_eq!(
+            csv("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { <http://e/s> ?p ?o } }"),
+            "n\n3\n"
+        );
+        // A query naming its own dataset gets it.
+        assert_eq!(
+            csv("SELECT ?o FROM <http://e/article1> WHERE { ?s ?p ?o }"),
+            "o\nx\n"
+        );
     }
 }

@@ -186,8 +186,8 @@ pub fn gazetteer_quads(ids: impl IntoIterator<Item = DivisionId>) -> Vec<Quad> {
 
 /// Is `quad` a statement about an entity (its class, names, code, place;
 /// an appointment's person, post and unit) rather than part of the
-/// article's own record (byline, mentions, sentences, evidence)? The facts
-/// graph gathers these, once each.
+/// article's own record (metadata, mentions, sentences, evidence)? The
+/// facts graph gathers these, once each.
 pub fn is_entity_statement(quad: &Quad) -> bool {
     let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
         (&quad.subject, &quad.graph_name)
@@ -195,6 +195,30 @@ pub fn is_entity_statement(quad: &Quad) -> bool {
         return false;
     };
     quad.predicate.as_str() != EVIDENCE && !s.as_str().starts_with(g.as_str())
+}
+
+/// Is `quad` what an article's graph says about the article itself (its
+/// class, file, hash, byline, date: whatever the predicate)? The articles
+/// graph gathers these, so the default graph answers "which articles"
+/// without the provenance records of every graph.
+pub fn is_article_statement(quad: &Quad) -> bool {
+    matches!((&quad.subject, &quad.graph_name),
+        (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) if s == g)
+        && is_article_graph(&quad.graph_name)
+}
+
+/// The graph that holds `quad`'s statement once among the statements of
+/// every source graph: the facts graph for statements about entities, the
+/// articles graph for article statements; none for provenance (sentences,
+/// their mentions, evidence links), which only the article's graph holds.
+pub fn index_graph(quad: &Quad) -> Option<&'static str> {
+    if is_entity_statement(quad) {
+        Some(FACTS_GRAPH)
+    } else if is_article_statement(quad) {
+        Some(ARTICLES_GRAPH)
+    } else {
+        None
+    }
 }
 
 /// Does `graph` state facts of its own (an article's graph, or the

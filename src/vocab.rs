@@ -23,6 +23,9 @@ pub const GAZETTEER_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/gazetteer"
 /// article graph or the gazetteer graph makes, each once: what is known,
 /// for queries that do not ask who said it.
 pub const FACTS_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/facts";
+/// The named graph holding every statement an article graph makes about
+/// its article (class, file, hash, byline, date), each once.
+pub const ARTICLES_GRAPH: &str = "https://w3id.org/cadre-kg/id/graph/articles";
 
 pub const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 pub const RDFS_LABEL: &str = "http://www.w3.org/2000/01/rdf-schema#label";
@@ -87,6 +90,7 @@ ck_terms! {
     COMPONENT = "component";
     COMMUNITY_PROP = "community";
     DAMPING_FACTOR = "dampingFactor";
+    CO_MENTION_WEIGHT = "coMentionWeight";
     CONVERGENCE_TOLERANCE = "convergenceTolerance";
     BETWEENNESS_SAMPLES = "betweennessSamples";
     RANDOM_SEED = "randomSeed";

@@ -47,15 +47,25 @@ fn analytics_triples(store: &Path) -> Vec<String> {
     lines
 }
 
-/// Nodes of the standard projection, counted by SPARQL independently.
-const NODES: &str = "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  { VALUES ?top { ck:Person ck:Organization ck:Initiative ck:Place }
-    ?c rdfs:subClassOf* ?top . ?e a ?c } UNION { ?e a ck:Article } }";
+/// Leaves out the people every article naming them names in its byline
+/// (the projection drops them unless `--with-bylines`).
+const NOT_BYLINE_ONLY: &str = "FILTER NOT EXISTS { ?e a ck:Person . ?by ck:author ?e .
+    FILTER NOT EXISTS { GRAPH ?g { ?s ck:mentions ?e } FILTER NOT EXISTS { ?g ck:author ?e } } }";
+
+/// Nodes of the standard projection (articles are nodes only with the
+/// bylines), counted by SPARQL independently.
+fn nodes_query() -> String {
+    format!(
+        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{
+  {{ VALUES ?top {{ ck:Person ck:Organization ck:Initiative ck:Place }}
+    ?c rdfs:subClassOf* ?top . ?e a ?c }} {NOT_BYLINE_ONLY} }}"
+    )
+}
 
 #[test]
 fn every_node_gets_scores_and_the_parameters_are_recorded() {
     let store = analyzed();
-    let nodes = count(store, NODES);
+    let nodes = count(store, &nodes_query());
     for property in [
         "degree",
         "pageRank",
@@ -86,7 +96,7 @@ fn every_node_gets_scores_and_the_parameters_are_recorded() {
     assert_eq!(value(row, "nodes").parse::<usize>().unwrap(), nodes);
     assert_eq!(
         value(row, "proj"),
-        "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant"
+        "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant; bylines=dropped"
     );
     let total: f64 = value(row, "total").parse().unwrap();
     assert!(
@@ -210,7 +220,7 @@ fn analysing_a_filtered_graph_records_the_filter() {
     );
     assert_eq!(
         value(&rows[0], "p"),
-        "class=AdministrativeArea,Person; edges=appointment,locatedIn"
+        "class=AdministrativeArea,Person; edges=appointment,locatedIn; bylines=dropped"
     );
     assert_eq!(value(&rows[0], "s"), "20");
     let scored = count(
@@ -219,7 +229,7 @@ fn analysing_a_filtered_graph_records_the_filter() {
     );
     let wanted = count(
         &store,
-        "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { { ?e a ck:Person } UNION { ?e a/rdfs:subClassOf ck:AdministrativeArea } }",
+        &format!("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ {{ ?e a ck:Person }} UNION {{ ?e a/rdfs:subClassOf ck:AdministrativeArea }} {NOT_BYLINE_ONLY} }}"),
     );
     assert_eq!(scored, wanted);
     let bad = run(&[
@@ -354,16 +364,75 @@ fn scores_agree_with_networkx_on_the_exported_graph() {
     let rows = select(
         store,
         &[&format!(
-            "SELECT ?q WHERE {{ <{ANALYTICS}> ck:modularity ?q }}"
+            "SELECT ?q ?w WHERE {{ <{ANALYTICS}> ck:modularity ?q ; ck:coMentionWeight ?w }}"
         )],
     );
     let check = Command::new(python)
         .arg(repo().join("tests/py/check_analytics.py"))
         .arg(&graphml)
         .arg(value(&rows[0], "q"))
+        .arg(value(&rows[0], "w"))
         .output()
         .expect("python3 runs");
     let report = format!("{}{}", stdout(&check), stderr(&check));
     assert!(check.status.success(), "NetworkX disagrees:\n{report}");
     assert!(report.contains("0 problems"), "{report}");
+}
+
+#[test]
+fn rankings_follow_governance_ties_not_newsrooms() {
+    let store = corpus_store();
+    let out = run(&[
+        "analyze",
+        "--store",
+        store.to_str().unwrap(),
+        "--top",
+        "10",
+        "--dry-run",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = stdout(&out);
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("communities"))
+        .unwrap();
+    let number_before = |marker: &str| -> usize {
+        let before = line.split(marker).next().unwrap().trim_end();
+        before.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    let communities = number_before(" (Louvain");
+    let one_article = number_before(" mostly one article");
+    assert!(3 * one_article < communities, "{line}");
+    let byline_only = select(
+        store,
+        &["SELECT DISTINCT ?l WHERE { ?e a ck:Person ; rdfs:label ?l . ?by ck:author ?e .
+             FILTER NOT EXISTS { GRAPH ?g { ?s ck:mentions ?e } FILTER NOT EXISTS { ?g ck:author ?e } } }"],
+    );
+    let names: Vec<String> = byline_only.iter().map(|r| value(r, "l")).collect();
+    assert!(names.contains(&"曲宏".to_owned()), "{names:?}");
+    let top: String = report
+        .split("top 10 by betweenness")
+        .next()
+        .unwrap()
+        .to_owned();
+    for name in &names {
+        assert!(!top.contains(name.as_str()), "{name} ranks:\n{top}");
+    }
+}
+
+#[test]
+fn central_people_come_from_the_stored_analysis() {
+    let store = analyzed();
+    let path = repo().join("queries/central_people.rq");
+    let r = select(store, &["--file", path.to_str().unwrap()]);
+    assert!(!r.is_empty() && r.len() <= 20, "{r:?}");
+    let ranks: Vec<f64> = r
+        .iter()
+        .map(|row| value(row, "pageRank").parse().unwrap())
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] >= w[1]), "{ranks:?}");
+    for row in &r {
+        assert!(value(row, "members").parse::<usize>().unwrap() >= 1);
+        assert_ne!(value(row, "person"), "曲宏", "a reporter ranks");
+    }
 }

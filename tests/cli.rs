@@ -147,7 +147,10 @@ fn explain_prints_the_plan_with_the_rows_of_each_step() {
     assert!(out.status.success(), "{}", stderr(&out));
     let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let text = plan["plan"].to_string();
-    assert!(text.contains("graph/facts"), "{text}");
+    assert!(
+        text.contains("QuadPattern") && text.contains("locatedIn"),
+        "{text}"
+    );
     assert!(
         plan["plan"]["number of results"].as_u64().unwrap() > 0,
         "{text}"
@@ -216,4 +219,33 @@ fn extract_prints_facts_with_evidence() {
         text.contains("appointment    王光宇 | 第一书记 | 松泉社区"),
         "{text}"
     );
+}
+
+#[test]
+fn extract_json_gives_original_offsets_beside_normalised_ones() {
+    let out = run(&["extract", GOOD, "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let facts: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(facts["offsets"].as_str().unwrap().contains("original"));
+    let file: Vec<char> = fs::read_to_string(repo().join(GOOD))
+        .unwrap()
+        .chars()
+        .collect();
+    let sentences = facts["sentences"].as_array().unwrap();
+    let mut shifted = 0;
+    for m in facts["mentions"].as_array().unwrap() {
+        let span = &m["evidence"]["span"];
+        let at = |which: &str, end: &str| span[which][end].as_u64().unwrap() as usize;
+        let sentence = &sentences[m["evidence"]["sentence"].as_u64().unwrap() as usize];
+        let sentence_start = sentence["span"]["normalised"]["start"].as_u64().unwrap() as usize;
+        let first = sentence["text"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .nth(at("normalised", "start") - sentence_start)
+            .unwrap();
+        assert_eq!(file[at("original", "start")], first, "{m}");
+        shifted += usize::from(at("original", "start") != at("normalised", "start"));
+    }
+    assert!(shifted > 0, "the article's normalisation moves offsets");
 }

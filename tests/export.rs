@@ -180,8 +180,9 @@ fn networkx_reads_graphml_gexf_and_cytoscape_json_as_sparql_counts_them() {
     let store = analyzed();
     let dir = tempfile::tempdir().unwrap();
     let file = |ext: &str| dir.path().join(format!("g.{ext}"));
+    // Everything SPARQL counts: with the bylines and their articles.
     for format in ["graphml", "gexf", "cytoscape"] {
-        export(store, format, &[], &file(format));
+        export(store, format, &EVERYTHING, &file(format));
     }
     let expect = expectations(store);
     assert!(expect["edges_by_kind"]["appointment"].as_u64().unwrap() > 10);
@@ -233,6 +234,14 @@ fn the_same_corpus_gives_byte_identical_exports() {
 }
 
 /// Nodes (IRI → data) and edges of a Cytoscape.js export.
+/// Export options that keep every node the filter selects.
+const EVERYTHING: [&str; 2] = ["--with-bylines", "--keep-isolated"];
+
+/// `extra` with the options that keep every node.
+fn keeping_all<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    extra.iter().copied().chain(EVERYTHING).collect()
+}
+
 fn cytoscape(store: &Path, extra: &[&str]) -> (Vec<Value>, Vec<Value>) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("g.json");
@@ -261,7 +270,10 @@ fn ids(nodes: &[Value]) -> Vec<String> {
 #[test]
 fn filters_by_class_area_article_relation_and_top() {
     let store = analyzed();
-    let (nodes, edges) = cytoscape(store, &["--class", "Person", "--class", "Organization"]);
+    let (nodes, edges) = cytoscape(
+        store,
+        &keeping_all(&["--class", "Person", "--class", "Organization"]),
+    );
     let want = strings(
         store,
         "SELECT DISTINCT ?e WHERE { { ?e a ck:Person } UNION { ?e a ck:Organization } }",
@@ -270,7 +282,7 @@ fn filters_by_class_area_article_relation_and_top() {
     assert_eq!(ids(&nodes), want);
     assert!(edges.iter().any(|e| e["kind"] == "appointment"));
 
-    let (nodes, _) = cytoscape(store, &["--area", "沈阳市"]);
+    let (nodes, _) = cytoscape(store, &keeping_all(&["--area", "沈阳市"]));
     let want = strings(
         store,
         "SELECT DISTINCT ?e WHERE { { ?e ck:locatedIn* <https://w3id.org/cadre-kg/id/area/210100000000> }
@@ -280,7 +292,7 @@ fn filters_by_class_area_article_relation_and_top() {
     assert_eq!(ids(&nodes), want);
     assert!(ids(&nodes).contains(&WANG.to_owned()));
 
-    let (nodes, edges) = cytoscape(store, &["--article", ARTICLE]);
+    let (nodes, edges) = cytoscape(store, &keeping_all(&["--article", ARTICLE]));
     let mut want = strings(
         store,
         &format!(
@@ -326,7 +338,10 @@ fn a_construct_query_makes_a_custom_subgraph() {
                  UNION { ?c ck:locatedIn ?parent } }",
     )
     .unwrap();
-    let (nodes, edges) = cytoscape(store, &["--construct", query.to_str().unwrap()]);
+    let (nodes, edges) = cytoscape(
+        store,
+        &["--construct", query.to_str().unwrap(), "--keep-isolated"],
+    );
     let posts = count(
         store,
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?p ?u WHERE { ?m ck:person ?p ; ck:unit ?u } }",
@@ -476,7 +491,7 @@ fn the_html_page_opens_offline_renders_the_corpus_and_finds_a_person() {
     let store = analyzed();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("graph view.html");
-    export(store, "html", &[], &page);
+    export(store, "html", &EVERYTHING, &page);
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
         !html.contains("<script src") && !html.contains("<link "),
@@ -515,4 +530,64 @@ fn the_html_page_opens_offline_renders_the_corpus_and_finds_a_person() {
     for fact in ["任职 第一书记 @ 松泉社区", ARTICLE, "来源文章"] {
         assert!(details.contains(fact), "{fact} not in the details panel");
     }
+}
+
+#[test]
+fn a_filtered_export_scores_its_own_graph_and_drops_loose_nodes() {
+    let store = analyzed();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.json");
+    let args = [
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "cytoscape",
+        "--edges",
+        "appointment,located-in",
+        "--out",
+        file.to_str().unwrap(),
+    ];
+    let out = run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("scores computed for the exported graph"),
+        "{}",
+        stderr(&out)
+    );
+    let doc: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let nodes = doc["elements"]["nodes"].as_array().unwrap();
+    let edges = doc["elements"]["edges"].as_array().unwrap();
+    let mut neighbours: std::collections::HashMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for e in edges {
+        let (a, b) = (
+            e["data"]["source"].as_str().unwrap(),
+            e["data"]["target"].as_str().unwrap(),
+        );
+        neighbours.entry(a).or_default().insert(b);
+        neighbours.entry(b).or_default().insert(a);
+    }
+    for n in nodes {
+        let id = n["data"]["id"].as_str().unwrap();
+        let degree = neighbours.get(id).map_or(0, |s| s.len());
+        assert!(degree > 0, "{id} has no edge in the export");
+        assert_eq!(n["data"]["degree"].as_u64(), Some(degree as u64), "{id}");
+    }
+    let shenyang = nodes
+        .iter()
+        .find(|n| n["data"]["label"] == "沈阳市")
+        .expect("沈阳市");
+    assert!(
+        shenyang["data"]["degree"].as_u64().unwrap() < 40,
+        "{shenyang}"
+    );
+    let kept = run(&args
+        .iter()
+        .copied()
+        .chain(["--keep-isolated"])
+        .collect::<Vec<_>>());
+    assert!(kept.status.success());
+    let all: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(all["elements"]["nodes"].as_array().unwrap().len() > nodes.len());
 }

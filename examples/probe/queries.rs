@@ -1,6 +1,6 @@
 //! Query latencies on a built store, through the path `cadre-kg query`
-//! takes (`query::run`: parse with the predeclared prefixes, union default
-//! graph, evaluate, serialise every row).
+//! takes (`query::run`: check, parse with the predeclared prefixes and the
+//! set default graph, evaluate, serialise every row).
 
 use anyhow::Context;
 use cadre_kg::query::{self, OutputFormat};
@@ -34,8 +34,14 @@ pub fn time_runs(
         }
         let mut out = Vec::new();
         let t = Instant::now();
-        query::run(&store, &text, OutputFormat::Tsv, &mut out)
-            .with_context(|| format!("{}", file.display()))?;
+        query::run(
+            &store,
+            &text,
+            OutputFormat::Tsv,
+            query::Options::default(),
+            &mut out,
+        )
+        .with_context(|| format!("{}", file.display()))?;
         let ms = t.elapsed().as_secs_f64() * 1e3;
         // TSV escapes line breaks inside values: one line a row, after the
         // header.

@@ -193,6 +193,13 @@ impl KnowledgeGraph {
     }
 }
 
+impl KnowledgeGraph {
+    /// The graph without the nodes that have no edge.
+    pub fn without_isolated(&self) -> KnowledgeGraph {
+        self.retain_nodes(|i, _| self.graph.neighbors_undirected(i).next().is_some())
+    }
+}
+
 /// Administrative level of a class, if it is a place.
 pub fn level_of(class: &str) -> Option<u8> {
     Some(match class {
@@ -356,24 +363,24 @@ pub struct Adjacency {
 }
 
 impl Adjacency {
-    /// Every edge of the graph, any kind.
-    pub fn undirected(graph: &KnowledgeGraph) -> Adjacency {
-        Self::undirected_filtered(graph, |_| true)
-    }
-
     /// Only edges of kinds for which `keep` is true.
     pub fn undirected_filtered(graph: &KnowledgeGraph, keep: impl Fn(&EdgeKind) -> bool) -> Self {
-        let edges = graph
-            .graph
-            .edge_references()
-            .filter(|e| keep(&e.weight().kind))
-            .map(|e| {
+        Self::undirected_weighted(graph, |kind| if keep(kind) { 1.0 } else { 0.0 })
+    }
+
+    /// Every edge with its weight times `factor` of its kind; edges whose
+    /// factor is 0 are left out.
+    pub fn undirected_weighted(graph: &KnowledgeGraph, factor: impl Fn(&EdgeKind) -> f64) -> Self {
+        let edges = graph.graph.edge_references().filter_map(|e| {
+            let f = factor(&e.weight().kind);
+            (f > 0.0).then(|| {
                 (
                     e.source().index() as u32,
                     e.target().index() as u32,
-                    e.weight().weight,
+                    e.weight().weight * f,
                 )
-            });
+            })
+        });
         Self::from_edges(graph.node_count(), edges)
     }
 

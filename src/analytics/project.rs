@@ -37,6 +37,12 @@ pub struct Filter {
     /// query: IRI-to-IRI triples become edges (kind = predicate), `a` gives
     /// a node's class and `rdfs:label` its label.
     pub construct: Option<String>,
+    /// Keep the people named only in bylines (reporters, photographers,
+    /// editors of the articles naming them) and the article nodes their
+    /// bylines hang from. Left out otherwise: they tie together whatever
+    /// their newsroom covered, not the governance ties rankings are
+    /// about. Applies to the standard projection.
+    pub bylines: bool,
 }
 
 impl Filter {
@@ -69,6 +75,8 @@ impl Filter {
         ));
         if let Some(q) = &self.construct {
             parts.push(format!("construct={}", q.trim()));
+        } else if !self.bylines {
+            parts.push("bylines=dropped".to_owned());
         }
         parts.join("; ")
     }
@@ -129,6 +137,7 @@ pub fn project(store: &Store, filter: &Filter) -> Result<KnowledgeGraph, Analyti
                 &by_iri,
                 selected.as_ref(),
                 &filter.edge_kinds(),
+                filter.bylines,
             )?
         }
     };
@@ -244,6 +253,7 @@ fn standard(
     by_iri: &HashMap<String, u32>,
     selected: Option<&BTreeSet<u32>>,
     kinds: &[EdgeKind],
+    bylines: bool,
 ) -> Result<KnowledgeGraph, AnalyticsError> {
     // Which graphs count: the selected articles (and their gazetteer
     // graphs), or all.
@@ -263,15 +273,36 @@ fn standard(
         mentioned.entry(e.clone()).or_default().insert(g);
         by_article.entry(g).or_default().insert(e);
     }
+    // (article, person) of every byline, by the article's source id.
+    let mut authored: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    let mut bylines_seen = Vec::new();
+    for s in select(store, AUTHORS, &[])? {
+        let article = iri(&s, "g");
+        if let (Some(g), Some(a), Some(p)) = (source_of(article.clone()), article, iri(&s, "p")) {
+            authored.entry(p.clone()).or_default().insert(g);
+            bylines_seen.push((a, p, g));
+        }
+    }
+    // People every article naming them names in its byline.
+    let byline_only = |e: &str, class: &str| {
+        !bylines
+            && class == vocab::PERSON
+            && authored
+                .get(e)
+                .is_some_and(|a| mentioned.get(e).is_none_or(|m| m.is_subset(a)))
+    };
     let mut builder = GraphBuilder::new(sources.clone());
     for s in select(store, ENTITIES, &[])? {
         let Some(e) = iri(&s, "e") else { continue };
+        let class = text(&s, "class").unwrap_or_default();
+        if byline_only(&e, &class) {
+            continue;
+        }
         let articles: Vec<u32> = match mentioned.get(&e) {
             Some(a) => a.iter().copied().collect(),
             None if selected.is_some() => continue,
             None => Vec::new(),
         };
-        let class = text(&s, "class").unwrap_or_default();
         builder.add_node(Node {
             label: text(&s, "label").unwrap_or_else(|| e.clone()),
             level: level_of(&class),
@@ -283,7 +314,8 @@ fn standard(
     for (i, source) in sources.iter().enumerate() {
         let id = i as u32;
         let chosen = selected.is_none_or(|sel| sel.contains(&id));
-        if source.kind == SourceKind::Article && chosen {
+        // Articles are nodes as the other end of bylines only.
+        if source.kind == SourceKind::Article && chosen && bylines {
             builder.add_node(Node {
                 iri: source.iri.clone(),
                 label: source.name.clone(),
@@ -313,12 +345,8 @@ fn standard(
         }
     }
     if kinds.contains(&EdgeKind::Author) {
-        for s in select(store, AUTHORS, &[])? {
-            let article = iri(&s, "g");
-            if let (Some(g), Some(a), Some(p)) = (source_of(article.clone()), article, iri(&s, "p"))
-            {
-                builder.add_edge(&a, &p, EdgeKind::Author, [g], None);
-            }
+        for (a, p, g) in bylines_seen {
+            builder.add_edge(&a, &p, EdgeKind::Author, [g], None);
         }
     }
     for kind in kinds {
@@ -611,11 +639,11 @@ mod tests {
         };
         assert_eq!(
             f.describe(),
-            "class=City,Person; edges=appointment,coMention"
+            "class=City,Person; edges=appointment,coMention; bylines=dropped"
         );
         assert_eq!(
             Filter::default().describe(),
-            "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant"
+            "edges=appointment,locatedIn,author,coMention,org-in-area,organizer,participant; bylines=dropped"
         );
     }
 }

@@ -54,6 +54,7 @@ pub fn to_quads(graph: &KnowledgeGraph, analysis: &Analysis, projection: &str) -
     let a = ANALYTICS_GRAPH;
     add(a, RDF_TYPE, node(ANALYSIS).into());
     add(a, DAMPING_FACTOR, double(p.damping).into());
+    add(a, CO_MENTION_WEIGHT, double(p.co_mention_weight).into());
     add(a, CONVERGENCE_TOLERANCE, double(p.tolerance).into());
     add(
         a,
@@ -83,6 +84,16 @@ pub fn write_results(root: &Path, quads: Vec<Quad>) -> Result<(), AnalyticsError
         &node(vocab::ANALYTICS_GRAPH),
         quads,
     )?)
+}
+
+/// The projection (`Filter::describe`) of the stored analysis, if any.
+pub fn stored_projection(store: &Store) -> Result<Option<String>, AnalyticsError> {
+    let rows = select(
+        store,
+        "SELECT ?projection ?analytics WHERE { GRAPH ?analytics { ?analytics ck:projection ?projection } }",
+        &[("analytics", node(ANALYTICS_GRAPH).into())],
+    )?;
+    Ok(rows.first().and_then(|row| text(row, "projection")))
 }
 
 /// Scores stored by `cadre-kg analyze` for the nodes of `graph` (in node

@@ -1,36 +1,27 @@
-//! SPARQL helpers for the projection: every query runs with the union of
-//! all graphs as the default graph and the project's prefixes, like
+//! SPARQL helpers for the projection: every query is prepared by
+//! `query::prepare`, so it sees the default graph and prefixes of
 //! `cadre-kg query`. Values supplied by users are bound with
 //! `substitute_variable`, never pasted into query text.
 
 use super::AnalyticsError;
-use crate::query::PREFIXES;
+use crate::query::{check, prepare, QueryError};
 use oxigraph::model::{Term, Triple};
-use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::Store;
-
-fn evaluator() -> SparqlEvaluator {
-    PREFIXES.iter().fold(SparqlEvaluator::new(), |e, (p, iri)| {
-        e.with_prefix(*p, *iri)
-            .expect("built-in prefixes are valid IRIs")
-    })
-}
 
 fn execute(
     store: &Store,
     query: &str,
     bindings: &[(&str, Term)],
 ) -> Result<QueryResults<'static>, AnalyticsError> {
-    let mut prepared = evaluator().parse_query(query)?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    let mut bound = prepared.on_store(store);
+    let mut bound = prepare(query)?.on_store(store);
     for (name, term) in bindings {
         bound = bound.substitute_variable(
             oxigraph::sparql::Variable::new_unchecked(*name),
             term.clone(),
         );
     }
-    Ok(bound.execute()?)
+    Ok(bound.execute().map_err(QueryError::from)?)
 }
 
 /// Runs a SELECT query. Each bound variable must be projected (Oxigraph
@@ -41,15 +32,29 @@ pub(crate) fn select(
     bindings: &[(&str, Term)],
 ) -> Result<Vec<QuerySolution>, AnalyticsError> {
     match execute(store, query, bindings)? {
-        QueryResults::Solutions(solutions) => Ok(solutions.collect::<Result<Vec<_>, _>>()?),
+        QueryResults::Solutions(solutions) => Ok(solutions
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(QueryError::from)?),
         _ => Ok(Vec::new()),
     }
 }
 
-/// Runs a CONSTRUCT (or DESCRIBE) query.
+/// Runs a CONSTRUCT (or DESCRIBE) query someone wrote, checked like
+/// `cadre-kg query` (its warnings are logged).
 pub(crate) fn construct(store: &Store, query: &str) -> Result<Vec<Triple>, AnalyticsError> {
-    match execute(store, query, &[])? {
-        QueryResults::Graph(triples) => Ok(triples.collect::<Result<Vec<_>, _>>()?),
+    let checked = check(store, query)?;
+    for warning in &checked.warnings {
+        tracing::warn!("{warning}");
+    }
+    let results = checked
+        .into_prepared()
+        .on_store(store)
+        .execute()
+        .map_err(QueryError::from)?;
+    match results {
+        QueryResults::Graph(triples) => Ok(triples
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(QueryError::from)?),
         _ => Err(AnalyticsError::NotConstruct),
     }
 }

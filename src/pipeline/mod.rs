@@ -34,7 +34,7 @@ mod shared;
 use plan::{Mode, Plan, RemovalsRefused, Seen};
 
 pub use shards::{extract_shard, load_shards, shard_of, ShardReport};
-use shared::{refresh_gazetteer, FactsGraph};
+use shared::{refresh_gazetteer, IndexGraphs};
 
 const ONTOLOGY: &str = include_str!("../../ontology/cadre-kg.ttl");
 /// Articles processed and loaded together.
@@ -118,7 +118,7 @@ pub struct Timings {
     pub process: f64,
     /// Bulk loading, overlapped with the processing of the next chunk.
     pub load: f64,
-    /// Rewriting the gazetteer and facts graphs (cross-article steps).
+    /// Rewriting the gazetteer and index graphs (cross-article steps).
     pub gazetteer: f64,
     /// Compacting the store after a full build (see `Generation::compact`).
     pub compact: f64,
@@ -454,7 +454,7 @@ pub fn build(
         report: &mut report,
         manifest: &mut work.manifest,
         touched: &mut work.touched,
-        facts: &mut work.facts,
+        index: &mut work.index,
     };
     work.statements += process_and_load(corpus_dir, todo, &pool, &generation, &bar, &mut batch)?;
     bar.finish_and_clear();
@@ -544,7 +544,7 @@ fn read_phase(
 struct Work {
     manifest: Manifest,
     touched: Touched,
-    facts: FactsGraph,
+    index: IndexGraphs,
     /// Quads in the new generation.
     statements: usize,
     /// The live counts of entities per class, to update from what changed
@@ -589,7 +589,7 @@ fn prepare(
     let mut work = Work {
         manifest,
         touched: Touched::new(entities_by_class.is_some()),
-        facts: FactsGraph::new(incremental),
+        index: IndexGraphs::new(incremental),
         statements: 0,
         entities_by_class,
     };
@@ -623,7 +623,7 @@ fn prepare(
 
 impl Work {
     /// Drops `graph` from `generation`, keeping the counts (and, for an
-    /// article graph, the facts graph) up to date.
+    /// article graph, the index graphs) up to date.
     fn drop_graph(
         &mut self,
         generation: &store::Generation,
@@ -633,7 +633,7 @@ impl Work {
         let held = generation.remove_graph(graph)?;
         self.touched.add_quads(&held);
         if article {
-            self.facts.forget(&held);
+            self.index.forget(&held);
         }
         self.statements = self.statements.saturating_sub(held.len());
         Ok(())
@@ -641,7 +641,7 @@ impl Work {
 }
 
 /// The cross-article steps once every article is loaded: compaction after
-/// a full build, then the gazetteer and facts graphs when graphs changed.
+/// a full build, then the gazetteer and index graphs when graphs changed.
 fn derive(
     generation: &store::Generation,
     plan: &Plan,
@@ -659,7 +659,7 @@ fn derive(
     }
     if full || !plan.is_idle() {
         let t = Instant::now();
-        let (count, diff) = refresh_gazetteer(generation, &mut work.facts, work.statements)?;
+        let (count, diff) = refresh_gazetteer(generation, &mut work.index, work.statements)?;
         work.statements = count;
         work.touched.add_quads(&diff.removed);
         work.touched.add_quads(&diff.added);
@@ -696,7 +696,7 @@ struct Batch<'a> {
     report: &'a mut BuildReport,
     manifest: &'a mut Manifest,
     touched: &'a mut Touched,
-    facts: &'a mut FactsGraph,
+    index: &'a mut IndexGraphs,
 }
 
 /// `(entity, class)` pairs whose presence a build may change: the typed
@@ -820,7 +820,7 @@ fn process_and_load(
                     Err(skipped) => batch.report.skipped.push(skipped),
                 }
             }
-            let fresh = batch.facts.fresh(&quads, generation)?;
+            let fresh = batch.index.fresh(&quads, generation)?;
             quads.extend(fresh);
             batch.report.seconds.process += t.elapsed().as_secs_f64();
             loaded += quads.len();
@@ -836,20 +836,20 @@ fn process_and_load(
 
 /// Distinct entities per `ck:` class, by local name.
 ///
-/// Entities are counted in the facts graph, where each is typed once, and
-/// the articles' own records (articles, sentences), unique to their graph,
-/// where they are: `COUNT(DISTINCT)` over every graph held each subject of
-/// the corpus in memory at once, the peak of a large build.
+/// Entities and articles are counted in the index graphs, where each is
+/// typed once, and sentences, unique to their article's graph, where they
+/// are: `COUNT(DISTINCT)` over every graph held each subject of the corpus
+/// in memory at once, the peak of a large build.
 fn entities_by_class(
     generation: &store::Generation,
 ) -> Result<BTreeMap<String, usize>, StoreError> {
     let entities = format!(
-        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s a ?c }} }} GROUP BY ?c",
-        vocab::FACTS_GRAPH
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ <{}> <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
+        vocab::FACTS_GRAPH,
+        vocab::ARTICLES_GRAPH
     );
     let records = format!(
-        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?c {{ <{}> <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
-        vocab::ARTICLE,
+        "SELECT ?c (COUNT(*) AS ?n) WHERE {{ VALUES ?c {{ <{}> }} GRAPH ?g {{ ?s a ?c }} }} GROUP BY ?c",
         vocab::SENTENCE
     );
     let mut counts = generation.class_counts(&entities)?;

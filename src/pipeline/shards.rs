@@ -97,11 +97,11 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     let generation = store::begin(store_dir, &lock, Start::Empty)?;
     let t = Instant::now();
     let loaded = quads.len();
-    let mut facts = FactsGraph::new(false);
-    let fresh = facts.fresh(&quads, &generation)?;
+    let mut index = IndexGraphs::new(false);
+    let fresh = index.fresh(&quads, &generation)?;
     let loaded = loaded + fresh.len();
     generation.load(quads.into_iter().chain(fresh))?;
-    manifest.statements = refresh_gazetteer(&generation, &mut facts, loaded)?.0;
+    manifest.statements = refresh_gazetteer(&generation, &mut index, loaded)?.0;
     let mut report = BuildReport {
         mode: "load".to_owned(),
         extractor: manifest.extractor.clone(),

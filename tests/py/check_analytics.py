@@ -3,10 +3,11 @@
 and compares them with the scores the export carries (those stored by
 `cadre-kg analyze`).
 
-    check_analytics.py GRAPH.graphml MODULARITY
+    check_analytics.py GRAPH.graphml MODULARITY CO_MENTION_WEIGHT
 
 The analysed graph is the undirected simple graph whose edge weight is the
-sum of the weights of all relations between two nodes. Checks: degree,
+sum of the weights of all relations between two nodes, a co-mention's
+weight (its number of articles) times CO_MENTION_WEIGHT. Checks: degree,
 weighted PageRank (alpha 0.85), exact betweenness (hop counts,
 normalised), connected components (same partition, 0 the largest), and the
 Louvain partition's modularity (equal to the stored value, and not far
@@ -22,14 +23,14 @@ BETWEENNESS_TOLERANCE = 1e-9
 
 
 def main():
-    path, stored_modularity = sys.argv[1], float(sys.argv[2])
+    path, stored_modularity, co_mention = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
     multi = nx.read_graphml(path)
     graph = nx.Graph()
     graph.add_nodes_from(multi.nodes(data=True))
     for u, v, d in multi.edges(data=True):
         if u == v:
             continue
-        w = float(d["weight"])
+        w = float(d["weight"]) * (co_mention if d["kind"] == "coMention" else 1.0)
         if graph.has_edge(u, v):
             graph[u][v]["weight"] += w
         else:
