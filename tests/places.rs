@@ -92,6 +92,9 @@ const COUNTY_OR_ABOVE: &[(&str, &str, &str)] = &[
 /// the build makes on the corpus, each checked by hand against the text.
 const TOWNSHIP_OR_VILLAGE: &[(&str, &str, &str)] = &[
     ("002_b8fe7f306ebfd69b.txt", "210103006000", "万莲街道"),
+    // Linked since a prefecture's short form alone (常州, 黄石) is an area.
+    ("p008_8803d637ccdf.txt", "320402003000", "茶山街道"),
+    ("p020_debfb4c02aa1.txt", "420204006001", "老鹳庙社区"),
     ("002_b8fe7f306ebfd69b.txt", "210103006005", "大万莲社区"),
     ("002_b8fe7f306ebfd69b.txt", "210103006011", "清泉社区"),
     ("002_b8fe7f306ebfd69b.txt", "210103006013", "松泉社区"),
