@@ -102,9 +102,9 @@ fn evaluator() -> SparqlEvaluator {
 }
 
 /// Parses a built-in `query` with the predeclared prefixes and the
-/// default graph of every query (`with_default_graph`).
-pub fn prepare(query: &str) -> Result<PreparedSparqlQuery, QueryError> {
-    Ok(with_default_graph(evaluator().parse_query(query)?))
+/// default graph of every query on `store` (`with_default_graph`).
+pub fn prepare(store: &Store, query: &str) -> Result<PreparedSparqlQuery, QueryError> {
+    with_default_graph(store, evaluator().parse_query(query)?)
 }
 
 /// A query someone wrote, checked and ready for the store.
@@ -148,26 +148,32 @@ pub fn check(store: &Store, query: &str) -> Result<Checked, QueryError> {
         .with_cancellation_token(token.clone())
         .for_query(parsed);
     Ok(Checked {
-        prepared: with_default_graph(prepared),
+        prepared: with_default_graph(store, prepared)?,
         warnings,
         token,
     })
 }
 
 /// Unless `prepared` names its own dataset (`FROM`), gives it the set
-/// default graph (`DEFAULT_GRAPHS`). Every consumer of the store
+/// default graph: the `DEFAULT_GRAPHS` that `store` holds (each graph of
+/// the list costs an index lookup per pattern lookup, and the analytics
+/// graph is absent until `analyze` runs). Every consumer of the store
 /// (queries, analytics, exports) prepares its queries so.
-fn with_default_graph(mut prepared: PreparedSparqlQuery) -> PreparedSparqlQuery {
+fn with_default_graph(
+    store: &Store,
+    mut prepared: PreparedSparqlQuery,
+) -> Result<PreparedSparqlQuery, QueryError> {
     let dataset = prepared.dataset_mut();
     if dataset.is_default_dataset() {
-        dataset.set_default_graph(
-            DEFAULT_GRAPHS
-                .iter()
-                .map(|g| GraphName::NamedNode(NamedNode::new_unchecked(*g)))
-                .collect(),
-        );
+        let mut graphs = Vec::new();
+        for g in DEFAULT_GRAPHS.map(NamedNode::new_unchecked) {
+            if store.contains_named_graph(&g)? {
+                graphs.push(GraphName::NamedNode(g));
+            }
+        }
+        dataset.set_default_graph(graphs);
     }
-    prepared
+    Ok(prepared)
 }
 
 /// Cancels a query's token when its time is up, unless dropped first
@@ -377,7 +383,7 @@ pub fn write_table(
 pub fn stats(store: &Store) -> Result<Vec<(String, String)>, QueryError> {
     let mut out = vec![("quads".to_owned(), store.len()?.to_string())];
     let query = "SELECT ?class (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a ?class } } GROUP BY ?class ORDER BY ?class";
-    if let QueryResults::Solutions(solutions) = prepare(query)?.on_store(store).execute()? {
+    if let QueryResults::Solutions(solutions) = prepare(store, query)?.on_store(store).execute()? {
         for solution in solutions {
             let solution = solution?;
             if let (Some(class), Some(n)) = (solution.get("class"), solution.get("n")) {

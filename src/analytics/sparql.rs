@@ -14,7 +14,7 @@ fn execute(
     query: &str,
     bindings: &[(&str, Term)],
 ) -> Result<QueryResults<'static>, AnalyticsError> {
-    let mut bound = prepare(query)?.on_store(store);
+    let mut bound = prepare(store, query)?.on_store(store);
     for (name, term) in bindings {
         bound = bound.substitute_variable(
             oxigraph::sparql::Variable::new_unchecked(*name),
