@@ -53,7 +53,9 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         if m.kind != EntityKind::Person {
             continue;
         }
-        if !apposition(chars, mentions, p, &mut found) {
+        if !apposition(chars, mentions, p, &mut found)
+            && !described_after(chars, mentions, p, &mut found)
+        {
             name_then_post(chars, mentions, p, &mut found);
         }
     }
@@ -136,13 +138,65 @@ type Post = (usize, usize, Option<(Unit, usize)>);
 fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut end = name.start;
+    // A space between post and name: 居委会主任 任红梅.
+    while end > 0 && chars[end - 1] == ' ' {
+        end -= 1;
+    }
     // A post in quotes: 老鹳庙社区“第一书记”孔静.
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
     }
-    // Posts right to left, each maybe with its own unit, joined by 、.
+    posts_ending_at(chars, mentions, p, end, name, found)
+}
+
+/// Clause breaks after a name that a description of its posts follows.
+const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；', '。'];
+/// How many clauses after a name may describe its posts.
+const DESCRIBING_CLAUSES: usize = 3;
+
+/// Name, then its posts in a later clause of the sentence, before any
+/// other person: 杨盛川,苗族,全国人大代表,资源县…社水村党支部书记、村委会主任;
+fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
+    let name = mentions[p].span;
+    let mut at = name.end;
+    for _ in 0..DESCRIBING_CLAUSES {
+        if !chars.get(at).is_some_and(|c| [',', '，'].contains(c)) {
+            return false;
+        }
+        let end = chars[at + 1..]
+            .iter()
+            .position(|c| CLAUSE_BREAKS.contains(c))
+            .map_or(chars.len(), |k| at + 1 + k);
+        let other_person = mentions
+            .iter()
+            .any(|m| m.kind == EntityKind::Person && m.span.start > at && m.span.start < end);
+        if other_person {
+            return false;
+        }
+        let span = Span::new(name.start, end);
+        if posts_ending_at(chars, mentions, p, end, span, found) {
+            return true;
+        }
+        at = end;
+    }
+    false
+}
+
+/// The posts ending at `end` (right to left, each maybe with its own
+/// unit, joined by 、) held by person `p`; `span` is the evidence.
+fn posts_ending_at(
+    chars: &[char],
+    mentions: &[Local],
+    p: usize,
+    end: usize,
+    span: Span,
+    found: &mut Vec<Found>,
+) -> bool {
+    let name = span;
+    let mut end = end;
     let mut posts: Vec<Post> = Vec::new();
     while let Some(mut start) = post_ending_at(chars, mentions, end) {
+        // A quoted post right before the name (“第一书记”孔静) keeps its quotes.
         if start > 0 && is_quote_open(chars[start - 1]) && end < name.start {
             start -= 1;
         }
@@ -178,7 +232,7 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
             person: Some(p),
             role,
             unit,
-            span: Span::new(role_start.min(name.start), name.end),
+            span: Span::new(role_start.min(name.start), name.end.max(end)),
         });
     }
     true
@@ -363,6 +417,36 @@ mod tests {
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(roles(&found), [("基层治理督导员", Unit::Mention(1))]);
+    }
+
+    #[test]
+    fn name_then_its_posts_in_a_later_clause() {
+        let chars: Vec<char> = "老杨名叫杨盛川,苗族,资源县社水村党支部书记、村委会主任;"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "杨盛川", EntityKind::Person),
+            local(&chars, "资源县", EntityKind::Area(AreaKind::County)),
+            local(&chars, "社水村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "社水村党支部", EntityKind::Organization),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("书记", Unit::Mention(3)), ("村委会主任", Unit::Mention(2))]
+        );
+    }
+
+    #[test]
+    fn a_later_clause_about_another_person_is_not_a_description() {
+        let chars: Vec<char> = "杨盛川,王明是社水村党支部书记".chars().collect();
+        let m = vec![
+            local(&chars, "杨盛川", EntityKind::Person),
+            local(&chars, "王明", EntityKind::Person),
+            local(&chars, "社水村党支部", EntityKind::Organization),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert!(found.iter().all(|f| f.person != Some(0)));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
 use super::short_form_index;
-use super::text::{has_at, str_in, string};
+use super::text::{has_at, is_quote_close, is_quote_open, str_in, string};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -47,6 +47,8 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
         }
     }
     hits.extend(short_form_lists(chars, &hits));
+    let alone = short_forms_alone(chars, words, &hits);
+    hits.extend(alone);
     hits.sort_by_key(|h| h.span);
     let chain = chain_links(&hits);
     (hits, chain)
@@ -107,13 +109,15 @@ const AFTER_SUFFIX_OTHER_WORD: &[char] = &[
     '块', '位', '份', '街', '路', '巷', '庄', '城',
 ];
 
-/// A suffix followed by these is part of another word: 区委 is an organ,
+/// A suffix followed by these is part of another word: 区委 is an organ
+/// (but 小区委员会 is the committee of the compound 小区),
 /// 市场 a market, 村民 villagers, 县级 a level, 村街 a street.
 fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
         .is_some_and(|c| AFTER_SUFFIX_OTHER_WORD.contains(c))
         && !has_at(chars, end, "办事处")
+        && !has_at(chars, end, "委员会")
 }
 
 /// Characters a name does not end with: function words, measure words and
@@ -284,6 +288,74 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
         }
     }
     None
+}
+
+/// A province or prefecture short form standing alone as a place word
+/// (省城兰州的, 从南宁到北京, 他是天水人): jieba cuts it as a word of its own
+/// and tags it a place name, and it is no ordinary word (朝阳, 白山 are).
+/// Not inside quotes, where it is part of a program's name (“健康沈阳进社区”),
+/// nor before a level suffix, where it is part of a longer name (平湖|街道).
+fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<AreaHit> {
+    let quoted = quoted_spans(chars);
+    let suffixes = &lexicon().area_suffix_starts;
+    words
+        .iter()
+        .filter(|w| w.tag() == "ns" && w.end - w.start >= 2)
+        .filter(|w| !chars.get(w.end).is_some_and(|c| suffixes.contains(c)))
+        .filter(|w| !names_a_thing(chars, words, w.end))
+        .filter(|w| {
+            !quoted
+                .iter()
+                .any(|q| q.contains(&Span::new(w.start, w.end)))
+        })
+        .filter(|w| {
+            !taken
+                .iter()
+                .any(|t| t.span.overlaps(&Span::new(w.start, w.end)))
+        })
+        .filter_map(|w| short_form(chars, w.start, w.end, false))
+        .filter(|h| {
+            h.alts
+                .first()
+                .is_some_and(|written| above_counties(written))
+        })
+        .collect()
+}
+
+/// Does a noun follow at `at`, so that a short form before it only
+/// qualifies a thing (常州|邮政局, 山西|日报), unless it is 人 (天水人)?
+fn names_a_thing(chars: &[char], words: &[Word], at: usize) -> bool {
+    words
+        .iter()
+        .find(|w| w.start == at)
+        .is_some_and(|w| is_nominal_tag(w.tag()) && !has_at(chars, at, "人"))
+}
+
+/// Does every division the short form may name lie above the counties?
+/// Short forms of counties and districts repeat across the country
+/// (平湖, 朝阳): alone, they are not decided.
+fn above_counties(short: &str) -> bool {
+    let g = divisions::divisions();
+    let ids = g.lookup(short);
+    !ids.is_empty()
+        && ids
+            .iter()
+            .all(|&id| g.get(id).level() <= divisions::Level::Prefecture)
+}
+
+/// The spans between quote marks.
+fn quoted_spans(chars: &[char]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut open = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_quote_open(c) {
+            open = Some(i);
+        } else if let (true, Some(o)) = (is_quote_close(c), open) {
+            spans.push(Span::new(o, i + 1));
+            open = None;
+        }
+    }
+    spans
 }
 
 /// Short forms listed with 、: 莆田、南平、宁德、平潭的…, 毗邻福建、安徽、江西.
@@ -471,6 +543,12 @@ mod tests {
             AreaKind::ResidentialCompound
         );
         assert_eq!(areas("乌拉特前旗")[0].1, AreaKind::Banner);
+    }
+
+    #[test]
+    fn province_and_prefecture_short_forms_alone() {
+        assert_eq!(labels("来自省城兰州的年轻人"), ["兰州市"]);
+        assert_eq!(labels("从南宁到北京"), ["南宁市", "北京市"]);
     }
 
     #[test]

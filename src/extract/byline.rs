@@ -25,7 +25,7 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 14] = [
+const LABELS: [&str; 16] = [
     "记者",
     "通讯员",
     "文/",
@@ -39,11 +39,18 @@ const LABELS: [&str; 14] = [
     "编辑:",
     "编辑：",
     "摄影:",
+    "摄/",
+    "图/",
     "摄",
 ];
 const AUTHOR_LABELS: usize = 8;
 /// Words after the names that end a byline.
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
+/// Tails that credit a picture, not the text.
+const PHOTO_TAILS: &[&str] = &["摄影", "摄", "供图"];
+/// Labels of a page header that may follow the author's name
+/// (陈晨 发布时间:2020-09-30 来源: 新华网).
+const HEADER_LABELS: &[&str] = &["发布时间", "发布日期", "来源", "时间:", "时间："];
 /// A byline or signature line is short.
 const MAX_LINE: usize = 40;
 /// A name alone on its line is a signature: chars in such a line.
@@ -108,8 +115,8 @@ fn labels() -> &'static AhoCorasick {
 /// Can [`signature`] find a name in `line`: bracketed, or two or three
 /// chars long?
 fn may_be_signature(line: &str) -> bool {
-    line.starts_with(OPEN_BRACKETS)
-        || SIGNATURE_CHARS.contains(&line.chars().take(SIGNATURE_CHARS.end() + 1).count())
+    let first_run = line.split(' ').next().map_or(0, |r| r.chars().count());
+    line.starts_with(OPEN_BRACKETS) || SIGNATURE_CHARS.contains(&first_run)
 }
 
 /// The text before a label is a short lead (本报讯, (福州日报, □本报) and
@@ -135,7 +142,7 @@ fn line_is_lead(chars: &[char], from: usize, to: usize) -> bool {
 }
 
 /// The names after a label, up to the end of the credit.
-fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
+fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
     let mut credits = Vec::new();
     let mut i = at;
     loop {
@@ -153,12 +160,19 @@ fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
             break;
         }
         let mut run = string(chars, start, i);
+        if PHOTO_TAILS.contains(&run.as_str()) {
+            photographers(&mut credits);
+            break;
+        }
         if !credits.is_empty() && is_common_word(&run) {
             break;
         }
         for tail in TAILS {
             if let Some(r) = run.strip_suffix(tail) {
                 run = r.to_owned();
+                if PHOTO_TAILS.contains(tail) {
+                    author = false;
+                }
             }
         }
         let names = split_names(&run);
@@ -175,6 +189,9 @@ fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
             });
             offset += len;
         }
+        if !author {
+            photographers(&mut credits);
+        }
         if chars.get(i) != Some(&' ') {
             break;
         }
@@ -182,9 +199,25 @@ fn names_from(chars: &[char], at: usize, author: bool) -> Vec<Credit> {
     credits
 }
 
+/// Names followed by 摄 took the pictures: people, not authors
+/// (新华社记者 赵子硕 摄).
+fn photographers(credits: &mut [Credit]) {
+    for c in credits {
+        c.author = false;
+    }
+}
+
 /// A signature: a short bracketed line ending in a name after a space
 /// ((…组织部 聂祥蕊)), or a bare name alone on its line.
 fn signature(chars: &[char]) -> Vec<Credit> {
+    // Page furniture after a signature: (黄盛后) |
+    let end = chars.len()
+        - chars
+            .iter()
+            .rev()
+            .take_while(|c| [' ', '|', '｜'].contains(c))
+            .count();
+    let chars = &chars[..end];
     let inner: Vec<char> = chars
         .iter()
         .copied()
@@ -193,15 +226,41 @@ fn signature(chars: &[char]) -> Vec<Credit> {
     let bracketed = inner.len() < chars.len() && matches!(chars.last(), Some(')') | Some('）'));
     if bracketed {
         let body_end = chars.len() - 1;
-        if let Some(space) = chars[..body_end].iter().rposition(|&c| c == ' ') {
-            return names_from(&chars[..body_end], space + 1, true);
-        }
-        return Vec::new();
+        let body_start = chars.len() - inner.len();
+        let from = chars[..body_end]
+            .iter()
+            .rposition(|&c| c == ' ')
+            .map_or(body_start, |space| space + 1);
+        return names_from(&chars[..body_end], from, true);
     }
-    if SIGNATURE_CHARS.contains(&chars.len()) {
+    if SIGNATURE_CHARS.contains(&chars.len()) || names_only(chars) || before_header(chars) {
         return names_from(chars, 0, true);
     }
     Vec::new()
+}
+
+/// A line of two to four names and nothing else: 许幼飞 王柏林.
+fn names_only(chars: &[char]) -> bool {
+    let runs: Vec<&[char]> = chars
+        .split(|&c| c == ' ')
+        .filter(|r| !r.is_empty())
+        .collect();
+    (2..=4).contains(&runs.len())
+        && runs.iter().all(|r| {
+            SIGNATURE_CHARS.contains(&r.len())
+                && split_names(&r.iter().collect::<String>()).len() == 1
+        })
+}
+
+/// A name before a page header's label: 陈晨 发布时间:2020-09-30.
+fn before_header(chars: &[char]) -> bool {
+    let Some(space) = chars.iter().position(|&c| c == ' ') else {
+        return false;
+    };
+    let rest = string(chars, space + 1, chars.len());
+    SIGNATURE_CHARS.contains(&space)
+        && chars[..space].iter().all(|&c| is_cjk(c))
+        && HEADER_LABELS.iter().any(|l| rest.starts_with(l))
 }
 
 #[cfg(test)]
@@ -240,6 +299,25 @@ mod tests {
             ["吕玥", "孙磊", "张梦月"]
         );
         assert_eq!(authors("曲宏"), ["曲宏"]);
+        assert_eq!(authors("许幼飞 王柏林"), ["许幼飞", "王柏林"]);
+        assert_eq!(authors("(黄盛后) |"), ["黄盛后"]);
+        assert_eq!(
+            authors("陈晨 发布时间:2020-09-30 10:32:00来源: 新华网"),
+            ["陈晨"]
+        );
+    }
+
+    #[test]
+    fn photographers_are_credits_but_not_authors() {
+        let credits = find_credits("新华社记者 赵子硕 摄");
+        assert_eq!(credits.len(), 1);
+        assert!(!credits[0].author);
+        assert!(authors("本报记者 张三摄").is_empty());
+        let credits = find_credits("洗衣房 (摄/王文娟)");
+        assert_eq!(
+            (credits[0].name.as_str(), credits[0].author),
+            ("王文娟", false)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod area;
 pub mod byline;
 mod debris;
 pub mod initiative;
+mod minority_name;
 pub mod org;
 pub mod person;
 pub mod segment;
@@ -81,8 +82,16 @@ impl FocusAt<'_> {
     /// or a recent sentence (several reports can share a file), else the
     /// only one the article names.
     /// `offset` is where the bare word stands in the current sentence.
-    pub fn area(&self, kind: AreaKind, offset: usize) -> Option<&str> {
-        let mentions = self.focus.by_kind.get(&kind)?;
+    pub fn area(&self, kind: AreaKind, offset: usize) -> Option<String> {
+        match self.focus.by_kind.get(&kind) {
+            Some(mentions) => self.named(mentions, offset).map(str::to_owned),
+            None => self.enclosing(kind),
+        }
+    }
+
+    /// The area of `kind` named in this or a recent sentence, else the
+    /// only one the article names.
+    fn named<'m>(&self, mentions: &'m [(usize, usize, String)], offset: usize) -> Option<&'m str> {
         let recent = mentions.iter().rev().find(|(s, o, _)| {
             (*s < self.sentence || *s == self.sentence && *o < offset)
                 && self.sentence - *s <= FOCUS_WINDOW
@@ -97,10 +106,35 @@ impl FocusAt<'_> {
             .then_some(first.as_str())
     }
 
+    /// An article that names no area of `kind` may still imply one: the
+    /// gazetteer places all its lower areas in one (市委 in an article
+    /// about 海棠区 is 三亚市委).
+    fn enclosing(&self, kind: AreaKind) -> Option<String> {
+        let mut found: Option<&str> = None;
+        let lower = self
+            .focus
+            .by_kind
+            .iter()
+            .filter(|(k, _)| k.rank() > kind.rank());
+        for (_, mentions) in lower {
+            for (_, _, label) in mentions {
+                // Names with namesakes in different places say nothing.
+                let Some(up) = enclosing_of(label, kind) else {
+                    continue;
+                };
+                match found {
+                    Some(f) if f != up => return None,
+                    _ => found = Some(up),
+                }
+            }
+        }
+        found.map(str::to_owned)
+    }
+
     /// The area a bare level word (社区, 村) stands for.
     pub fn resolve_level_word(&self, word: &str, offset: usize) -> Option<(String, AreaKind)> {
         let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| *w == word)?;
-        self.area(kind, offset).map(|l| (l.to_owned(), kind))
+        self.area(kind, offset).map(|l| (l, kind))
     }
 
     /// Completes a generic organ (区委组织部, 街道党工委) with the area in
@@ -126,6 +160,25 @@ impl FocusAt<'_> {
         let stem = area.strip_suffix(word)?;
         Some(format!("{stem}{written}"))
     }
+}
+
+/// The one area of `kind` every division named `label` lies in, if the
+/// gazetteer knows the name and all its namesakes agree.
+fn enclosing_of(label: &str, kind: AreaKind) -> Option<&'static str> {
+    let g = crate::lexicon::divisions::divisions();
+    let mut found: Option<&'static str> = None;
+    for id in g.lookup(label) {
+        let up = g.chain(id).into_iter().skip(1).find(|d| {
+            crate::lexicon::lexicon()
+                .area_suffix_of(d.name())
+                .is_some_and(|s| s.kind == kind)
+        })?;
+        match found {
+            Some(f) if f != up.name() => return None,
+            _ => found = Some(up.name()),
+        }
+    }
+    found
 }
 
 /// One sentence with its words and areas (the first pass).
@@ -167,10 +220,23 @@ pub fn extract(text: &str) -> ArticleFacts {
         ..ArticleFacts::default()
     };
     let has_byline = analysed.iter().any(|a| a.credits.iter().any(|c| c.author));
+    // The names found so far: a name given once with a cue (a post title,
+    // 说, a byline) is a name in the later sentences too, where it stands
+    // without one (杨志强离开…, 工作3年多,柯春鸿已经…). News names a person
+    // with their post first, so looking back costs no second pass.
+    let mut known: Vec<Vec<char>> = Vec::new();
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
+        let first_new = facts.mentions.len();
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus.at(si), has_byline, &mut facts);
+        sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
+        for m in &facts.mentions[first_new..] {
+            if m.kind == EntityKind::Person
+                && !known.iter().any(|k| k.iter().copied().eq(m.label.chars()))
+            {
+                known.push(m.label.chars().collect());
+            }
+        }
     }
     facts
 }
@@ -244,7 +310,14 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(&mut self, a: &Analysed, focus: &FocusAt, has_byline: bool, facts: &mut ArticleFacts) {
+    fn run(
+        &mut self,
+        a: &Analysed,
+        focus: &FocusAt,
+        has_byline: bool,
+        known: &[Vec<char>],
+        facts: &mut ArticleFacts,
+    ) {
         self.credits(a, facts);
         if a.debris {
             return;
@@ -279,7 +352,10 @@ impl SentenceFacts {
                 org.alts,
             );
         }
-        for span in person::find_persons(&a.chars, &a.words, &self.taken()) {
+        let taken = self.taken();
+        let mut persons = person::find_persons(&a.chars, &a.words, &taken);
+        persons.extend(person::occurrences(&a.chars, known, &taken, &persons));
+        for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
             if known_area(&name).is_none() {
                 self.push(facts, EntityKind::Person, span, name, Vec::new());
@@ -357,5 +433,42 @@ impl SentenceFacts {
                 evidence: self.evidence(found.span),
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn appointments(text: &str) -> Vec<(String, String, String)> {
+        let facts = extract(text);
+        facts
+            .appointments
+            .iter()
+            .map(|a| {
+                let label = |i: usize| facts.mentions[i].label.clone();
+                (label(a.person), a.role.clone(), label(a.unit))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_generic_organ_takes_the_city_the_gazetteer_places_the_district_in() {
+        let found = appointments("海棠区开展活动。市委副书记尚林出席。");
+        assert!(
+            found.iter().any(|(p, _, u)| p == "尚林" && u == "三亚市委"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_cued_once_is_a_name_later() {
+        let facts = extract("驻村第一书记杨志强介绍情况。后来杨志强离开了。");
+        let times = facts
+            .mentions
+            .iter()
+            .filter(|m| m.label == "杨志强")
+            .count();
+        assert_eq!(times, 2);
     }
 }

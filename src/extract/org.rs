@@ -111,12 +111,23 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
         }
     });
     let swallowed = words.iter().any(|w| {
-        w.start < j && w.end == end && {
+        w.start < j && w.end == end && !is_domain_word(chars, w) && {
             let word = string(chars, w.start, w.end);
             is_common_word(&word) && dictionary_tag(&word).as_deref() != Some("nt")
         }
     });
     post || crossed || swallowed
+}
+
+/// A word the lexicons gave the segmenter (村党支部, 居委会): a part of an
+/// organization's name, not an ordinary word that swallows its head.
+fn is_domain_word(chars: &[char], w: &Word) -> bool {
+    let lex = lexicon();
+    let len = w.end - w.start;
+    [&lex.role_modifiers, &lex.org_heads].iter().any(|list| {
+        list.starting_at(chars, w.start)
+            .is_some_and(|m| m.chars().count() == len)
+    })
 }
 
 fn org_ending_at(
@@ -305,6 +316,11 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
+    }
+
+    #[test]
+    fn organs_of_villages() {
+        assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
     }
 
     #[test]

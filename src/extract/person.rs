@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::string;
+use super::text::{has_at, string};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::Span;
@@ -12,6 +12,12 @@ use std::sync::OnceLock;
 
 /// Words after a name that show it is one.
 const AFTER_CUES: &[&str] = &[
+    "(左",
+    "(右",
+    "(中",
+    "（左",
+    "（右",
+    "（中",
     "同志",
     "说",
     "介绍",
@@ -35,6 +41,8 @@ const CUES: &[&str] = &[
     "作者",
     "主持人",
     "专家",
+    "名叫",
+    "叫作",
     "教授",
     "老师",
     "医生",
@@ -48,12 +56,22 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
             found.push(span);
         }
     };
-    for at in cue_ends(chars) {
-        if let Some(span) = name_at(chars, words, at) {
+    let cues = cue_ends(chars);
+    // Before the surname rules, which would take 苏|依拉 out of 乌云苏依拉.
+    for span in super::minority_name::find(chars, &cues, |k| ends_name(chars, k)) {
+        add(span);
+    }
+    for &at in &cues {
+        if let Some(span) =
+            name_after_title(chars, words, at, taken).or_else(|| name_at(chars, words, at))
+        {
             add(span);
         }
     }
     for span in names_before_posts(chars, taken) {
+        add(span);
+    }
+    for span in names_before_counts(chars) {
         add(span);
     }
     for w in words.iter().filter(|w| w.is_person_tag()) {
@@ -72,6 +90,31 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     found
 }
 
+/// Where the `known` names of the article stand in this sentence, outside
+/// the `taken` and `found` spans. A two-char name must end there (张丽 is
+/// not the start of 张丽娟).
+pub fn occurrences(
+    chars: &[char],
+    known: &[Vec<char>],
+    taken: &[Span],
+    found: &[Span],
+) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for name in known {
+        let n = name.len();
+        for start in (0..=chars.len().saturating_sub(n)).filter(|&s| chars[s..].starts_with(name)) {
+            let span = Span::new(start, start + n);
+            let free = |s: &Span| !s.overlaps(&span);
+            let whole = n > 2 || ends_name(chars, span.end);
+            if whole && taken.iter().all(free) && found.iter().all(free) && spans.iter().all(free) {
+                spans.push(span);
+            }
+        }
+    }
+    spans.sort();
+    spans
+}
+
 /// A name right before a post title, right after an organization or area
 /// (朝阳邮政局马畅达行长) or at a clause start.
 fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
@@ -88,13 +131,49 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
             let name = string(chars, start, r);
             let anchored =
                 start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
-            if anchored && is_name(&name) && !part_of_post(chars, start, r) {
+            // 向|杨主任: a preposition, then a surname and a title.
+            let preposition = len == 2 && FUNCTION_CHARS.contains(&chars[start]);
+            if anchored && !preposition && is_name(&name) && !part_of_post(chars, start, r) {
                 found.push(Span::new(start, r));
                 break;
             }
         }
     }
     found
+}
+
+/// The first name of a group given by count, at a clause start:
+/// 任红梅等10人获得…, 王强等三名同志.
+fn names_before_counts(chars: &[char]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for k in 2..chars.len() {
+        if chars[k] != '等' || !counts_people(&chars[k + 1..]) {
+            continue;
+        }
+        for len in [3, 2] {
+            let Some(start) = k.checked_sub(len) else {
+                continue;
+            };
+            let at_start = start == 0 || !is_cjk(chars[start - 1]);
+            if at_start && is_name(&string(chars, start, k)) {
+                found.push(Span::new(start, k));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Does the text start with a number of people: 10人, 三名, 20位?
+fn counts_people(rest: &[char]) -> bool {
+    let digits = rest
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(**c))
+        .count();
+    digits > 0
+        && rest
+            .get(digits)
+            .is_some_and(|c| ['人', '名', '位'].contains(c))
 }
 
 /// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
@@ -133,6 +212,8 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
                 || cue_words().ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })
+        // A space may stand between the cue and the name: 主任 任红梅.
+        .map(|e| e + chars[e..].iter().take_while(|&&c| c == ' ').count())
         .collect()
 }
 
@@ -172,6 +253,69 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     is_name(&name).then_some(span)
 }
 
+/// Words that end a name written right after a post title or cue: speech
+/// and attendance verbs, 等, 一行, and the function words a clause goes on
+/// with (主任陈明说, 部长余雄杰出席, 调研员石振南也…).
+const NAME_ENDS: &[&str] = &[
+    "说", "表示", "介绍", "指出", "强调", "告诉", "认为", "坦言", "感慨", "出席", "参加", "主持",
+    "讲话", "致辞", "带领", "陪同", "率领", "一行", "等", "同志", "也", "都", "就", "在", "的",
+    "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾", "又",
+    "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
+    "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
+    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
+];
+
+/// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
+fn ends_name(chars: &[char], k: usize) -> bool {
+    k == chars.len()
+        || !is_cjk(chars[k])
+        || NAME_ENDS.iter().any(|w| has_at(chars, k, w))
+        || lexicon().roles.starting_at(chars, k).is_some()
+}
+
+/// A name right after a post title or cue, by its shape and what follows
+/// it rather than by jieba's cut, which often runs a name into the next
+/// word or the title into the name (主任|任红梅, 陈明说). Three chars are
+/// tried before two; an ordinary dictionary word (马上, 高度) is no name.
+/// A name whose first two chars make an ordinary word (干部, 公众) is none.
+fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
+    if chars.len() < at + 2
+        || is_common_word(&string(chars, at, at + 2))
+        || FUNCTION_CHARS.contains(&chars[at])
+        || ends_name(chars, at)
+    {
+        return None;
+    }
+    // A name also ends where a place or organization begins (任红梅晋中市),
+    // and before a one-char word jieba tags as a verb or function word
+    // (马鹏|用…).
+    let ends_at = |k: usize| {
+        ends_name(chars, k)
+            || taken.iter().any(|t| t.start == k)
+            || words
+                .iter()
+                .any(|w| w.start == k && w.end == k + 1 && is_function_tag(w.tag()))
+    };
+    [4, 3, 2].into_iter().find_map(|len| {
+        let end = at + len;
+        if end > chars.len() || (at + 2..end).any(ends_at) || !ends_at(end) {
+            return None;
+        }
+        let name = string(chars, at, end);
+        let place = lexicon()
+            .area_suffixes
+            .iter()
+            .any(|s| name.ends_with(&s.suffix));
+        (is_plain_name(&name) && !is_common_word(&name) && !place).then(|| Span::new(at, end))
+    })
+}
+
+/// Tags of words a name does not go on with: verbs, prepositions,
+/// adverbs, conjunctions, particles and pronouns.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(tag, "v" | "p" | "d" | "c" | "u" | "uj" | "ul" | "r")
+}
+
 /// Function words a name does not go on with.
 const FUNCTION_CHARS: &[char] = &[
     '的', '在', '说', '等', '和', '是', '为', '与', '也', '就', '都', '又', '将', '把', '被', '向',
@@ -207,7 +351,7 @@ pub fn is_name(s: &str) -> bool {
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
 const NOT_GIVEN: &str =
-    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们";
+    "在是的了和与及会上下越等将把被对从向到也都就又还曾已并但而或说为由以于之其这那该此个们旁边内外给";
 
 /// Forms of address that follow a surname like a given name (赵大妈,
 /// 王师傅): the person is not named.
@@ -278,6 +422,20 @@ mod tests {
         );
         assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
         assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
+    }
+
+    #[test]
+    fn names_after_posts_whatever_the_cut() {
+        assert_eq!(persons("居委会主任任红梅表示要做好工作"), ["任红梅"]);
+        assert_eq!(persons("关上社区居委会副主任陈明说,很好"), ["陈明"]);
+        assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
+        assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
+        assert_eq!(persons("任红梅等10人获得称号"), ["任红梅"]);
+        assert_eq!(persons("老阿妈名叫卓玛,是居民"), ["卓玛"]);
+        assert!(persons("书记高度重视这项工作").is_empty());
+        assert!(persons("书记马上就到").is_empty());
+        assert!(persons("党员干部中有人").is_empty());
+        assert_eq!(persons("网格员吕鑫来了"), ["吕鑫"]);
     }
 
     #[test]

@@ -25,6 +25,8 @@ const NOT_INITIATIVES: &str = include_str!("../../data/lexicon/not_initiatives.t
 const SELF_HEADS: &str = include_str!("../../data/lexicon/self_heads.txt");
 const STANDALONE_ORGS: &str = include_str!("../../data/lexicon/standalone_orgs.txt");
 const ORG_NAME_VERBS: &str = include_str!("../../data/lexicon/org_name_verbs.txt");
+const TIBETAN_NAME_ELEMENTS: &str = include_str!("../../data/lexicon/tibetan_name_elements.txt");
+const TRANSLITERATION_CHARS: &str = include_str!("../../data/lexicon/transliteration_chars.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -67,6 +69,10 @@ pub struct Lexicon {
     pub standalone_orgs: WordList,
     /// Verbs that occur inside organization names (执法, 孵化).
     pub org_name_verbs: FxHashSet<String>,
+    /// Elements of Tibetan names (次仁, 央宗): a name is one or two of them.
+    pub tibetan_name_elements: WordList,
+    /// Characters of transliterated names written with a middle dot.
+    pub transliteration_chars: FxHashSet<char>,
 }
 
 /// The parsed lexicons.
@@ -95,8 +101,21 @@ pub fn lexicon() -> &'static Lexicon {
             self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
             standalone_orgs: longest_first(STANDALONE_ORGS),
             org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+            tibetan_name_elements: longest_first(&words_of(TIBETAN_NAME_ELEMENTS)),
+            transliteration_chars: data_lines(TRANSLITERATION_CHARS)
+                .flat_map(str::split_whitespace)
+                .filter_map(|w| w.chars().next())
+                .collect(),
         }
     })
+}
+
+/// A data file of words several to a line, one to a line.
+fn words_of(text: &str) -> String {
+    data_lines(text)
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn longest_first(text: &str) -> WordList {

@@ -109,10 +109,13 @@ pub fn resolve(areas: &[AreaName]) -> Vec<Resolution> {
 }
 
 /// The area class a division has, from its level and its name's suffix.
+/// The class follows the suffix, as the text writes it: 北京市 and the
+/// other 直辖市 are cities at the level of a province.
 pub fn kind_of(g: &Gazetteer, id: DivisionId) -> AreaKind {
     let d = g.get(id);
     let name = d.name();
     match d.level() {
+        Level::Province if name.ends_with('市') => AreaKind::City,
         Level::Province => AreaKind::Province,
         Level::Prefecture => AreaKind::City,
         Level::County if name.ends_with('市') => AreaKind::City,
