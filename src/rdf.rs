@@ -11,10 +11,10 @@
 //! province are in the gazetteer graph (`gazetteer_quads`), shared by all
 //! articles and attributed to none.
 
-use crate::lexicon::divisions::{divisions, DivisionId};
+use crate::lexicon::divisions::{divisions, DivisionId, Level};
 use crate::link::place::kind_of;
 use crate::link::{appointment_iri, division_iri, role_iri, Entity, LinkedArticle};
-use crate::model::EntityKind;
+use crate::model::{AreaKind, EntityKind};
 use crate::normalize::Normalized;
 use crate::vocab::{self, *};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -168,6 +168,15 @@ pub fn gazetteer_quads(ids: impl IntoIterator<Item = DivisionId>) -> Vec<Quad> {
             RDF_TYPE,
             vocab::class_of(EntityKind::Area(kind_of(g, id))),
         );
+        // A 直辖市 is typed as written (City) and, in the official chain,
+        // by its level too: every chain reaches a ck:Province.
+        if d.level() == Level::Province && kind_of(g, id) != AreaKind::Province {
+            w.link(
+                &iri,
+                RDF_TYPE,
+                vocab::class_of(EntityKind::Area(AreaKind::Province)),
+            );
+        }
         w.text(&iri, RDFS_LABEL, d.name());
         w.text(&iri, DIVISION_CODE, &d.code_str());
         if g.nbs_name(id) != d.name() {

@@ -124,8 +124,15 @@ fn unit_before(
             return Some((Unit::Mention(m), start));
         }
     }
+    // 村 is no unit of its own at the start of 村委会主任: an organ's
+    // name begins there, and the title shares the listed unit's area.
+    let organ = lexicon()
+        .org_heads
+        .starting_at(chars, start)
+        .map_or(0, |m| m.chars().count());
     GENERIC_UNITS
         .iter()
+        .filter(|g| g.chars().count() >= organ)
         .find(|g| has_at(chars, start, g) && start + g.chars().count() < post_end)
         .map(|g| (Unit::Generic((*g).to_owned()), start + g.chars().count()))
 }
