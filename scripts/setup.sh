@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building cadre-kg needs on a fresh Debian machine:
 # libclang (bindgen, for Oxigraph's RocksDB) and a C++ compiler.
-# Rust itself comes from rustup; Python 3 runs the scorer in the tests.
+# Rust itself comes from rustup (with rustfmt and clippy); Python 3 runs
+# the scorer in the tests.
 # The graph-export tests need Chromium (the HTML view, headless) and
 # NetworkX (reading GraphML/GEXF back, recomputing the analytics).
 set -euo pipefail
@@ -14,6 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+# The test command checks formatting and lints: rustup's default profile
+# has both; a minimal one does not.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  rustup component add rustfmt clippy
 fi
 if ! python3 -c 'import networkx' >/dev/null 2>&1; then
   python3 -m pip install --quiet networkx \

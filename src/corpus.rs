@@ -77,20 +77,34 @@ pub struct ReadError {
     pub problem: DecodeError,
 }
 
+/// A folder of the corpus that cannot be listed.
+#[derive(Debug, Error)]
+#[error("{path}: cannot list the folder: {source}")]
+pub struct WalkError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
 /// Lists every `*.txt` under `root`, sorted by relative name so that runs
-/// are reproducible.
-pub fn find_articles(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// are reproducible. Symbolic links to folders are not followed (so a link
+/// loop cannot trap the walk); links to files are read as files.
+pub fn find_articles(root: &Path) -> Result<Vec<PathBuf>, WalkError> {
     let mut found = Vec::new();
     walk(root, &mut found)?;
     found.sort();
     Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), WalkError> {
+    let at = |source| WalkError {
+        path: dir.to_owned(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(at)? {
+        let entry = entry.map_err(at)?;
         let path = entry.path();
-        let kind = entry.file_type()?;
+        let kind = entry.file_type().map_err(at)?;
         if kind.is_dir() {
             walk(&path, found)?;
         } else if path.extension().is_some_and(|e| e == "txt") {
@@ -112,11 +126,22 @@ pub fn relative_name(root: &Path, path: &Path) -> String {
 /// Reads and decodes one article.
 pub fn read_article(root: &Path, path: &Path) -> Result<Article, ReadError> {
     let io = |e| DecodeError::Io(e).at(path);
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     // Stamped before reading: a change made while reading shows next time.
-    let stamp = file.metadata().ok().as_ref().and_then(Stamp::of);
+    let metadata = file.metadata().ok();
+    let stamp = metadata.as_ref().and_then(Stamp::of);
+    let size = metadata.map_or(0, |m| m.len());
+    if size > MAX_ARTICLE_BYTES {
+        return Err(DecodeError::TooLarge(size).at(path));
+    }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(io)?;
+    // A file that grew since: at most one byte past the limit is read.
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(DecodeError::TooLarge(bytes.len() as u64).at(path));
+    }
     let decoded = decode(&bytes).map_err(|e| e.at(path))?;
     Ok(Article {
         name: relative_name(root, path),
@@ -145,7 +170,18 @@ pub enum DecodeError {
     Binary,
     #[error("cannot be decoded: not valid {0}")]
     Undecodable(&'static str),
+    #[error(
+        "{} MB, more than the {} MB one article may hold (articles are far smaller: \
+         is it many pages in one, or not an article?); split it to build it",
+        .0 >> 20, MAX_ARTICLE_BYTES >> 20
+    )]
+    TooLarge(u64),
 }
+
+/// The largest file read as one article. A build's memory grows with its
+/// largest article (about 55 times its size: a 20 MB article peaks at
+/// 1.1 GB), and real articles stay under a megabyte.
+pub const MAX_ARTICLE_BYTES: u64 = 32 << 20;
 
 impl PartialEq for DecodeError {
     /// Equal kinds (I/O errors by their kind): for tests.

@@ -147,13 +147,16 @@ fn live_generation(store: &Path) -> PathBuf {
     store.join(fs::read_to_string(store.join("CURRENT")).unwrap().trim())
 }
 
+/// A way to damage a store folder.
+type Damage = fn(&Path);
+
 #[test]
 fn a_damaged_store_is_named_and_a_full_build_recovers_it() {
     let (dir, corpus) = corpus_of(&[("good.txt", good_text().into_bytes())]);
     let store = dir.path().join("store");
     assert!(build(&corpus, &store, &[]).status.success());
     let intact = dump(&store);
-    let damages: [(&str, fn(&Path)); 3] = [
+    let damages: [(&str, Damage); 3] = [
         ("a damaged manifest", |store| {
             fs::write(live_generation(store).join("manifest.json"), "{\"extr").unwrap()
         }),
@@ -238,4 +241,103 @@ fn pathological_text_is_built_in_linear_time() {
     let slowest = report["slowest"].as_array().unwrap();
     assert_eq!(slowest.len(), texts.len());
     assert!(slowest[0]["seconds"].as_f64() >= slowest[1]["seconds"].as_f64());
+}
+
+#[test]
+fn odd_files_and_folders_are_built_or_named() {
+    let good = good_text();
+    let page = format!(
+        "<!DOCTYPE html><html><head><style>p {{ color: red }}</style><script>var a = \"<p>x</p>\";</script></head><body>{}</body></html>",
+        good.lines().map(|l| format!("<p class=\"c\">{l}</p>")).collect::<String>()
+    );
+    let deep = format!("{}deep.txt", "d/".repeat(200));
+    let (dir, corpus) = corpus_of(&[
+        ("one-char.txt", "社".into()),
+        ("one-letter.txt", "a".into()),
+        ("沈阳 社区 报道.txt", good.clone().into_bytes()),
+        ("page.txt", page.into_bytes()),
+        (&deep, good.clone().into_bytes()),
+        ("locked.txt", good.clone().into_bytes()),
+    ]);
+    std::os::unix::fs::symlink("..", corpus.join("d/loop")).unwrap();
+    std::os::unix::fs::symlink("self.txt", corpus.join("self.txt")).unwrap();
+    let locked = corpus.join("locked.txt");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any file: then the locked file is simply built.
+    let can_lock = fs::File::open(&locked).is_err();
+    let (out, report) = build_report(&corpus);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let reason = |file: &str| {
+        listed(&report, "skipped", file)["reason"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(reason("one-letter.txt").contains("no Chinese text"));
+    assert!(
+        reason("self.txt").contains("cannot read"),
+        "{}",
+        reason("self.txt")
+    );
+    if can_lock {
+        assert!(reason("locked.txt").contains("ermission denied"));
+    }
+    let store = dir.path().join("store");
+    let files: Vec<String> = select(
+        &store,
+        &["SELECT ?f WHERE { ?a ck:sourceFile ?f } ORDER BY ?f"],
+    )
+    .iter()
+    .map(|r| value(r, "f").to_owned())
+    .collect();
+    for file in [
+        "one-char.txt",
+        "沈阳 社区 报道.txt",
+        "page.txt",
+        deep.as_str(),
+    ] {
+        assert!(files.iter().any(|f| f == file), "{file} not in {files:?}");
+    }
+    let markup = select(
+        &store,
+        &["SELECT ?t WHERE { GRAPH ?a { ?s ck:text ?t } ?a ck:sourceFile \"page.txt\" FILTER(CONTAINS(?t, \"<\") || CONTAINS(?t, \"color\")) }"],
+    );
+    assert!(markup.is_empty(), "{markup:?}");
+    let page_facts = select(
+        &store,
+        &["SELECT ?m WHERE { ?a ck:sourceFile \"page.txt\" . GRAPH ?a { ?m a ck:Appointment } }"],
+    );
+    assert!(!page_facts.is_empty());
+}
+
+#[test]
+fn many_tiny_files_and_a_large_article_are_built() {
+    let good = good_text();
+    let mut files: Vec<(String, Vec<u8>)> = (0..2000)
+        .map(|i| {
+            (
+                format!("tiny/{i:05}.txt"),
+                format!("社区{i}。").into_bytes(),
+            )
+        })
+        .collect();
+    // About 20 MB: the real article over and over, as a crawler that
+    // concatenates pages writes it.
+    files.push((
+        "large.txt".into(),
+        good.repeat(20_000_000 / good.len()).into_bytes(),
+    ));
+    let files: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let (_dir, corpus) = corpus_of(&files);
+    // Past the limit for one article: skipped unread (a sparse file).
+    let huge = fs::File::create(corpus.join("huge.txt")).unwrap();
+    huge.set_len(cadre_kg::corpus::MAX_ARTICLE_BYTES + 1)
+        .unwrap();
+    let (out, report) = build_report(&corpus);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(report["articles"], 2001);
+    assert_eq!(report["slowest"][0]["file"], "large.txt");
+    let reason = listed(&report, "skipped", "huge.txt")["reason"].to_string();
+    assert!(reason.contains("more than the 32 MB"), "{reason}");
 }

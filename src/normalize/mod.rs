@@ -6,6 +6,7 @@
 
 mod fixes;
 mod lines;
+mod markup;
 mod origins;
 mod pinyin;
 pub mod t2s;
@@ -92,6 +93,7 @@ impl<'a> Tracked<'a> {
 /// Runs every rule in order.
 pub fn normalize(text: &str) -> Normalized {
     let tracked = Tracked::from_text(text);
+    let tracked = markup::strip_markup(tracked);
     let tracked = pinyin::strip_annotations(tracked);
     let tracked = to_simplified(tracked);
     let tracked = fixes::repair_overconversion(tracked);

@@ -44,12 +44,8 @@ const SHARD_HEADER: &str = "# cadre-kg extractor ";
 
 #[derive(Debug, Error)]
 pub enum BuildError {
-    #[error("{path}: cannot read the corpus folder: {source}")]
-    Corpus {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("cannot read the corpus: {0}")]
+    Corpus(#[from] corpus::WalkError),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("cannot start {jobs} worker threads: {message}")]
@@ -319,10 +315,7 @@ fn read_corpus<T: Send>(
     known: Option<&Manifest>,
     keep: impl Fn(Article) -> T + Sync,
 ) -> Result<Vec<Found<T>>, BuildError> {
-    let files = corpus::find_articles(root).map_err(|source| BuildError::Corpus {
-        path: root.to_owned(),
-        source,
-    })?;
+    let files = corpus::find_articles(root)?;
     let untouched = |name: &str, path: &Path| {
         known.is_some_and(|m| {
             m.articles.contains_key(name)
