@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn the_last_area_the_name_starts_with() {
-        let found = pairs("锦州市委组织部召开会议。莱西市望城街道党工委开展工作。");
+        let found = pairs("锦州市召开会议,锦州市委组织部负责。莱西市望城街道党工委开展工作。");
         for (org, area) in [("锦州市委组织部", "锦州市"), ("望城街道党工委", "望城街道")]
         {
             assert!(
