@@ -352,14 +352,22 @@ fn programs_by_organizer_counted_by_province() {
 fn organizations_inside_a_city_through_their_areas() {
     let r = rows("orgs_inside_city.rq");
     assert!(
-        has(&r, &[("organization", "万莲街道党工委"), ("area", "万莲街道")]),
+        has(
+            &r,
+            &[("organization", "万莲街道党工委"), ("area", "万莲街道")]
+        ),
         "{r:?}"
     );
     assert!(
-        has(&r, &[("organization", "大东区委组织部"), ("area", "大东区")]),
+        has(
+            &r,
+            &[("organization", "大东区委组织部"), ("area", "大东区")]
+        ),
         "{r:?}"
     );
-    assert!(r.iter().all(|row| value(row, "organization") != "福州市委党校"));
+    assert!(r
+        .iter()
+        .all(|row| value(row, "organization") != "福州市委党校"));
 }
 
 #[test]
@@ -376,5 +384,7 @@ fn posts_with_the_date_of_the_article_reporting_them() {
         ),
         "{r:?}"
     );
-    assert!(r.iter().all(|row| value(row, "published").starts_with("2021")));
+    assert!(r
+        .iter()
+        .all(|row| value(row, "published").starts_with("2021")));
 }

@@ -15,7 +15,15 @@ use crate::model::{Evidence, PublicationDate, Sentence, Span};
 
 /// Labels that introduce a page's date (发布时间:…).
 const LABELS: &[&str] = &[
-    "发布时间", "发稿时间", "发布日期", "发表时间", "更新时间", "时间", "日期", "发布于", "发表于",
+    "发布时间",
+    "发稿时间",
+    "发布日期",
+    "发表时间",
+    "更新时间",
+    "时间",
+    "日期",
+    "发布于",
+    "发表于",
 ];
 
 /// Fields that follow the date on a source line (… 来源:新华网).
@@ -88,7 +96,9 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
     let framing_cue = LABELS.iter().any(|l| before.ends_with(l))
         || starts_with_clock(after.trim_start())
         || FIELDS.iter().any(|f| after.contains(f))
-        || chars.iter().all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c));
+        || chars
+            .iter()
+            .all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c));
     framing && framing_cue
 }
 
@@ -156,7 +166,8 @@ fn date_at(chars: &[char], at: usize) -> Option<Written> {
         return None;
     }
     let written = |month: Option<u32>, day: Option<u32>, end: usize| {
-        let ok = month.is_none_or(|m| (1..=12).contains(&m)) && day.is_none_or(|d| (1..=31).contains(&d));
+        let ok = month.is_none_or(|m| (1..=12).contains(&m))
+            && day.is_none_or(|d| (1..=31).contains(&d));
         ok.then(|| Written {
             year: year as u16,
             month: month.map(|m| m as u8),
@@ -195,8 +206,8 @@ fn date_at(chars: &[char], at: usize) -> Option<Written> {
     }
     if sep == ' ' {
         let (month, m_end) = number(chars, end + 1, 2).filter(|(_, e)| e - end == 3)?;
-        let (day, d_end) = (chars.get(m_end) == Some(&'/'))
-            .then(|| number(chars, m_end + 1, 2))??;
+        let (day, d_end) =
+            (chars.get(m_end) == Some(&'/')).then(|| number(chars, m_end + 1, 2))??;
         return written(Some(month), Some(day), d_end);
     }
     None
@@ -216,10 +227,19 @@ mod tests {
         let cases = [
             ("标题\n2022-07-25 18:14:06来源:新华网\n正文。", "2022-07-25"),
             ("标题\n发布时间:2021年3月5日\n正文。", "2021-03-05"),
-            ("标题\n类别:国内 发布时间:2023-01-15 05:57:00 来源:每日看点\n正文。", "2023-01-15"),
-            ("标题\n2026 02/28 22:14:08\n来源:新华网\n正文。", "2026-02-28"),
+            (
+                "标题\n类别:国内 发布时间:2023-01-15 05:57:00 来源:每日看点\n正文。",
+                "2023-01-15",
+            ),
+            (
+                "标题\n2026 02/28 22:14:08\n来源:新华网\n正文。",
+                "2026-02-28",
+            ),
             ("标题\n2018-02-20\n正文。", "2018-02-20"),
-            ("标题\n2024年11月01日10:42    来源:人民网\n正文。", "2024-11-01"),
+            (
+                "标题\n2024年11月01日10:42    来源:人民网\n正文。",
+                "2024-11-01",
+            ),
             ("标题\n发布时间:2021年3月\n正文。", "2021-03"),
         ];
         for (text, want) in cases {
@@ -232,7 +252,10 @@ mod tests {
         let cases = [
             ("本报讯 2019年10月8日,某区召开会议。", "2019-10-08"),
             ("新华社北京2022年3月1日电 记者获悉。", "2022-03-01"),
-            ("正文。\n正文二。\n《人民日报》(2022年11月29日03版)", "2022-11-29"),
+            (
+                "正文。\n正文二。\n《人民日报》(2022年11月29日03版)",
+                "2022-11-29",
+            ),
             ("来源:《共产党员》2019年第5期\n正文。", "2019"),
         ];
         for (text, want) in cases {

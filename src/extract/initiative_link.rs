@@ -42,7 +42,9 @@ const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
 
 /// Prepositions: a name right after one is their object (以清泉社区为试点,
 /// 与街道党工委…, 在社区…), not the verb's subject.
-const PREPOSITIONS: &[char] = &['以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到'];
+const PREPOSITIONS: &[char] = &[
+    '以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到',
+];
 
 /// Nouns after a program's name that make it its people (“四员”干部).
 const MEMBERS: &[&str] = &["干部", "成员", "队员", "志愿者", "一员"];
@@ -58,9 +60,8 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
     let mut topic: Option<(usize, Named)> = None;
     let mut person: Option<(usize, Named)> = None;
     for (si, names) in named.iter().enumerate() {
-        let recent = |t: Option<(usize, Named)>| {
-            t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n)
-        };
+        let recent =
+            |t: Option<(usize, Named)>| t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n);
         let context = Context {
             topic: recent(topic),
             person: recent(person),
@@ -174,7 +175,10 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
             continue;
         }
         let pointer = usize::from(LEVEL_POINTERS.contains(&chars[i]));
-        let Some(&(word, kind)) = LEVEL_WORDS.iter().find(|(w, _)| has_at(&chars, i + pointer, w)) else {
+        let Some(&(word, kind)) = LEVEL_WORDS
+            .iter()
+            .find(|(w, _)| has_at(&chars, i + pointer, w))
+        else {
             continue;
         };
         let end = i + pointer + word.chars().count();
@@ -184,7 +188,9 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
         if pointer == 0 && !acting {
             continue;
         }
-        let Some(label) = at.area(kind, i) else { continue };
+        let Some(label) = at.area(kind, i) else {
+            continue;
+        };
         let mention = facts
             .mentions
             .iter()
@@ -204,7 +210,9 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
 /// standing at its start or after one short opening clause, the last of a
 /// chain (沈阳市大东区 → 大东区).
 fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) -> Option<Named> {
-    let first = names.iter().find(|n| n.kind != EntityKind::Initiative && wanted(n))?;
+    let first = names
+        .iter()
+        .find(|n| n.kind != EntityKind::Initiative && wanted(n))?;
     let chars: Vec<char> = text.chars().collect();
     let before = &chars[..first.span.start];
     let is_comma = |c: &char| matches!(c, ',' | '，');
@@ -306,7 +314,11 @@ fn links_in_sentence(
         // The subject is left out, as Chinese does within a topic chain:
         // the area or organization this sentence, or the text, is about.
         let own = sentence_topic(&sentence.text, named, is_agent).filter(|t| t.span.end <= verb_at);
-        let topic = if before.is_empty() { context.topic } else { own };
+        let topic = if before.is_empty() {
+            context.topic
+        } else {
+            own
+        };
         if let Some(t) = topic {
             let kind = if participant_verb {
                 RelationKind::Participant
@@ -324,7 +336,10 @@ fn links_in_sentence(
 /// participant verb.
 fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bool)> {
     let lex = lexicon();
-    let lists: [(&WordList, bool); 2] = [(&lex.participant_verbs, true), (&lex.organizer_verbs, false)];
+    let lists: [(&WordList, bool); 2] = [
+        (&lex.participant_verbs, true),
+        (&lex.organizer_verbs, false),
+    ];
     let floor = end.saturating_sub(VERB_REACH);
     for at in (floor..end).rev() {
         if named
@@ -354,7 +369,10 @@ fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
         .iter()
         .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
         .collect();
-    let Some(last) = agents.last().filter(|n| verb_at - n.span.end <= SUBJECT_REACH) else {
+    let Some(last) = agents
+        .last()
+        .filter(|n| verb_at - n.span.end <= SUBJECT_REACH)
+    else {
         return Vec::new();
     };
     let mut list = vec![**last];
@@ -407,7 +425,11 @@ mod tests {
     fn a_person_leading_the_work_takes_part() {
         let found = links("第一书记王光宇带领社区干部开展“健康沈阳进社区”活动。");
         assert!(
-            found.contains(&("健康沈阳进社区".into(), "王光宇".into(), RelationKind::Participant)),
+            found.contains(&(
+                "健康沈阳进社区".into(),
+                "王光宇".into(),
+                RelationKind::Participant
+            )),
             "{found:?}"
         );
     }

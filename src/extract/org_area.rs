@@ -3,8 +3,10 @@
 //!
 //! Read from the organization's name first: the areas it starts with, one
 //! after the other (莱西市望城街道党工委 → 莱西市, then 望城街道: the last),
-//! as the article names them or as the gazetteer knows them (福州新闻网 →
-//! 福州市; a short form only when it names one province or city). A
+//! as the article names them, in full or in a short form the gazetteer
+//! gives one province or city (福州新闻网 → 福州市, where the article names
+//! 福州市). An area named only inside organizations' names is left out:
+//! it is not a mention of its own. A
 //! generic organ (区委组织部, 社区党委) belongs to the area of its level the
 //! article is about at that point (the focus); an organ listed right after
 //! an area (乌拉特前旗纪委监委、公安局) to that area. Works on the
@@ -12,7 +14,7 @@
 
 use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
-use crate::model::{AreaKind, ArticleFacts, EntityKind, Mention, Relation, RelationKind};
+use crate::model::{ArticleFacts, EntityKind, Mention, Relation, RelationKind};
 
 /// Longest area name (in chars) read from the start of an organization's
 /// name.
@@ -25,17 +27,13 @@ const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
 const LIST_GLUE: &[char] = &['、', '，', ',', '和', '及', '与', ' '];
 
 /// Adds an `OrgInArea` relation for every organization whose area the
-/// article states, and a mention of that area where only the
-/// organization's name names it.
+/// article states.
 pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
     let orgs: Vec<usize> = (0..facts.mentions.len())
         .filter(|&m| facts.mentions[m].kind == EntityKind::Organization)
         .collect();
-    // Names first: the areas they name are mentioned for the focus below.
-    let named: Vec<(usize, Option<usize>)> =
-        orgs.iter().map(|&org| (org, from_name(facts, org))).collect();
-    for (org, area) in named {
-        let area = area
+    for org in orgs {
+        let area = from_name(facts, org)
             .or_else(|| from_focus(facts, org, focus))
             .or_else(|| from_list(facts, org));
         if let Some(area) = area {
@@ -66,11 +64,11 @@ fn area_forms(facts: &ArticleFacts) -> Vec<(&str, usize)> {
 }
 
 /// The last of the areas the organization's name starts with.
-fn from_name(facts: &mut ArticleFacts, org: usize) -> Option<usize> {
+fn from_name(facts: &ArticleFacts, org: usize) -> Option<usize> {
     let label = facts.mentions[org].label.clone();
     let mut rest = label.strip_prefix("中共").unwrap_or(&label);
     let mut found = None;
-    while let Some((area, used)) = leading_area(facts, org, rest) {
+    while let Some((area, used)) = leading_area(facts, rest) {
         found = Some(area);
         rest = &rest[used..];
     }
@@ -78,9 +76,10 @@ fn from_name(facts: &mut ArticleFacts, org: usize) -> Option<usize> {
 }
 
 /// The area `rest` starts with, and its length in bytes: a mention's form,
-/// else a name the gazetteer knows (the area is then mentioned where the
-/// organization is).
-fn leading_area(facts: &mut ArticleFacts, org: usize, rest: &str) -> Option<(usize, usize)> {
+/// else a name the gazetteer knows for an area the article names
+/// (福州新闻网 → 福州 → 福州市). An area named only inside organizations'
+/// names is not made a mention of its own.
+fn leading_area(facts: &ArticleFacts, rest: &str) -> Option<(usize, usize)> {
     let forms = area_forms(facts);
     let mentioned = forms
         .iter()
@@ -89,36 +88,33 @@ fn leading_area(facts: &mut ArticleFacts, org: usize, rest: &str) -> Option<(usi
     if let Some(&(form, area)) = mentioned {
         return Some((area, form.len()));
     }
-    let (prefix, label, kind) = known_prefix(rest)?;
-    let area = match forms.iter().find(|(f, _)| *f == label) {
-        Some(&(_, area)) => area,
-        None => facts.push_mention(Mention {
-            kind: EntityKind::Area(kind),
-            alt_labels: (prefix != label).then(|| prefix.to_owned()).into_iter().collect(),
-            label,
-            evidence: facts.mentions[org].evidence,
-        }),
-    };
+    let (prefix, label) = known_prefix(rest)?;
+    let &(_, area) = forms.iter().find(|(f, _)| *f == label)?;
     Some((area, prefix.len()))
 }
 
 /// The longest prefix of `rest` (shorter than it) that the gazetteer knows:
 /// a full name (长沙市), or a short form of exactly one province or city
 /// (福州, 黑龙江).
-fn known_prefix(rest: &str) -> Option<(&str, String, AreaKind)> {
+fn known_prefix(rest: &str) -> Option<(&str, String)> {
     let g = divisions();
-    let ends: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(2).take(MAX_PLACE - 1).collect();
+    let ends: Vec<usize> = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .take(MAX_PLACE - 1)
+        .collect();
     ends.into_iter().rev().find_map(|end| {
         let prefix = &rest[..end];
-        if let Some((label, kind)) = g.by_name(prefix).first().and_then(|_| known_area(prefix)) {
-            return Some((prefix, label, kind));
+        if let Some((label, _)) = g.by_name(prefix).first().and_then(|_| known_area(prefix)) {
+            return Some((prefix, label));
         }
         // 苏州路小学 is on a road named after the city, not in it.
         let road = rest[end..].starts_with(ROAD_WORDS);
         match g.by_alias(prefix) {
             [id] if g.get(*id).level() <= Level::Prefecture && !road => {
-                let (label, kind) = known_area(g.get(*id).name())?;
-                Some((prefix, label, kind))
+                let (label, _) = known_area(g.get(*id).name())?;
+                Some((prefix, label))
             }
             _ => None,
         }
@@ -136,9 +132,11 @@ fn from_focus(facts: &ArticleFacts, org: usize, focus: &Focus) -> Option<usize> 
     let at = focus.at(m.evidence.sentence);
     let of_kind = |a: &Mention| a.kind == EntityKind::Area(kind);
     match at.area(kind, offset) {
-        Some(label) => facts.mentions.iter().position(|a| of_kind(a) && a.label == label),
-        // The only area of that level the article names, as organizations'
-        // names name it too (山西日报 … 省委组织部).
+        Some(label) => facts
+            .mentions
+            .iter()
+            .position(|a| of_kind(a) && a.label == label),
+        // The only area of that level the article names.
         None => {
             let first = facts.mentions.iter().position(of_kind)?;
             let label = &facts.mentions[first].label;
@@ -170,7 +168,9 @@ fn from_list(facts: &ArticleFacts, org: usize) -> Option<usize> {
         while at > base && LIST_GLUE.contains(&chars[at - base - 1]) {
             at -= 1;
         }
-        let (i, before) = same.iter().find(|(_, x)| x.evidence.span.end == at && x.evidence.span.start < at)?;
+        let (i, before) = same
+            .iter()
+            .find(|(_, x)| x.evidence.span.end == at && x.evidence.span.start < at)?;
         match before.kind {
             EntityKind::Area(_) => return Some(*i),
             EntityKind::Organization => at = before.evidence.span.start,
@@ -183,7 +183,7 @@ fn from_list(facts: &ArticleFacts, org: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::extract::extract;
-    use crate::model::{Evidence, Span};
+    use crate::model::{AreaKind, Evidence, Span};
 
     /// (organization, area) pairs the article states.
     fn pairs(text: &str) -> Vec<(String, String)> {
@@ -203,11 +203,9 @@ mod tests {
 
     #[test]
     fn the_last_area_the_name_starts_with() {
-        let found = pairs("锦州市委组织部召开会议。莱西市望城街道党工委开展工作。");
-        for (org, area) in [
-            ("锦州市委组织部", "锦州市"),
-            ("望城街道党工委", "望城街道"),
-        ] {
+        let found = pairs("锦州市召开会议,锦州市委组织部负责。莱西市望城街道党工委开展工作。");
+        for (org, area) in [("锦州市委组织部", "锦州市"), ("望城街道党工委", "望城街道")]
+        {
             assert!(
                 found.iter().any(|(o, a)| o == org && a == area),
                 "{org} → {area}: {found:?}"
@@ -244,8 +242,13 @@ mod tests {
 
     #[test]
     fn a_short_form_of_one_city_names_its_area() {
-        let found = pairs("福州新闻网讯 会议举行。");
-        assert!(found.iter().any(|(o, a)| o == "福州新闻网" && a == "福州市"), "{found:?}");
+        let found = pairs("福州新闻网讯 福州市召开会议。");
+        assert!(
+            found
+                .iter()
+                .any(|(o, a)| o == "福州新闻网" && a == "福州市"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -259,7 +262,9 @@ mod tests {
     fn a_generic_organ_belongs_to_the_area_in_focus() {
         let found = pairs("大东区召开会议。区委组织部负责落实。");
         assert!(
-            found.iter().any(|(o, a)| o.ends_with("区委组织部") && a == "大东区"),
+            found
+                .iter()
+                .any(|(o, a)| o.ends_with("区委组织部") && a == "大东区"),
             "{found:?}"
         );
     }
