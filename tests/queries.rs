@@ -343,7 +343,7 @@ fn programs_by_organizer_counted_by_province() {
         "{r:?}"
     );
     assert!(
-        has(&r, &[("province", "北京市"), ("organizer", "石景山区")]),
+        has(&r, &[("province", "辽宁省"), ("organizer", "大东区")]),
         "{r:?}"
     );
 }
