@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::Command;
 
 /// The overall F1 reached on seeds + dev gold; raise it when it improves.
-const FLOOR: f64 = 0.95;
+const FLOOR: f64 = 0.955;
 
 /// The relations F1 (publication date, organization in area, initiative
 /// links) reached on seeds + dev and on dev2; raise them when they improve.
@@ -52,9 +52,17 @@ fn dev_score_does_not_regress() {
     );
 }
 
+/// The overall F1 reached on the whole of dev2 (third-party articles from
+/// 20 provinces, read in place); raise it when it improves.
+const DEV2_FLOOR: f64 = 0.81;
+
 #[test]
-fn dev2_relations_do_not_regress() {
-    let (_, relations, text) = score(&repo().join("../shared/dev2"), &["dev2"]);
+fn dev2_score_does_not_regress() {
+    let (overall, relations, text) = score(&repo().join("../shared/dev2"), &["dev2"]);
+    assert!(
+        overall >= DEV2_FLOOR,
+        "dev2 overall F1 {overall} < {DEV2_FLOOR}:\n{text}"
+    );
     assert!(
         relations >= DEV2_RELATIONS_FLOOR,
         "dev2 relations F1 {relations} < {DEV2_RELATIONS_FLOOR}:\n{text}"
