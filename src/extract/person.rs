@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::{has_at, string};
+use super::text::string;
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::Span;
@@ -265,11 +265,18 @@ const NAME_ENDS: &[&str] = &[
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
 ];
 
+/// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
+/// every occurrence of a known name.
+fn name_end_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(NAME_ENDS.iter().map(|w| w.to_string()).collect()))
+}
+
 /// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
 fn ends_name(chars: &[char], k: usize) -> bool {
     k == chars.len()
         || !is_cjk(chars[k])
-        || NAME_ENDS.iter().any(|w| has_at(chars, k, w))
+        || name_end_words().starting_at(chars, k).is_some()
         || lexicon().roles.starting_at(chars, k).is_some()
 }
 
