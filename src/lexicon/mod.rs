@@ -109,7 +109,7 @@ pub fn lexicon() -> &'static Lexicon {
             org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
             organizer_verbs: longest_first(ORGANIZER_VERBS),
             participant_verbs: longest_first(PARTICIPANT_VERBS),
-            tibetan_name_elements: longest_first(&words_of(TIBETAN_NAME_ELEMENTS)),
+            tibetan_name_elements: longest_first(TIBETAN_NAME_ELEMENTS),
             transliteration_chars: data_lines(TRANSLITERATION_CHARS)
                 .flat_map(str::split_whitespace)
                 .filter_map(|w| w.chars().next())
@@ -118,16 +118,12 @@ pub fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// A data file of words several to a line, one to a line.
-fn words_of(text: &str) -> String {
-    data_lines(text)
-        .flat_map(str::split_whitespace)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
+/// The words of a data file (one or several to a line), longest first.
 fn longest_first(text: &str) -> WordList {
-    let mut words: Vec<String> = data_lines(text).map(str::to_owned).collect();
+    let mut words: Vec<String> = data_lines(text)
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect();
     words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     words.dedup();
     WordList::new(words)
