@@ -11,7 +11,7 @@
 //! linked. Works on the article's mentions, after the recognisers ran.
 
 use super::initiative::quotes;
-use super::text::has_at;
+use super::text::{has_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
@@ -21,9 +21,6 @@ const VERB_REACH: usize = 30;
 
 /// Most chars between the subject and its verb.
 const SUBJECT_REACH: usize = 40;
-
-/// Chars that join the names of one list of subjects.
-const LIST_GLUE: &[char] = &['、', '和', '与', '及', ',', '，', ' '];
 
 /// Nouns after a name that make it the people who carry the work out
 /// (东北大学志愿者, 社区党员).

@@ -12,6 +12,7 @@
 //! an area (乌拉特前旗纪委监委、公安局) to that area. Works on the
 //! article's mentions, after the recognisers ran.
 
+use super::text::LIST_GLUE;
 use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
 use crate::model::{ArticleFacts, EntityKind, Mention, Relation, RelationKind};
@@ -22,9 +23,6 @@ const MAX_PLACE: usize = 9;
 
 /// What follows a place name that names a street after it (苏州路, 北京街).
 const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
-
-/// Chars allowed between an area and the organs listed after it.
-const LIST_GLUE: &[char] = &['、', '，', ',', '和', '及', '与', ' '];
 
 /// Adds an `OrgInArea` relation for every organization whose area the
 /// article states.

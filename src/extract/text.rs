@@ -97,6 +97,9 @@ fn push_piece(chars: &[char], s: usize, e: usize, out: &mut Split) {
     }
 }
 
+/// Chars that join the names of one list: 东北大学和社区党员, 纪委监委、公安局.
+pub const LIST_GLUE: &[char] = &['、', '，', ',', '和', '及', '与', ' '];
+
 pub fn is_quote_open(c: char) -> bool {
     matches!(c, '“' | '「' | '『' | '"' | '‘')
 }
