@@ -102,9 +102,11 @@ enum Command {
         store: PathBuf,
     },
     /// Print what extraction finds in one article, with evidence; or, with
-    /// --corpus --shard I/N --out F.nq, write one shard's quads.
+    /// --corpus --shard I/N --out F.nq, write one shard's quads; or, with
+    /// --records, read articles as JSON lines {"name", "bytes_b64"} on
+    /// stdin and write a shard's quads to stdout (for Spark and the like).
     Extract {
-        #[arg(required_unless_present = "corpus", conflicts_with = "corpus")]
+        #[arg(required_unless_present_any = ["corpus", "records"], conflicts_with_all = ["corpus", "records"])]
         file: Option<PathBuf>,
         /// Machine-readable output (one article).
         #[arg(long)]
@@ -118,7 +120,12 @@ enum Command {
         /// Where to write the shard's N-Quads.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Worker threads (default: all cores).
+        /// Articles as records on stdin, quads on stdout (exit status 1
+        /// if some were skipped, 2 on a malformed record).
+        #[arg(long, conflicts_with = "corpus")]
+        records: bool,
+        /// Worker threads (default: all cores; 1 with --records, since an
+        /// engine runs one process per core).
         #[arg(long)]
         jobs: Option<usize>,
     },
@@ -273,8 +280,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             corpus,
             shard,
             out,
+            records,
             jobs,
         } => match (file, corpus, shard, out) {
+            _ if records => extract_records(jobs.unwrap_or(1)),
             (Some(file), _, _, _) => extract(&file, json),
             (None, Some(corpus), Some((i, n)), Some(out)) => {
                 extract_shard(&corpus, i, n, &out, default_jobs(jobs))
@@ -370,14 +379,30 @@ fn extract_shard(
         report.quads,
         out.display()
     );
-    for s in &report.skipped {
+    Ok(skipped_status(&report.skipped))
+}
+
+fn extract_records(jobs: usize) -> Result<ExitCode> {
+    let report = pipeline::extract_records(std::io::stdin().lock(), std::io::stdout(), jobs)?;
+    eprintln!(
+        "records: {} articles, {} quads, {} skipped",
+        report.articles,
+        report.quads,
+        report.skipped.len()
+    );
+    Ok(skipped_status(&report.skipped))
+}
+
+/// Names the skipped articles on stderr; exit status 1 if there are any.
+fn skipped_status(skipped: &[pipeline::Skipped]) -> ExitCode {
+    for s in skipped {
         eprintln!("  skipped {}: {}", s.file, s.reason);
     }
-    Ok(if report.skipped.is_empty() {
+    if skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }
 
 fn run_query(
