@@ -24,7 +24,6 @@ import shutil
 import subprocess
 import sys
 import threading
-from urllib.parse import unquote
 
 from pyspark import AccumulatorParam, SparkFiles
 from pyspark.sql import SparkSession
@@ -105,12 +104,12 @@ def feed(stdin, rows, errors):
 
 
 def qualified_root(spark, corpus):
-    """The corpus folder as Spark names its files: a qualified URI
-    (file:/data/articles, hdfs://nn/articles), percent-decoded."""
+    """The corpus folder as Spark names its files: a qualified Hadoop path
+    (file:/data/articles, hdfs://nn/articles), not percent-encoded."""
     jvm = spark.sparkContext._jvm
     path = jvm.org.apache.hadoop.fs.Path(corpus)
     fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
-    return unquote(fs.makeQualified(path).toUri().toString()).rstrip("/")
+    return fs.makeQualified(path).toString().rstrip("/")
 
 
 def relative_name(root):
@@ -119,7 +118,6 @@ def relative_name(root):
     prefix = root + "/"
 
     def name(uri):
-        uri = unquote(uri)
         if not uri.startswith(prefix):
             raise ValueError("%s is not under the corpus %s" % (uri, root))
         return uri[len(prefix):]
