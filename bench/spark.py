@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 
-from common import BINARY, REPO, make_corpus, run_build, run_measured
+from common import BINARY, REPO, make_corpus, mb, run_build, run_measured
 
 JOB = os.path.join(REPO, "examples", "spark", "cadre_spark.py")
 
@@ -42,7 +42,7 @@ def dump_digest(binary, store):
 def local_build(a, corpus, work, r):
     store = os.path.join(work, "local-%d" % r)
     report = run_build(a.bin, corpus, store, a.jobs, os.path.join(work, "local-%d.json" % r), ["--full"])
-    return store, report["wall_seconds"]
+    return store, report["wall_seconds"], report["seconds"], report["max_rss_bytes"]
 
 
 def spark_build(a, corpus, work, r):
@@ -54,11 +54,14 @@ def spark_build(a, corpus, work, r):
     if code not in (0, 1):
         sys.exit("the Spark job failed (%d): %s" % (code, err[-3000:]))
     parts = sorted(os.path.join(shards, f) for f in os.listdir(shards) if f.startswith("part-"))
-    code, load_s, _, _, err = run_measured([a.bin, "load", "--store", store, *parts])
+    report = os.path.join(work, "load-%d.json" % r)
+    code, load_s, load_rss, _, err = run_measured([a.bin, "load", "--store", store, "--report", report, *parts])
     if code != 0:
         sys.exit("load failed (%d): %s" % (code, err[-3000:]))
+    with open(report, encoding="utf-8") as f:
+        load_stages = json.load(f)["seconds"]
     shutil.rmtree(shards)
-    return store, spark_s, load_s, len(parts)
+    return store, spark_s, load_s, len(parts), load_stages, load_rss
 
 
 def check(a, corpus, local, spark, work):
@@ -94,14 +97,17 @@ def main():
         for r in range(a.rounds):
             order = [local_build, spark_build] if r % 2 == 0 else [spark_build, local_build]
             done = {f.__name__: f(a, corpus, work, r) for f in order}
-            (local, local_s), (spark, spark_s, load_s, parts) = done["local_build"], done["spark_build"]
+            local, local_s, local_stages, local_rss = done["local_build"]
+            spark, spark_s, load_s, parts, load_stages, load_rss = done["spark_build"]
             if checked is None:
                 checked = check(a, corpus, local, spark, work)
             shutil.rmtree(local)
             shutil.rmtree(spark)
             rounds.append({"first": order[0].__name__.split("_")[0], "local_seconds": local_s,
                            "spark_seconds": spark_s, "load_seconds": load_s, "shards": parts,
-                           "ratio": (spark_s + load_s) / local_s})
+                           "ratio": (spark_s + load_s) / local_s, "local_stages": local_stages,
+                           "local_peak_memory_bytes": local_rss, "load_stages": load_stages,
+                           "load_peak_memory_bytes": load_rss})
             print("round %d: local %.1f s, spark %.1f s + load %.1f s (%d shards), ratio %.2f"
                   % (r, local_s, spark_s, load_s, parts, rounds[-1]["ratio"]), flush=True)
         result = {"articles": n, "jobs": a.jobs, "rounds": rounds, **checked}
@@ -117,11 +123,13 @@ def write_results(out, r):
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "spark.json"), "w", encoding="utf-8") as f:
         json.dump(r, f, indent=2)
-    rows = "\n".join("| %d | %s | %.1f | %.1f + %.1f = %.1f | %.2f |"
-                     % (i, x["first"], x["local_seconds"], x["spark_seconds"], x["load_seconds"],
-                        x["spark_seconds"] + x["load_seconds"], x["ratio"]) for i, x in enumerate(r["rounds"]))
+    rows = "\n".join("| %d | %s | %.1f (%s) | %.1f + %.1f = %.1f (load %s) | %.2f |"
+                     % (i, x["first"], x["local_seconds"], mb(x["local_peak_memory_bytes"]), x["spark_seconds"],
+                        x["load_seconds"], x["spark_seconds"] + x["load_seconds"],
+                        mb(x["load_peak_memory_bytes"]), x["ratio"]) for i, x in enumerate(r["rounds"]))
     text = ("# Spark local[%d] against a local build (`--jobs %d`), %d articles\n\n"
-            "| round | first | local build s | Spark job + load s | ratio |\n|---|---|---|---|---|\n%s\n\n"
+            "| round | first | local build s (peak memory) | Spark job + load s (peak memory) | ratio |\n"
+            "|---|---|---|---|---|\n%s\n\n"
             "Sorted dumps identical: %s (%d quads); next local build on the Spark store: %s, idle: %s.\n"
             % (r["jobs"], r["jobs"], r["articles"], rows, r["dumps_identical"], r["quads"],
                r["next_build_mode"], r["next_build_idle"]))

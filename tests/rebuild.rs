@@ -5,8 +5,8 @@
 mod common;
 use common::*;
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
@@ -206,7 +206,11 @@ fn nested_corpus(dir: &Path) -> PathBuf {
 fn single_build(dir: &Path, corpus: &Path) -> String {
     let single = dir.join("single");
     let o = build(corpus, &single, &[]);
-    assert!(stdout(&o).contains("a/empty.txt: the file is empty"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("a/empty.txt: the file is empty"),
+        "{}",
+        stdout(&o)
+    );
     dump(&single)
 }
 
@@ -258,7 +262,12 @@ fn records_through_two_processes_give_the_single_build() {
     for (i, part) in records.chunks(records.len() / 2 + 1).enumerate() {
         let o = extract_records(part);
         let skipped = part.iter().any(|r| r.contains("empty.txt"));
-        assert_eq!(o.status.code(), Some(if skipped { 1 } else { 0 }), "{}", stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(if skipped { 1 } else { 0 }),
+            "{}",
+            stderr(&o)
+        );
         shards.push(dir.path().join(format!("part-{i}")));
         fs::write(shards.last().unwrap(), &o.stdout).unwrap();
     }
@@ -269,7 +278,10 @@ fn records_through_two_processes_give_the_single_build() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_store_equals(&loaded, &corpus, &expected);
 
-    let bad = extract_records(&[records[0].clone(), r#"{"name": "x.txt", "bytes_b64": "%%"}"#.into()]);
+    let bad = extract_records(&[
+        records[0].clone(),
+        r#"{"name": "x.txt", "bytes_b64": "%%"}"#.into(),
+    ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
         stderr(&bad).contains("record 2 (x.txt): bytes_b64 is not base64"),
@@ -295,7 +307,10 @@ fn python_with_pyspark() -> &'static str {
         .args(["-c", "import pyspark"])
         .status()
         .is_ok_and(|s| s.success())
-        && Command::new("java").arg("-version").output().is_ok_and(|o| o.status.success());
+        && Command::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
     assert!(
         ok,
         "this test needs python3 with pyspark and Java: run scripts/setup.sh"
@@ -330,7 +345,13 @@ fn the_spark_job_gives_the_single_build() {
     );
     let shards = fs::read_dir(&out)
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("part-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
         .count();
     assert_eq!(shards, 3, "one shard per partition");
     assert_store_equals(&store, &corpus, &expected);

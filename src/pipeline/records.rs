@@ -151,10 +151,12 @@ fn article(line: usize, bytes: &[u8]) -> Result<Result<Article, Skipped>, BadRec
     let raw = base64::engine::general_purpose::STANDARD
         .decode(&record.bytes_b64)
         .map_err(|e| bad(Some(name), format!("bytes_b64 is not base64: {e}")))?;
-    Ok(corpus::from_bytes(record.name.clone(), &raw).map_err(|e| Skipped {
-        file: record.name,
-        reason: e.to_string(),
-    }))
+    Ok(
+        corpus::from_bytes(record.name.clone(), &raw).map_err(|e| Skipped {
+            file: record.name,
+            reason: e.to_string(),
+        }),
+    )
 }
 
 #[cfg(test)]
@@ -189,7 +191,10 @@ mod tests {
         assert!(out.contains("# skipped empty.txt: the file is empty\n"));
         let local = corpus::from_bytes("a/one.txt".into(), text.as_bytes()).unwrap();
         let expected = article_quads(local).unwrap().quads;
-        assert_eq!(report.quads, out.lines().filter(|l| l.ends_with(" .")).count());
+        assert_eq!(
+            report.quads,
+            out.lines().filter(|l| l.ends_with(" .")).count()
+        );
         for q in &expected {
             assert!(out.contains(&format!("{q} .\n")), "{q}");
         }
