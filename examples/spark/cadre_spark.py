@@ -142,7 +142,8 @@ def run_spark(spark, corpus, out, binary, partitions, jobs):
         rows = rows.repartition(partitions)
     skipped = spark.sparkContext.accumulator([], ListParam())
     rows.mapPartitions(extract_partition(binary, jobs, skipped)).saveAsTextFile(out)
-    return skipped.value
+    # A retried task adds its partition's skipped articles again.
+    return sorted(set(skipped.value))
 
 
 def shards(out):
@@ -173,7 +174,7 @@ def main():
         skipped = run_spark(spark, a.corpus, a.out, binary, partitions, a.jobs)
     finally:
         spark.stop()
-    for line in sorted(skipped):
+    for line in skipped:
         print("skipped %s" % line, file=sys.stderr)
     print("shards     %s (%d skipped)" % (a.out, len(skipped)))
     if a.store:
