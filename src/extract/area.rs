@@ -491,6 +491,13 @@ fn is_numeral_word(word: &str) -> bool {
         .all(|c| NUMERAL_CHARS.contains(&c) || c.is_ascii_digit())
 }
 
+/// A development phase in a compound's name (大唐世家|一期|小区), which
+/// jieba may tag as an adverb.
+fn is_phase(word: &str) -> bool {
+    word.strip_suffix('期')
+        .is_some_and(|n| !n.is_empty() && is_numeral_word(n))
+}
+
 /// 街道办事处 and 街办 name the same unit as 街道; 社区居委会 as 社区.
 fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
     let stem = &name[..name.len() - suffix.suffix.len()];
@@ -508,7 +515,7 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     // Numerals and measure words occur in village names (八社村, 朝二社区).
-    let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q");
+    let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q") || is_phase(&text);
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
 
@@ -563,6 +570,12 @@ mod tests {
     fn province_and_prefecture_short_forms_alone() {
         assert_eq!(labels("来自省城兰州的年轻人"), ["兰州市"]);
         assert_eq!(labels("从南宁到北京"), ["南宁市", "北京市"]);
+    }
+
+    #[test]
+    fn roads_named_with_verbs_and_compounds_with_phases() {
+        assert!(labels("老军营街道新建南路第二社区党总支").contains(&"新建南路第二社区".to_owned()));
+        assert!(labels("殿前街道大唐世家一期小区党支部").contains(&"大唐世家一期小区".to_owned()));
     }
 
     #[test]
