@@ -260,19 +260,40 @@ pub fn extract(text: &str) -> ArticleFacts {
 const FRAGMENT: usize = 12;
 
 /// A name alone on its line signs the article, unless a line next to it
-/// is a fragment too: then it is a word of a keyword cloud (党工委, 徐家)
-/// or a quote's speaker (王绪众 / 长盛小区居民).
+/// is a fragment too: then it is a quote's speaker, a person who wrote
+/// nothing, where the next line describes them (王绪众 / 长盛小区居民),
+/// else a word of a keyword cloud (党工委, 徐家).
 fn drop_names_among_fragments(analysed: &mut [Analysed]) {
     let fragment: Vec<bool> = analysed
         .iter()
         .map(|a| a.credits.is_empty() && a.chars.len() <= FRAGMENT)
         .collect();
-    for (i, a) in analysed.iter_mut().enumerate() {
-        let near = (i > 0 && fragment[i - 1]) || fragment.get(i + 1) == Some(&true);
-        if near {
-            a.credits.retain(|c| !c.alone);
+    let describes: Vec<bool> = analysed
+        .iter()
+        .map(|a| describes_a_person(&a.chars))
+        .collect();
+    for i in 0..analysed.len() {
+        let next = fragment.get(i + 1) == Some(&true);
+        if !(next || i > 0 && fragment[i - 1]) {
+            continue;
         }
+        let speaker = next && describes[i + 1];
+        let credits = &mut analysed[i].credits;
+        credits.retain(|c| !c.alone || speaker);
+        credits
+            .iter_mut()
+            .filter(|c| c.alone)
+            .for_each(|c| c.author = false);
     }
+}
+
+/// Does a short line say who someone is: a post title or a word for a
+/// person (长盛小区党委书记, 长盛小区居民)?
+fn describes_a_person(chars: &[char]) -> bool {
+    let lex = crate::lexicon::lexicon();
+    (1..=chars.len()).any(|e| {
+        lex.roles.ending_at(chars, e).is_some() || lex.person_cues.ending_at(chars, e).is_some()
+    })
 }
 
 fn analyse(s: &Sentence) -> Analysed {
@@ -524,6 +545,9 @@ mod tests {
         };
         let cloud = extract("社区\n党工委\n徐家\n建设\n走访");
         assert!(labels(&cloud).is_empty());
+        let speaker = extract("我们的小区党委成立以后，大事有人管了。\n王绪众\n长盛小区居民");
+        assert!(labels(&speaker).is_empty());
+        assert!(speaker.mentions.iter().any(|m| m.label == "王绪众"));
         let signed = extract("社区干部走访了困难群众，帮助他们解决了实际问题。\n马博");
         assert_eq!(labels(&signed), ["马博"]);
     }
