@@ -91,7 +91,7 @@ fn suffix_hit(
         if continues_as_other_word(chars, end) {
             continue;
         }
-        if let Some(hit) = official_stem(chars, words, floor, j, end, suffix)
+        if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
         {
             let mut found: Vec<AreaHit> =
@@ -137,7 +137,7 @@ fn is_bad_stem(stem: &str) -> bool {
 fn official_stem(
     chars: &[char],
     words: &[Word],
-    floor: usize,
+    (floor, chain_end): (usize, usize),
     j: usize,
     end: usize,
     suffix: &AreaSuffix,
@@ -158,7 +158,11 @@ fn official_stem(
                 let at_edge = k == floor
                     || starts_a_word(chars, words, k)
                     || short_form_before(chars, floor, &found).is_some();
+                // 安村, 三村: a one-char stem names a village only as the
+                // next link of a chain (…镇|安村), not alone (“三村”书记).
+                let chained = k == floor && floor > 0 && floor == chain_end;
                 !is_bad_stem(&stem)
+                    && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     && !is_common_word(&found_text(&found))
                     && at_edge
@@ -601,6 +605,8 @@ mod tests {
         assert!(labels("建设美丽乡村").is_empty());
         assert_eq!(labels("长盛小区现有党员138人"), ["长盛小区"]);
         assert!(labels("新一轮社区换届").is_empty());
+        // A village the gazetteer knows with a one-char stem, alone.
+        assert!(labels("让群众“安村”").is_empty());
     }
 
     #[test]
