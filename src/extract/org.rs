@@ -150,7 +150,12 @@ fn org_ending_at(
             alts,
         });
     }
-    let (start, stem) = stem_of(chars, words, areas, previous, j);
+    let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
+    // A party's committee of an area (九三学社|南宁市|委员会).
+    if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
+        stem = format!("{}{stem}", party.label);
+        start = party.span.start;
+    }
     let named = has_area(areas, start, j)
         || stem.chars().count() >= 4
         || has_proper_word(chars, words, start, j);
@@ -329,6 +334,11 @@ mod tests {
     #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
+    }
+
+    #[test]
+    fn a_party_committee_of_an_area() {
+        assert!(orgs("九三学社南宁市委员会主委梁鸿").contains(&"九三学社南宁市委员会".to_owned()));
     }
 
     #[test]
