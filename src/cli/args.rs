@@ -6,6 +6,7 @@ use cadre_kg::export::Format;
 use cadre_kg::pipeline;
 use cadre_kg::query::OutputFormat;
 use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// Build and query a knowledge graph of Chinese grassroots-governance
@@ -131,7 +132,121 @@ pub enum Command {
     },
     #[command(flatten)]
     Graph(GraphCommand),
+    /// Answer SPARQL 1.1 Protocol queries over HTTP (`/query`, `/sparql`),
+    /// with a query page at `/` and `/health`. Read-only unless
+    /// --allow-update; keeps answering while `build` commits a new
+    /// generation, and switches to it for new queries.
+    Serve(ServeArgs),
 }
+
+/// `cadre-kg serve`'s options.
+#[derive(Args)]
+pub struct ServeArgs {
+    #[arg(long)]
+    pub store: PathBuf,
+    /// Address to listen on (loopback by default: see docs/security.md).
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: SocketAddr,
+    /// Stop a query after this many seconds (answered 503).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
+    /// Queries evaluated at once; more are answered 503 with Retry-After.
+    #[arg(long, default_value_t = 32)]
+    pub max_concurrent: usize,
+    /// Let SPARQL UPDATE requests change the store (refused with 403 by
+    /// default).
+    #[arg(long)]
+    pub allow_update: bool,
+}
+
+#[derive(Subcommand)]
+pub enum GraphCommand {
+    /// Degree, weighted PageRank, betweenness, components and Louvain
+    /// communities; stored in the store's analytics graph, with a top-N
+    /// report here.
+    Analyze {
+        #[arg(long)]
+        store: PathBuf,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// How many rows the report shows.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// PageRank damping factor.
+        #[arg(long, default_value_t = 0.85)]
+        damping: f64,
+        /// Betweenness is exact up to this many nodes, sampled above.
+        #[arg(long, default_value_t = 2000)]
+        exact_limit: usize,
+        /// Source nodes sampled for betweenness above --exact-limit.
+        #[arg(long, default_value_t = 100)]
+        samples: usize,
+        /// Seed of the betweenness sample.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Louvain resolution (larger: smaller communities).
+        #[arg(long, default_value_t = 1.0)]
+        resolution: f64,
+        /// What one article's co-mention of two entities weighs against a
+        /// typed relation (a post, a containment, a byline).
+        #[arg(long, default_value_t = 0.1)]
+        co_mention_weight: f64,
+        /// Report only; do not write the results into the store.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Shortest connections between two entities (label or IRI), with the
+    /// articles behind each step. Exit status 1 when they are not connected.
+    Path {
+        #[arg(long)]
+        store: PathBuf,
+        from: String,
+        to: String,
+        /// At most this many shortest paths.
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Relations to walk along, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+        edges: Vec<EdgeKind>,
+    },
+    /// Entities within --depth hops of one entity (label or IRI).
+    Neighbors {
+        #[arg(long)]
+        store: PathBuf,
+        entity: String,
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Relations to walk along, comma-separated (default: all).
+        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+        edges: Vec<EdgeKind>,
+    },
+    /// Write the graph (or a filtered part) as GraphML, GEXF, DOT,
+    /// Cytoscape.js JSON or a self-contained HTML page. Scores come from
+    /// `analyze` when it was run on exactly the exported graph, else are
+    /// computed on it; a filtered export leaves out nodes without edges.
+    Export {
+        #[arg(long)]
+        store: PathBuf,
+        #[arg(long, value_enum)]
+        format: Format,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Keep only the N nodes with the highest PageRank.
+        #[arg(long)]
+        top: Option<usize>,
+        /// In a filtered export, keep the nodes the filter leaves without
+        /// an edge (dropped by default).
+        #[arg(long)]
+        keep_isolated: bool,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Title of the graph (HTML page, GraphML graph id, GEXF description).
+        #[arg(long, default_value = "cadre-kg 知识图谱")]
+        title: String,
+    },
+}
+
 
 /// Which part of the graph: the same options for `analyze` and `export`.
 #[derive(Args, Debug, Clone)]

@@ -71,6 +71,9 @@ fn finish(report: &pipeline::BuildReport, report_file: Option<&Path>) -> Result<
     for s in &report.skipped {
         writeln!(out, "  {}: {}", s.file, s.reason)?;
     }
+    for generation in &report.kept_generations {
+        writeln!(out, "kept       {generation} (a running server reads it)")?;
+    }
     writeln!(out, "seconds    {:.2}", report.seconds.total)?;
     Ok(if report.skipped.is_empty() {
         ExitCode::SUCCESS

@@ -8,6 +8,7 @@ mod extract;
 mod graph;
 mod place;
 mod query;
+mod serve;
 
 pub use args::Cli;
 use anyhow::Result;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
         } => query::run(&store, format, file, query, explain, timeout),
         Command::Graph(c) => graph::run(c),
+        Command::Serve(args) => serve::run(&args),
         Command::Stats { store } => query::stats(&store),
         Command::Place { name, context } => place::run(&name, &context),
         Command::Extract {
