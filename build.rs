@@ -68,7 +68,8 @@ fn write_queries() {
             format!("[{},{}]", json_string(&name), json_string(&text))
         })
         .collect();
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("queries.json");
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("queries.json");
     std::fs::write(out, format!("[{}]", items.join(",\n"))).expect("OUT_DIR is writable");
 }
 

@@ -70,4 +70,3 @@ fn return_large_buffers_to_the_os() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn return_large_buffers_to_the_os() {}
-

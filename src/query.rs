@@ -21,8 +21,8 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
 use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError, QueryResults, SparqlEvaluator,
-    SparqlSyntaxError,
+    CancellationToken, PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError,
+    QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
 use std::io::Write;
@@ -133,8 +133,9 @@ impl Checked {
         let dataset = self.prepared.dataset_mut();
         dataset.set_default_graph(default.into_iter().map(GraphName::NamedNode).collect());
         if !named.is_empty() {
-            dataset
-                .set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
+            dataset.set_available_named_graphs(
+                named.into_iter().map(NamedOrBlankNode::from).collect(),
+            );
         }
     }
 

@@ -35,7 +35,10 @@ impl Server {
         let server = Server { child, port };
         let started = Instant::now();
         while curl(&server.url("/health"), &[]).0 != 200 {
-            assert!(started.elapsed() < Duration::from_secs(30), "the server did not answer in 30 s");
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "the server did not answer in 30 s"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         server
@@ -91,7 +94,14 @@ fn post_query(server: &Server, query: &str, accept: &str) -> (u16, String, Strin
 }
 
 fn cli_query(store: &Path, query: &str, format: &str) -> String {
-    let out = run(&["query", "--store", store.to_str().unwrap(), "--format", format, query]);
+    let out = run(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        format,
+        query,
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     stdout(&out)
 }
@@ -115,9 +125,21 @@ fn every_accept_type_gets_the_cli_answer() {
         let query = rq(name);
         for (accept, format, media) in [
             ("text/csv", "csv", "text/csv"),
-            ("text/tab-separated-values", "tsv", "text/tab-separated-values"),
-            ("application/sparql-results+json", "json", "application/sparql-results+json"),
-            ("application/sparql-results+xml", "xml", "application/sparql-results+xml"),
+            (
+                "text/tab-separated-values",
+                "tsv",
+                "text/tab-separated-values",
+            ),
+            (
+                "application/sparql-results+json",
+                "json",
+                "application/sparql-results+json",
+            ),
+            (
+                "application/sparql-results+xml",
+                "xml",
+                "application/sparql-results+xml",
+            ),
         ] {
             let (status, head, body) = post_query(&server, &query, accept);
             assert_eq!(status, 200, "{name} {accept}: {body}");
@@ -145,7 +167,12 @@ fn every_accept_type_gets_the_cli_answer() {
     assert_eq!((status, body.as_str()), (200, csv.as_str()));
     let (status, _, body) = curl(
         &server.url("/query"),
-        &["--data-urlencode", &format!("query={query}"), "-H", "Accept: text/csv"],
+        &[
+            "--data-urlencode",
+            &format!("query={query}"),
+            "-H",
+            "Accept: text/csv",
+        ],
     );
     assert_eq!((status, body.as_str()), (200, csv.as_str()));
     // Graph results in each RDF format; the CLI's Turtle and N-Triples.
@@ -157,7 +184,11 @@ fn every_accept_type_gets_the_cli_answer() {
         post_query(&server, CONSTRUCT, "application/n-triples").2,
         cli_query(store, CONSTRUCT, "ntriples")
     );
-    for media in ["application/n-quads", "application/ld+json", "application/rdf+xml"] {
+    for media in [
+        "application/n-quads",
+        "application/ld+json",
+        "application/rdf+xml",
+    ] {
         let (status, head, body) = post_query(&server, CONSTRUCT, media);
         assert_eq!(status, 200, "{media}: {body}");
         assert!(head.contains(&format!("content-type: {media}")), "{head}");
@@ -188,7 +219,10 @@ fn every_accept_type_gets_the_cli_answer() {
     // CORS preflight.
     let (status, head, _) = curl(&server.url("/query"), &["-X", "OPTIONS"]);
     assert_eq!(status, 204);
-    assert!(head.contains("access-control-allow-headers: accept, content-type"), "{head}");
+    assert!(
+        head.contains("access-control-allow-headers: accept, content-type"),
+        "{head}"
+    );
 }
 
 #[test]
@@ -221,7 +255,11 @@ fn python_clients_get_the_cli_answers() {
             l.split('\t')
                 .map(|cell| {
                     let cell = cell.trim_matches('"');
-                    cell.split("\"^^").next().unwrap_or(cell).trim_matches('"').to_owned()
+                    cell.split("\"^^")
+                        .next()
+                        .unwrap_or(cell)
+                        .trim_matches('"')
+                        .to_owned()
                 })
                 .collect()
         })
@@ -241,13 +279,24 @@ fn updates_are_refused_and_limits_hold() {
     let store = corpus_store();
     let server = Server::start(store, &["--timeout", "1", "--max-concurrent", "1"]);
     for args in [
-        vec!["-H", "Content-Type: application/sparql-update", "--data-binary", "CLEAR ALL"],
-        vec!["--data-urlencode", "update=INSERT DATA { <http://e/s> <http://e/p> 1 }"],
+        vec![
+            "-H",
+            "Content-Type: application/sparql-update",
+            "--data-binary",
+            "CLEAR ALL",
+        ],
+        vec![
+            "--data-urlencode",
+            "update=INSERT DATA { <http://e/s> <http://e/p> 1 }",
+        ],
     ] {
         let (status, _, body) = curl(&server.url("/update"), &args);
         assert_eq!(status, 403, "{body}");
     }
-    assert_eq!(curl(&server.url("/store"), &["-X", "PUT", "-d", "x"]).0, 403);
+    assert_eq!(
+        curl(&server.url("/store"), &["-X", "PUT", "-d", "x"]).0,
+        403
+    );
     // A runaway query is stopped at its deadline with 503, the next one
     // meanwhile waits for nobody: it is refused at once with Retry-After.
     let url = server.url("/query");
@@ -270,9 +319,20 @@ fn updates_are_refused_and_limits_hold() {
     let started = Instant::now();
     let out = curl_output(
         &server.url("/query"),
-        &["-H", "Accept: text/tab-separated-values", "--data-urlencode", &format!("query={streaming}"), "-o", "/dev/null"],
+        &[
+            "-H",
+            "Accept: text/tab-separated-values",
+            "--data-urlencode",
+            &format!("query={streaming}"),
+            "-o",
+            "/dev/null",
+        ],
     );
-    assert_eq!(out.status.code(), Some(18), "curl: partial transfer expected");
+    assert_eq!(
+        out.status.code(),
+        Some(18),
+        "curl: partial transfer expected"
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     // The server is still up.
     assert_eq!(post_query(&server, "ASK {}", "text/csv").0, 200);
@@ -311,8 +371,15 @@ fn a_rebuild_while_serving_loses_no_request() {
                 let mut answers = Vec::new();
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     let query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ck:Article }";
-                    let (status, _, body) =
-                        curl(&url, &["--data-urlencode", &format!("query={query}"), "-H", "Accept: text/csv"]);
+                    let (status, _, body) = curl(
+                        &url,
+                        &[
+                            "--data-urlencode",
+                            &format!("query={query}"),
+                            "-H",
+                            "Accept: text/csv",
+                        ],
+                    );
                     answers.push((status, body));
                 }
                 answers
@@ -325,12 +392,18 @@ fn a_rebuild_while_serving_loses_no_request() {
     assert!(out.status.success(), "{}", stderr(&out));
     std::thread::sleep(Duration::from_millis(500));
     stop.store(true, std::sync::atomic::Ordering::Relaxed);
-    let answers: Vec<(u16, String)> = clients.into_iter().flat_map(|c| c.join().unwrap()).collect();
+    let answers: Vec<(u16, String)> = clients
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
     assert!(answers.len() > 3);
     for (status, body) in &answers {
         assert_eq!(*status, 200, "{body}");
         let n = body.replace('\r', "");
-        assert!(n == "n\n10\n" || n == format!("n\n{}\n", articles.len()), "{n}");
+        assert!(
+            n == "n\n10\n" || n == format!("n\n{}\n", articles.len()),
+            "{n}"
+        );
     }
     // The build kept the generation the server read, and said so.
     let kept = &common::report(&report)["kept_generations"];
@@ -370,9 +443,14 @@ fn the_page_runs_a_typed_query_in_chromium_without_other_hosts() {
         .map(|l| vec![l.trim_end_matches('\r').to_owned()])
         .collect();
     assert!(!cli.is_empty());
-    assert!(cli.iter().all(|r| r[0].chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+    assert!(cli
+        .iter()
+        .all(|r| r[0].chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
     assert_eq!(rows, cli);
-    assert!(got["elsewhere"].as_str().unwrap().starts_with("failed"), "{got}");
+    assert!(
+        got["elsewhere"].as_str().unwrap().starts_with("failed"),
+        "{got}"
+    );
 }
 
 /// Chromium from Debian's `chromium` package (scripts/setup.sh).
@@ -416,7 +494,9 @@ const KASEI: &str = "http://kasei.us/2009/09/sparql/data/";
 fn encoded(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -444,7 +524,11 @@ fn protocol_cases() -> Vec<Case> {
         data(1),
         data(2)
     );
-    let named12 = format!("{}&{}", graph("named-graph-uri", 1), graph("named-graph-uri", 2));
+    let named12 = format!(
+        "{}&{}",
+        graph("named-graph-uri", 1),
+        graph("named-graph-uri", 2)
+    );
     let d0 = graph("default-graph-uri", 0);
     let case = |name, method, query_string: String, content_type, body: &str, expect| Case {
         name,
@@ -515,7 +599,11 @@ fn send_case(server: &Server, case: &Case, dir: &Path) -> Option<String> {
     let url = server.url(&format!("/sparql?{}", case.query_string));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let (status, head, text) = curl(&url, &args);
-    let media = |kinds: &[&str]| kinds.iter().any(|k| head.contains(&format!("content-type: {k}")));
+    let media = |kinds: &[&str]| {
+        kinds
+            .iter()
+            .any(|k| head.contains(&format!("content-type: {k}")))
+    };
     let ok = match case.expect {
         Expect::Boolean(b) => {
             status / 100 == 2
@@ -523,9 +611,21 @@ fn send_case(server: &Server, case: &Case, dir: &Path) -> Option<String> {
         }
         Expect::Tabular => {
             status / 100 == 2
-                && media(&["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"])
+                && media(&[
+                    "application/sparql-results+json",
+                    "application/sparql-results+xml",
+                    "text/csv",
+                    "text/tab-separated-values",
+                ])
         }
-        Expect::Rdf => status / 100 == 2 && media(&["text/turtle", "application/n-triples", "application/rdf+xml"]),
+        Expect::Rdf => {
+            status / 100 == 2
+                && media(&[
+                    "text/turtle",
+                    "application/n-triples",
+                    "application/rdf+xml",
+                ])
+        }
         Expect::ClientError => status / 100 == 4,
         Expect::Forbidden => status == 403,
     };
@@ -552,10 +652,18 @@ fn the_w3c_protocol_tests_pass() {
             .collect();
         let (status, _, body) = curl(
             &writer.url("/update"),
-            &["-H", "Content-Type: application/sparql-update", "--data-binary", &format!("INSERT DATA {{ {inserts} }}")],
+            &[
+                "-H",
+                "Content-Type: application/sparql-update",
+                "--data-binary",
+                &format!("INSERT DATA {{ {inserts} }}"),
+            ],
         );
         assert_eq!(status, 204, "{body}");
-        let (status, _, _) = curl(&writer.url("/update"), &["--data-urlencode", "update=LOAD <http://example.com/x.ttl>"]);
+        let (status, _, _) = curl(
+            &writer.url("/update"),
+            &["--data-urlencode", "update=LOAD <http://example.com/x.ttl>"],
+        );
         assert_eq!(status, 403, "LOAD is refused even with --allow-update");
     }
     let server = Server::start(&store, &[]);
@@ -570,5 +678,10 @@ fn the_w3c_protocol_tests_pass() {
             }
         }
     }
-    assert!(failed.is_empty(), "{} of {} failed: {failed:?}", failed.len(), cases.len());
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed: {failed:?}",
+        failed.len(),
+        cases.len()
+    );
 }

@@ -247,7 +247,6 @@ pub enum GraphCommand {
     },
 }
 
-
 /// Which part of the graph: the same options for `analyze` and `export`.
 #[derive(Args, Debug, Clone)]
 pub struct FilterArgs {
@@ -292,7 +291,6 @@ pub fn parse_shard(text: &str) -> Result<(usize, usize), String> {
     }
     Ok((i, n))
 }
-
 
 fn parse_kind(name: &str) -> Result<EdgeKind, String> {
     EdgeKind::parse(name).ok_or_else(|| {

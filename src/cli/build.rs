@@ -105,4 +105,3 @@ pub fn extract_shard(
         ExitCode::from(1)
     })
 }
-

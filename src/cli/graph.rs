@@ -3,11 +3,11 @@
 //! `cadre_kg::export`, and prints reports for people. No graph logic lives
 //! here, and nothing here touches the store except through those modules.
 
+use super::args::{FilterArgs, GraphCommand};
 use anyhow::{bail, Context, Result};
 use cadre_kg::analytics::{self, EdgeKind, Filter, KnowledgeGraph, NodeScores, Params};
 use cadre_kg::export::{self, Format, View};
 use cadre_kg::{query, store, vocab};
-use super::args::{FilterArgs, GraphCommand};
 use petgraph::graph::NodeIndex;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -34,7 +34,6 @@ impl FilterArgs {
         })
     }
 }
-
 
 pub fn run(command: GraphCommand) -> Result<ExitCode> {
     match command {

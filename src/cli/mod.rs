@@ -10,8 +10,8 @@ mod place;
 mod query;
 mod serve;
 
-pub use args::Cli;
 use anyhow::Result;
+pub use args::Cli;
 use args::{Command, DumpFormat};
 use cadre_kg::pipeline;
 use std::process::ExitCode;
@@ -79,4 +79,3 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         },
     }
 }
-

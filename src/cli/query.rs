@@ -69,8 +69,10 @@ pub fn stats(store: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-
 pub fn dump(store: &Path) -> Result<ExitCode> {
-    store::dump_nquads(store, &mut std::io::BufWriter::new(std::io::stdout().lock()))?;
+    store::dump_nquads(
+        store,
+        &mut std::io::BufWriter::new(std::io::stdout().lock()),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

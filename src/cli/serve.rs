@@ -14,7 +14,12 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
     let timeout = Duration::try_from_secs_f64(args.timeout)
         .ok()
         .filter(|t| !t.is_zero())
-        .with_context(|| format!("--timeout takes a positive number of seconds, not {}", args.timeout))?;
+        .with_context(|| {
+            format!(
+                "--timeout takes a positive number of seconds, not {}",
+                args.timeout
+            )
+        })?;
     serve::serve(serve::Options {
         store: args.store.clone(),
         bind: args.bind,

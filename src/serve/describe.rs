@@ -33,7 +33,10 @@ pub fn page() -> &'static str {
 /// a plausible host name is taken.
 pub fn endpoint(host: Option<&str>) -> String {
     let host = host
-        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c)))
+        .filter(|h| {
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        })
         .unwrap_or("localhost");
     format!("http://{host}/query")
 }
@@ -74,7 +77,9 @@ fn reserialize(turtle: &str, format: RdfFormat) -> Result<Vec<u8>, String> {
     let mut serializer = RdfSerializer::from_format(format).for_writer(Vec::new());
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
         let quad = quad.map_err(|e| e.to_string())?;
-        serializer.serialize_quad(&quad).map_err(|e| e.to_string())?;
+        serializer
+            .serialize_quad(&quad)
+            .map_err(|e| e.to_string())?;
     }
     serializer.finish().map_err(|e| e.to_string())
 }

@@ -144,7 +144,9 @@ impl Service {
             (Method::GET | Method::HEAD, "/") => html(describe::page()),
             (Method::GET | Method::HEAD, "/health") => self.health(),
             (_, "/query" | "/sparql" | "/update") => self.sparql(request),
-            (Method::GET | Method::HEAD, _) => text(StatusCode::NOT_FOUND, "not found: SPARQL is at /query"),
+            (Method::GET | Method::HEAD, _) => {
+                text(StatusCode::NOT_FOUND, "not found: SPARQL is at /query")
+            }
             _ if !self.allow_update => read_only(),
             _ => text(
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -388,7 +390,11 @@ fn text(status: StatusCode, message: &str) -> Response<Body> {
 }
 
 fn html(page: &'static str) -> Response<Body> {
-    respond(StatusCode::OK, "text/html; charset=utf-8", Body::from(page.as_bytes()))
+    respond(
+        StatusCode::OK,
+        "text/html; charset=utf-8",
+        Body::from(page.as_bytes()),
+    )
 }
 
 fn retry_later(response: &mut Response<Body>) {

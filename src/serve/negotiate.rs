@@ -17,7 +17,11 @@ fn offers(kind: Kind) -> Vec<Offer> {
             ),
             offer(
                 Format::Results(QueryResultsFormat::Xml),
-                &["application/sparql-results+xml", "application/xml", "text/xml"],
+                &[
+                    "application/sparql-results+xml",
+                    "application/xml",
+                    "text/xml",
+                ],
             ),
             offer(Format::Results(QueryResultsFormat::Csv), &["text/csv"]),
             offer(
@@ -120,7 +124,10 @@ pub fn choose(accept: Option<&str>, kind: Kind) -> Option<Format> {
 
 /// Every media type offered for `kind`, for the 406 message.
 pub fn offered(kind: Kind) -> Vec<&'static str> {
-    offers(kind).into_iter().flat_map(|(_, names)| names.iter().copied()).collect()
+    offers(kind)
+        .into_iter()
+        .flat_map(|(_, names)| names.iter().copied())
+        .collect()
 }
 
 #[cfg(test)]
@@ -135,7 +142,10 @@ mod tests {
     fn q_values_and_specificity_decide() {
         let rows = Kind::Solutions;
         assert_eq!(media(None, rows), Some("application/sparql-results+json"));
-        assert_eq!(media(Some("*/*"), rows), Some("application/sparql-results+json"));
+        assert_eq!(
+            media(Some("*/*"), rows),
+            Some("application/sparql-results+json")
+        );
         assert_eq!(
             media(Some("application/sparql-results+xml"), rows),
             Some("application/sparql-results+xml")
@@ -148,7 +158,10 @@ mod tests {
             media(Some("text/*;q=0.9, text/tab-separated-values;q=0.1"), rows),
             Some("application/sparql-results+xml")
         );
-        assert_eq!(media(Some("*/*;q=0.1, text/csv;q=0"), rows), Some("application/sparql-results+json"));
+        assert_eq!(
+            media(Some("*/*;q=0.1, text/csv;q=0"), rows),
+            Some("application/sparql-results+json")
+        );
         assert_eq!(media(Some("image/png"), rows), None);
         assert_eq!(media(Some("text/csv;q=0"), rows), None);
     }
@@ -157,9 +170,18 @@ mod tests {
     fn graphs_get_rdf_formats() {
         let graph = Kind::Graph;
         assert_eq!(media(None, graph), Some("text/turtle"));
-        assert_eq!(media(Some("application/n-quads"), graph), Some("application/n-quads"));
-        assert_eq!(media(Some("application/ld+json"), graph), Some("application/ld+json"));
-        assert_eq!(media(Some("application/rdf+xml"), graph), Some("application/rdf+xml"));
+        assert_eq!(
+            media(Some("application/n-quads"), graph),
+            Some("application/n-quads")
+        );
+        assert_eq!(
+            media(Some("application/ld+json"), graph),
+            Some("application/ld+json")
+        );
+        assert_eq!(
+            media(Some("application/rdf+xml"), graph),
+            Some("application/rdf+xml")
+        );
         assert_eq!(media(Some("application/sparql-results+json"), graph), None);
     }
 }

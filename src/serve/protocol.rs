@@ -118,9 +118,7 @@ fn from_params(
         ([], []) => return Ok(None),
         ([query], []) => (Operation::Query(query.clone()), "default-graph-uri"),
         ([], [update]) => (Operation::Update(update.clone()), "using-graph-uri"),
-        ([_, _, ..], _) | (_, [_, _, ..]) => {
-            return Err(bad("give the query or update once"))
-        }
+        ([_, _, ..], _) | (_, [_, _, ..]) => return Err(bad("give the query or update once")),
         _ => return Err(bad("give a query or an update, not both")),
     };
     direct(operation, params, graphs).map(Some)
