@@ -294,9 +294,7 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
     };
-    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
-    let post = lexicon().roles.has(&chars[w.start..w.end]);
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
 }
 
 #[cfg(test)]
