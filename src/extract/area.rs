@@ -449,6 +449,13 @@ fn heuristic_stem(
         }
         k = w.start;
     }
+    // Right after a known area, as the next link of a chain, the whole
+    // short run up to the suffix is the name, whatever its words' tags
+    // (藤县|同心|镇: 同心 is an adjective).
+    let in_chain = floor > 0 && floor == chain_end && floor < k;
+    if in_chain && j - floor <= CHAIN_STEM && chars[floor..j].iter().all(|&c| is_cjk(c)) {
+        k = floor;
+    }
     // A name does not start with a number word or measure word (一批, 第一个).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
         if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
@@ -479,6 +486,9 @@ fn heuristic_stem(
         suffix.kind,
     ))
 }
+
+/// Longest stem taken whole after a known area (藤县|同心镇).
+const CHAIN_STEM: usize = 3;
 
 /// Is the word at `at` the head of a road's name (路, 南路, 大街, 大道)?
 fn is_road_word(chars: &[char], words: &[Word], at: usize) -> bool {
@@ -598,6 +608,11 @@ mod tests {
     fn roads_named_with_verbs_and_compounds_with_phases() {
         assert!(labels("老军营街道新建南路第二社区党总支").contains(&"新建南路第二社区".to_owned()));
         assert!(labels("殿前街道大唐世家一期小区党支部").contains(&"大唐世家一期小区".to_owned()));
+    }
+
+    #[test]
+    fn the_next_link_of_a_chain_takes_the_run_before_its_suffix() {
+        assert!(labels("在北湖区美丽镇工作").contains(&"美丽镇".to_owned()));
     }
 
     #[test]
