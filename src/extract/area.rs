@@ -434,7 +434,9 @@ fn heuristic_stem(
     }
     let first = k;
     for w in words.iter().rev().filter(|w| w.end <= first) {
-        if w.end != k || w.start < lo || !is_name_like(chars, w) {
+        // Roads are named with verbs and adjectives too (新建|南路, 解放|路).
+        let names_road = is_road_word(chars, words, w.end);
+        if w.end != k || w.start < lo || !(is_name_like(chars, w) || names_road) {
             break;
         }
         k = w.start;
@@ -464,6 +466,18 @@ fn heuristic_stem(
         canonical_form(&name, suffix),
         suffix.kind,
     ))
+}
+
+/// Is the word at `at` the head of a road's name (路, 南路, 大街, 大道)?
+fn is_road_word(chars: &[char], words: &[Word], at: usize) -> bool {
+    const ROADS: &[&str] = &[
+        "路", "街", "大街", "大道", "巷", "东路", "西路", "南路", "北路", "中路", "东街", "西街",
+        "南街", "北街",
+    ];
+    words
+        .iter()
+        .find(|w| w.start == at)
+        .is_some_and(|w| ROADS.contains(&string(chars, w.start, w.end).as_str()))
 }
 
 /// Numerals and the words that count with them.

@@ -470,6 +470,18 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_level_word_before_an_organ_takes_the_area_in_focus() {
+        let facts = extract("王泽勇在水井村担任第一书记。他为村党支部量身制定了手册。");
+        let orgs: Vec<&str> = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| m.label.as_str())
+            .collect();
+        assert_eq!(orgs, ["水井村党支部"]);
+    }
+
+    #[test]
     fn a_name_cued_once_is_a_name_later() {
         let facts = extract("驻村第一书记杨志强介绍情况。后来杨志强离开了。");
         let times = facts

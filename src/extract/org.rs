@@ -175,11 +175,19 @@ fn org_ending_at(
             !is_common_word(&o.label) || dictionary_tag(&o.label).as_deref() == Some("nt")
         });
     }
-    let written = string(chars, j, end);
-    focus.complete_org(&written, j).map(|label| OrgHit {
-        span: Span::new(j, end),
-        label,
-        alts: vec![written],
+    // A bare level word before the head (村|党支部, 街道|党工委) is part
+    // of the generic organ; else the head alone may be one (区委).
+    let bare_level = super::LEVEL_WORDS
+        .iter()
+        .any(|(w, _)| *w == string(chars, start, j));
+    let froms = if bare_level { vec![start, j] } else { vec![j] };
+    froms.into_iter().find_map(|from| {
+        let written = string(chars, from, end);
+        focus.complete_org(&written, from).map(|label| OrgHit {
+            span: Span::new(from, end),
+            label,
+            alts: vec![written],
+        })
     })
 }
 
@@ -286,7 +294,9 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
     };
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
+    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    let post = lexicon().roles.has(&chars[w.start..w.end]);
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
 }
 
 #[cfg(test)]

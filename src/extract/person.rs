@@ -28,27 +28,6 @@ const AFTER_CUES: &[&str] = &[
     "主席",
 ];
 
-/// Words after which a name follows (besides post titles).
-const CUES: &[&str] = &[
-    "记者",
-    "通讯员",
-    "居民",
-    "村民",
-    "市民",
-    "志愿者",
-    "党员",
-    "编辑",
-    "作者",
-    "主持人",
-    "专家",
-    "名叫",
-    "叫作",
-    "教授",
-    "老师",
-    "医生",
-    "同志",
-];
-
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
     let mut found: Vec<Span> = Vec::new();
     let mut add = |span: Span| {
@@ -197,19 +176,13 @@ fn cue_after(chars: &[char], end: usize) -> bool {
     AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
 }
 
-/// [`CUES`] indexed by their last chars, as post titles are.
-fn cue_words() -> &'static WordList {
-    static WORDS: OnceLock<WordList> = OnceLock::new();
-    WORDS.get_or_init(|| WordList::new(CUES.iter().map(|c| c.to_string()).collect()))
-}
-
 /// Positions right after a post title or a cue word.
 fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
-                || cue_words().ending_at(chars, e).is_some()
+                || lex.person_cues.ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
         })
         // A space may stand between the cue and the name: 主任 任红梅.

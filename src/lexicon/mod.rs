@@ -29,6 +29,7 @@ const ORGANIZER_VERBS: &str = include_str!("../../data/lexicon/organizer_verbs.t
 const PARTICIPANT_VERBS: &str = include_str!("../../data/lexicon/participant_verbs.txt");
 const TIBETAN_NAME_ELEMENTS: &str = include_str!("../../data/lexicon/tibetan_name_elements.txt");
 const TRANSLITERATION_CHARS: &str = include_str!("../../data/lexicon/transliteration_chars.txt");
+const PERSON_CUES: &str = include_str!("../../data/lexicon/person_cues.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -79,6 +80,8 @@ pub struct Lexicon {
     pub tibetan_name_elements: WordList,
     /// Characters of transliterated names written with a middle dot.
     pub transliteration_chars: FxHashSet<char>,
+    /// Words after which a name follows, besides post titles (记者, 居民).
+    pub person_cues: WordList,
 }
 
 /// The parsed lexicons.
@@ -114,6 +117,7 @@ pub fn lexicon() -> &'static Lexicon {
                 .flat_map(str::split_whitespace)
                 .filter_map(|w| w.chars().next())
                 .collect(),
+            person_cues: longest_first(PERSON_CUES),
         }
     })
 }
