@@ -36,7 +36,45 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// A string as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            // Safe inside an HTML <script>.
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The analyst questions in `queries/`, as a JSON list of `[name, text]`
+/// for the page `cadre-kg serve` shows.
+fn write_queries() {
+    println!("cargo:rerun-if-changed=queries");
+    let mut paths = Vec::new();
+    files(Path::new("queries"), &mut paths);
+    let items: Vec<String> = paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .map(|p| {
+            let name = p.file_stem().unwrap_or_default().to_string_lossy();
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            format!("[{},{}]", json_string(&name), json_string(&text))
+        })
+        .collect();
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("queries.json");
+    std::fs::write(out, format!("[{}]", items.join(",\n"))).expect("OUT_DIR is writable");
+}
+
 fn main() {
+    write_queries();
     let mut all = Vec::new();
     for input in INPUTS {
         println!("cargo:rerun-if-changed={input}");

@@ -5,12 +5,15 @@
 # the scorer in the tests.
 # The graph-export tests need Chromium (the HTML view, headless) and
 # NetworkX (reading GraphML/GEXF back, recomputing the analytics).
+# The server tests query `serve` with the analysts' Python clients:
+# SPARQLWrapper and rdflib (its SPARQLStore); curl sends the raw requests.
 set -euo pipefail
 need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)
 command -v clang >/dev/null 2>&1 || need+=(clang)
 command -v g++ >/dev/null 2>&1 || need+=(g++)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
@@ -27,3 +30,9 @@ if ! python3 -c 'import networkx' >/dev/null 2>&1; then
     || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
          $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-networkx >/dev/null; }
 fi
+for module in SPARQLWrapper rdflib; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    python3 -m pip install --quiet "$module" \
+      || python3 -m pip install --quiet --break-system-packages "$module"
+  fi
+done

@@ -15,5 +15,6 @@ pub mod normalize;
 pub mod pipeline;
 pub mod query;
 pub mod rdf;
+pub mod serve;
 pub mod store;
 pub mod vocab;

@@ -10,19 +10,22 @@
 //! stays in the article's own graph, reached with `GRAPH ?article { … }`.
 
 mod check;
+mod deadline;
+mod stream;
 
 pub use check::{MAX_DEPTH, MAX_NESTING, MAX_QUERY_BYTES};
+pub use deadline::{Watch, Watcher};
+pub use stream::{Encoded, Format, Kind};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, Term};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::sparql::results::QueryResultsFormat;
 use oxigraph::sparql::{
-    CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
-    SparqlSyntaxError,
+    CancellationToken, PreparedSparqlQuery, PreparedSparqlUpdate, QueryEvaluationError,
+    QueryResults, SparqlEvaluator, SparqlSyntaxError,
 };
 use oxigraph::store::Store;
 use std::io::Write;
-use std::sync::mpsc;
 use std::time::Duration;
 use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
@@ -112,6 +115,8 @@ pub struct Checked {
     prepared: PreparedSparqlQuery,
     /// Terms that cannot match as written, each said once.
     pub warnings: Vec<String>,
+    /// What the query gives.
+    pub kind: Kind,
     token: CancellationToken,
 }
 
@@ -120,6 +125,60 @@ impl Checked {
     pub fn into_prepared(self) -> PreparedSparqlQuery {
         self.prepared
     }
+
+    /// Replaces the query's dataset (its `FROM` and `FROM NAMED`, or the
+    /// set default graph) with these graphs, as the SPARQL protocol's
+    /// `default-graph-uri` and `named-graph-uri` do.
+    pub fn set_dataset(&mut self, default: Vec<NamedNode>, named: Vec<NamedNode>) {
+        let dataset = self.prepared.dataset_mut();
+        dataset.set_default_graph(default.into_iter().map(GraphName::NamedNode).collect());
+        if !named.is_empty() {
+            dataset.set_available_named_graphs(
+                named.into_iter().map(NamedOrBlankNode::from).collect(),
+            );
+        }
+    }
+
+    /// Cancels the query after `timeout` through `watcher`, until the
+    /// returned watch is dropped.
+    pub fn watch(&self, watcher: &Watcher, timeout: Duration) -> Watch {
+        watcher.watch(&self.token, timeout)
+    }
+
+    /// Starts evaluating the query on `store`.
+    pub fn execute(self, store: &Store) -> Result<QueryResults<'static>, QueryError> {
+        Ok(self.prepared.on_store(store).execute()?)
+    }
+}
+
+fn parser() -> spargebra::SparqlParser {
+    PREFIXES
+        .iter()
+        .fold(spargebra::SparqlParser::new(), |p, (prefix, iri)| {
+            p.with_prefix(*prefix, *iri)
+                .expect("built-in prefixes are valid IRIs")
+        })
+}
+
+/// Checks an update someone sent (`serve --allow-update`): the size
+/// limits and prefixes of queries, and neither `LOAD` nor `SERVICE`, so
+/// nothing outside the store is read.
+pub fn check_update(update: &str) -> Result<PreparedSparqlUpdate, QueryError> {
+    check::check_size(update)?;
+    let parsed = parser().parse_update(update).map_err(|e| {
+        check::prefix_message(update).map_or(QueryError::Syntax(e), QueryError::UndeclaredPrefix)
+    })?;
+    let loads = parsed
+        .operations
+        .iter()
+        .any(|op| matches!(op, spargebra::GraphUpdateOperation::Load { .. }));
+    if loads {
+        return Err(QueryError::Refused(
+            "LOAD: updates change this store with the data they hold".to_owned(),
+        ));
+    }
+    check::uses(&parsed.to_sse())?;
+    Ok(evaluator().for_update(parsed))
 }
 
 /// Checks a query someone wrote before it runs: refuses it if too large
@@ -127,13 +186,19 @@ impl Checked {
 /// an update (`LOAD` and the like) or a `SERVICE` call, names undeclared
 /// prefixes, and warns about terms that cannot match (see `check`).
 pub fn check(store: &Store, query: &str) -> Result<Checked, QueryError> {
+    check_at(store, query, None)
+}
+
+/// `check`, with relative IRIs of the query resolved against `base` (a
+/// server's endpoint).
+pub fn check_at(store: &Store, query: &str, base: Option<&str>) -> Result<Checked, QueryError> {
     check::check_size(query)?;
-    let parser = PREFIXES
-        .iter()
-        .fold(spargebra::SparqlParser::new(), |p, (prefix, iri)| {
-            p.with_prefix(*prefix, *iri)
-                .expect("built-in prefixes are valid IRIs")
-        });
+    let parser = match base {
+        Some(base) => parser()
+            .with_base_iri(base)
+            .map_err(|e| QueryError::Refused(format!("base IRI {base}: {e}")))?,
+        None => parser(),
+    };
     let parsed = match parser.clone().parse_query(query) {
         Ok(parsed) => parsed,
         Err(_) if parser.parse_update(query).is_ok() => return Err(QueryError::Update),
@@ -143,6 +208,11 @@ pub fn check(store: &Store, query: &str) -> Result<Checked, QueryError> {
         }
     };
     let warnings = check::check_terms(store, &parsed.to_sse())?;
+    let kind = match parsed {
+        spargebra::Query::Select { .. } => Kind::Solutions,
+        spargebra::Query::Ask { .. } => Kind::Boolean,
+        spargebra::Query::Construct { .. } | spargebra::Query::Describe { .. } => Kind::Graph,
+    };
     let token = CancellationToken::new();
     let prepared = evaluator()
         .with_cancellation_token(token.clone())
@@ -150,6 +220,7 @@ pub fn check(store: &Store, query: &str) -> Result<Checked, QueryError> {
     Ok(Checked {
         prepared: with_default_graph(store, prepared)?,
         warnings,
+        kind,
         token,
     })
 }
@@ -176,28 +247,6 @@ fn with_default_graph(
     Ok(prepared)
 }
 
-/// Cancels a query's token when its time is up, unless dropped first
-/// (dropping the sender wakes the timer, which then ends).
-struct Deadline {
-    _stop: Option<mpsc::Sender<()>>,
-}
-
-impl Deadline {
-    fn start(token: &CancellationToken, timeout: Option<Duration>) -> Self {
-        let stop = timeout.map(|t| {
-            let (stop, stopped) = mpsc::channel::<()>();
-            let token = token.clone();
-            std::thread::spawn(move || {
-                if stopped.recv_timeout(t) == Err(mpsc::RecvTimeoutError::Timeout) {
-                    token.cancel();
-                }
-            });
-            stop
-        });
-        Deadline { _stop: stop }
-    }
-}
-
 /// A cancelled evaluation is a timeout.
 fn timed_out(timeout: Option<Duration>) -> impl Fn(QueryError) -> QueryError {
     move |e| match (e, timeout) {
@@ -217,72 +266,45 @@ pub fn run(
     options: Options,
     out: &mut impl Write,
 ) -> Result<Vec<String>, QueryError> {
-    let checked = check(store, query)?;
-    let _deadline = Deadline::start(&checked.token, options.timeout);
-    write_results(checked.prepared.on_store(store).execute(), format, out)
-        .map_err(timed_out(options.timeout))?;
-    Ok(checked.warnings)
+    let mut checked = check(store, query)?;
+    let warnings = std::mem::take(&mut checked.warnings);
+    let watcher = options.timeout.map(|t| (Watcher::start(), t));
+    let _watch = watcher.as_ref().map(|(w, t)| checked.watch(w, *t));
+    write_results(checked.execute(store), format, out).map_err(timed_out(options.timeout))?;
+    Ok(warnings)
 }
 
 fn write_results(
-    results: Result<QueryResults<'_>, QueryEvaluationError>,
+    results: Result<QueryResults<'static>, QueryError>,
     format: OutputFormat,
     out: &mut impl Write,
 ) -> Result<(), QueryError> {
-    match results? {
-        QueryResults::Solutions(solutions) => {
-            let variables = solutions.variables().to_vec();
-            match results_format(format) {
-                Some(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(&mut *out, variables)?;
-                    for solution in solutions {
-                        w.serialize(&solution?)?;
-                    }
-                    w.finish()?;
-                }
-                None => {
-                    let names: Vec<String> =
-                        variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    let mut rows = Vec::new();
-                    for solution in solutions {
-                        let solution = solution?;
-                        rows.push(
-                            variables
-                                .iter()
-                                .map(|v| solution.get(v).map(show).unwrap_or_default())
-                                .collect(),
-                        );
-                    }
-                    write_table(&names, &rows, out)?;
-                }
-            }
-        }
-        QueryResults::Boolean(value) => match results_format(format) {
-            Some(f) => {
-                QueryResultsSerializer::from_format(f)
-                    .serialize_boolean_to_writer(&mut *out, value)?;
-            }
-            None => writeln!(out, "{value}")?,
-        },
-        QueryResults::Graph(triples) => {
+    match (results?, results_format(format)) {
+        (graph @ QueryResults::Graph(_), _) => {
             let rdf = if format == OutputFormat::Ntriples {
                 RdfFormat::NTriples
             } else {
                 RdfFormat::Turtle
             };
-            let mut serializer = PREFIXES
-                .iter()
-                .fold(RdfSerializer::from_format(rdf), |s, (p, iri)| {
-                    s.with_prefix(*p, *iri)
-                        .expect("built-in prefixes are valid IRIs")
-                })
-                .for_writer(&mut *out);
-            for triple in triples {
-                serializer.serialize_triple(&triple?)?;
-            }
-            serializer.finish()?;
+            Encoded::new(graph, Format::Graph(rdf))?.write_to(out)?;
         }
+        (results, Some(f)) => Encoded::new(results, Format::Results(f))?.write_to(out)?,
+        (QueryResults::Solutions(solutions), None) => {
+            let variables = solutions.variables().to_vec();
+            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            let mut rows = Vec::new();
+            for solution in solutions {
+                let solution = solution?;
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| solution.get(v).map(show).unwrap_or_default())
+                        .collect(),
+                );
+            }
+            write_table(&names, &rows, out)?;
+        }
+        (QueryResults::Boolean(value), None) => writeln!(out, "{value}")?,
     }
     Ok(())
 }
@@ -298,7 +320,8 @@ pub fn explain(
     out: &mut impl Write,
 ) -> Result<Vec<String>, QueryError> {
     let checked = check(store, query)?;
-    let _deadline = Deadline::start(&checked.token, options.timeout);
+    let watcher = options.timeout.map(|t| (Watcher::start(), t));
+    let _watch = watcher.as_ref().map(|(w, t)| checked.watch(w, *t));
     let (results, explanation) = checked
         .prepared
         .on_store(store)

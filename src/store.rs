@@ -7,9 +7,15 @@
 //! old graph or the new one, never a mix; a build that dies before the
 //! rename leaves the previous generation live, and its debris is removed by
 //! the next build. One writer at a time holds `LOCK`.
+//!
+//! A process that keeps a generation open (`cadre-kg serve`) *leases* it:
+//! a file `leases/<generation>.<pid>.<n>` that builds respect, keeping a
+//! leased generation after it stops being live instead of deleting it
+//! under its reader. The next build removes it once the lease is gone
+//! (released, or left by a process that no longer runs).
 
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::{QueryResults, QuerySolution};
+use oxigraph::sparql::{PreparedSparqlUpdate, QueryResults, QuerySolution};
 use oxigraph::store::{StorageError, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -25,6 +31,7 @@ use no_rocksdb::OnDisk;
 
 const CURRENT: &str = "CURRENT";
 const LOCK: &str = "LOCK";
+const LEASES: &str = "leases";
 const MANIFEST: &str = "manifest.json";
 const GENERATION_PREFIX: &str = "gen-";
 /// Memory the bulk loader may buffer, in megabytes.
@@ -56,6 +63,8 @@ pub enum StoreError {
     },
     #[error("{path}: cannot count: {message}")]
     Query { path: PathBuf, message: String },
+    #[error("the update failed: {0}")]
+    Update(String),
     #[error("cannot write the output: {0}")]
     Output(#[source] std::io::Error),
     #[error("{path}: cannot write the manifest: {source}")]
@@ -145,6 +154,93 @@ fn open_live(generation: &Path) -> Result<Store, StoreError> {
     Store::open_read_only(generation).map_err(|e| damaged(generation)(e.to_string()))
 }
 
+/// The live generation opened read-only, with its manifest and a lease
+/// that keeps builds from deleting it while this is held.
+pub struct Leased {
+    /// The generation's folder name (`gen-000042`).
+    pub name: String,
+    pub store: Store,
+    pub manifest: Manifest,
+    // Dropped after the store: the lease outlives the reader.
+    _lease: Lease,
+}
+
+/// A claim on a generation; released on drop.
+struct Lease {
+    path: PathBuf,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
+/// The name of the live generation, as `CURRENT` gives it.
+pub fn current_name(root: &Path) -> Result<String, StoreError> {
+    let generation = current_generation(root)?;
+    Ok(generation
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default())
+}
+
+/// Opens the live generation for reading and leases it. The lease is
+/// written before `CURRENT` is read again: if the generation is still
+/// live then, a build that replaces it afterwards sees the lease before
+/// it deletes anything.
+pub fn open_leased(root: &Path) -> Result<Leased, StoreError> {
+    static LEASES_TAKEN: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let dir = root.join(LEASES);
+    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
+    loop {
+        let name = current_name(root)?;
+        let n = LEASES_TAKEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = dir.join(format!("{name}.{}.{n}", std::process::id()));
+        fs::write(&path, b"").map_err(io_err(&path))?;
+        let lease = Lease { path };
+        if current_name(root)? != name {
+            continue; // replaced meanwhile, perhaps deleted: lease the new one
+        }
+        let generation = root.join(&name);
+        let store = open_live(&generation)?;
+        let manifest = read_manifest(&generation)?;
+        return Ok(Leased {
+            name,
+            store,
+            manifest,
+            _lease: lease,
+        });
+    }
+}
+
+/// The generations that running processes lease. Leases left by
+/// processes that are gone are removed.
+fn leased(root: &Path) -> Result<HashSet<String>, StoreError> {
+    let dir = root.join(LEASES);
+    let mut held = HashSet::new();
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(held),
+        Err(e) => return Err(io_err(&dir)(e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(io_err(&dir))?;
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let mut fields = file.split('.');
+        let (Some(generation), Some(pid)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        if Path::new(&format!("/proc/{pid}")).exists() {
+            held.insert(generation.to_owned());
+        } else {
+            tracing::warn!(file, "removing a lease left by a process that is gone");
+            fs::remove_file(entry.path()).map_err(io_err(&entry.path()))?;
+        }
+    }
+    Ok(held)
+}
+
 /// The folder of the live generation.
 pub fn current_generation(root: &Path) -> Result<PathBuf, StoreError> {
     let current = root.join(CURRENT);
@@ -165,11 +261,13 @@ pub fn current_manifest(root: &Path) -> Result<Option<Manifest>, StoreError> {
         Err(StoreError::NotAStore(_)) => return Ok(None),
         Err(e) => return Err(e),
     };
+    read_manifest(&generation).map(Some)
+}
+
+fn read_manifest(generation: &Path) -> Result<Manifest, StoreError> {
     let path = generation.join(MANIFEST);
     let text = fs::read_to_string(&path).map_err(|e| damaged(&path)(e.to_string()))?;
-    serde_json::from_str(&text)
-        .map(Some)
-        .map_err(|e| damaged(&path)(format!("unreadable manifest ({e})")))
+    serde_json::from_str(&text).map_err(|e| damaged(&path)(format!("unreadable manifest ({e})")))
 }
 
 /// Writes every quad of the live generation as sorted N-Quads lines.
@@ -252,6 +350,8 @@ pub struct Generation {
     dir: PathBuf,
     name: String,
     store: Store,
+    /// Old generations kept because a running reader leases them.
+    kept: Vec<String>,
 }
 
 /// Quads loaded into a generation in batches, visible after `commit`.
@@ -283,9 +383,11 @@ pub enum Start {
 }
 
 /// Starts a new generation next to the live one, removing debris left by
-/// builds that died.
+/// builds that died and old generations no reader leases any more.
 pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation, StoreError> {
     let live = current_generation(root).ok();
+    let leased = leased(root)?;
+    let mut kept = Vec::new();
     let mut highest = 0;
     for entry in fs::read_dir(root).map_err(io_err(root))? {
         let entry = entry.map_err(io_err(root))?;
@@ -297,7 +399,9 @@ pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation,
             continue;
         };
         highest = highest.max(n);
-        if live.as_deref() != Some(entry.path().as_path()) {
+        if leased.contains(&name) && live.as_deref() != Some(entry.path().as_path()) {
+            kept.push(name);
+        } else if live.as_deref() != Some(entry.path().as_path()) {
             fs::remove_dir_all(entry.path()).map_err(io_err(&entry.path()))?;
         }
     }
@@ -315,6 +419,7 @@ pub fn begin(root: &Path, _lock: &WriteLock, start: Start) -> Result<Generation,
         dir,
         name,
         store,
+        kept,
     })
 }
 
@@ -336,7 +441,23 @@ pub fn replace_graph(root: &Path, graph: &NamedNode, quads: Vec<Quad>) -> Result
     let removed = generation.remove_graph(graph)?.len();
     manifest.statements = (manifest.statements + quads.len()).saturating_sub(removed);
     generation.load(quads)?;
-    generation.commit(&manifest)
+    generation.commit(&manifest).map(drop)
+}
+
+/// Applies a SPARQL update to a copy of the live generation and commits
+/// it (`serve --allow-update`); the write lock keeps builds out meanwhile.
+/// The manifest's class counts are not recounted.
+pub fn update(root: &Path, update: PreparedSparqlUpdate) -> Result<(), StoreError> {
+    let lock = lock(root)?;
+    let mut manifest =
+        current_manifest(root)?.ok_or_else(|| StoreError::NotAStore(root.to_owned()))?;
+    let generation = begin(root, &lock, Start::Live)?;
+    update
+        .on_store(&generation.store)
+        .execute()
+        .map_err(|e| StoreError::Update(e.to_string()))?;
+    manifest.statements = generation.len()?;
+    generation.commit(&manifest).map(drop)
 }
 
 impl Generation {
@@ -517,8 +638,10 @@ impl Generation {
         self.store.optimize().map_err(storage_err(&self.dir))
     }
 
-    /// Makes this generation the live one and removes the previous one.
-    pub fn commit(self, manifest: &Manifest) -> Result<(), StoreError> {
+    /// Makes this generation the live one and removes the previous one,
+    /// unless a running reader leases it. Returns the old generations
+    /// kept for their readers.
+    pub fn commit(self, manifest: &Manifest) -> Result<Vec<String>, StoreError> {
         self.store.flush().map_err(storage_err(&self.dir))?;
         drop(self.store);
         let manifest_path = self.dir.join(MANIFEST);
@@ -533,10 +656,19 @@ impl Generation {
         let current = self.root.join(CURRENT);
         fs::rename(&staged, &current).map_err(io_err(&current))?;
         sync_dir(&self.root)?;
+        let mut kept = self.kept;
         if let Some(previous) = previous.filter(|p| *p != self.dir && p.exists()) {
-            fs::remove_dir_all(&previous).map_err(io_err(&previous))?;
+            let name = previous
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if leased(&self.root)?.contains(&name) {
+                kept.push(name);
+            } else {
+                fs::remove_dir_all(&previous).map_err(io_err(&previous))?;
+            }
         }
-        Ok(())
+        Ok(kept)
     }
 }
 
@@ -612,6 +744,30 @@ mod tests {
         assert_eq!(store.len().unwrap(), 3);
         assert!(store.contains(&in_graph(3)).unwrap());
         assert!(!store.contains(&in_graph(2)).unwrap());
+    }
+
+    #[test]
+    fn a_leased_generation_outlives_commits_until_released() {
+        let root = tempfile::tempdir().unwrap();
+        let lock = lock(root.path()).unwrap();
+        let commit = |n: u32| {
+            let g = begin(root.path(), &lock, Start::Empty).unwrap();
+            g.load([quad(n)]).unwrap();
+            g.commit(&Manifest::default()).unwrap()
+        };
+        assert!(commit(1).is_empty());
+        let reader = open_leased(root.path()).unwrap();
+        assert_eq!(reader.name, "gen-000001");
+        assert_eq!(commit(2), ["gen-000001"]);
+        // Still readable after the switch, and still kept by the next build.
+        assert!(reader.store.contains(&quad(1)).unwrap());
+        assert_eq!(commit(3), ["gen-000001"]);
+        drop(reader);
+        assert!(commit(4).is_empty());
+        assert!(!root.path().join("gen-000001").exists());
+        // A lease left by a process that is gone keeps nothing.
+        fs::write(root.path().join(LEASES).join("gen-000004.999999999.0"), "").unwrap();
+        assert!(commit(5).is_empty());
     }
 
     #[test]

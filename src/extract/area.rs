@@ -91,7 +91,7 @@ fn suffix_hit(
         if continues_as_other_word(chars, end) {
             continue;
         }
-        if let Some(hit) = official_stem(chars, words, floor, j, end, suffix)
+        if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
         {
             let mut found: Vec<AreaHit> =
@@ -121,11 +121,12 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
 }
 
 /// Characters a name does not end with: function words, measure words and
-/// determiners (全区, 该村, 一批辖区, 隶属于社区).
+/// determiners (全区, 该村, 一批辖区, 隶属于社区, 新一轮社区).
 const BAD_LAST: &[char] = &[
     '全', '该', '本', '各', '每', '这', '那', '此', '其', '个', '批', '些', '于', '到', '在', '和',
     '与', '及', '的', '向', '从', '由', '对', '把', '将', '被', '给', '让', '等', '之', '了', '着',
-    '过', '入', '进', '出', '回', '内', '外', '属', '心', '型', '驻', '跨', '穿', '经', '往',
+    '过', '入', '进', '出', '回', '内', '外', '属', '心', '型', '驻', '跨', '穿', '经', '往', '轮',
+    '次', '届',
 ];
 
 fn is_bad_stem(stem: &str) -> bool {
@@ -136,7 +137,7 @@ fn is_bad_stem(stem: &str) -> bool {
 fn official_stem(
     chars: &[char],
     words: &[Word],
-    floor: usize,
+    (floor, chain_end): (usize, usize),
     j: usize,
     end: usize,
     suffix: &AreaSuffix,
@@ -157,7 +158,11 @@ fn official_stem(
                 let at_edge = k == floor
                     || starts_a_word(chars, words, k)
                     || short_form_before(chars, floor, &found).is_some();
+                // 安村, 三村: a one-char stem names a village only as the
+                // next link of a chain (…镇|安村), not alone (“三村”书记).
+                let chained = k == floor && floor > 0 && floor == chain_end;
                 !is_bad_stem(&stem)
+                    && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     && !is_common_word(&found_text(&found))
                     && at_edge
@@ -426,6 +431,9 @@ fn heuristic_stem(
     if suffix.kind.rank() < AreaKind::Subdistrict.rank() && !(floor > 0 && floor == chain_end) {
         return None;
     }
+    if in_common_word(chars, words, j, end) {
+        return None;
+    }
     let lo = floor.max(j.saturating_sub(suffix.max_stem));
     let mut k = j;
     // A word that runs across the suffix's start (沈河|区 inside 沈河区).
@@ -441,6 +449,13 @@ fn heuristic_stem(
         }
         k = w.start;
     }
+    // Right after a known area, as the next link of a chain, the whole
+    // short run up to the suffix is the name, whatever its words' tags
+    // (藤县|同心|镇: 同心 is an adjective).
+    let in_chain = floor > 0 && floor == chain_end && floor < k;
+    if in_chain && j - floor <= CHAIN_STEM && chars[floor..j].iter().all(|&c| is_cjk(c)) {
+        k = floor;
+    }
     // A name does not start with a number word or measure word (一批, 第一个).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
         if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
@@ -455,7 +470,11 @@ fn heuristic_stem(
     }
     let stem = string(chars, k, j);
     let name = string(chars, k, end);
-    let one_common_word = words.iter().any(|w| w.start == k && w.end == j) && is_common_word(&stem);
+    // One ordinary word is no name; a proper noun (长盛|小区) is.
+    let one_common_word = words
+        .iter()
+        .any(|w| w.start == k && w.end == j && w.tag() != "nz")
+        && is_common_word(&stem);
     if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
     }
@@ -467,6 +486,9 @@ fn heuristic_stem(
         suffix.kind,
     ))
 }
+
+/// Longest stem taken whole after a known area (藤县|同心镇).
+const CHAIN_STEM: usize = 3;
 
 /// Is the word at `at` the head of a road's name (路, 南路, 大街, 大道)?
 fn is_road_word(chars: &[char], words: &[Word], at: usize) -> bool {
@@ -480,6 +502,16 @@ fn is_road_word(chars: &[char], words: &[Word], at: usize) -> bool {
         .is_some_and(|w| ROADS.contains(&string(chars, w.start, w.end).as_str()))
 }
 
+/// Is the suffix at `j..end` part of an ordinary word, ending there
+/// (山|村 in 山村, 老|乡, 小|镇, 城|区) or running on past it
+/// (美丽|乡村)? Names the gazetteer lacks are not ordinary words.
+fn in_common_word(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
+    words.iter().any(|w| {
+        let across = w.start < j && w.end == end || w.start == j && w.end > end;
+        across && is_common_word(&string(chars, w.start, w.end))
+    })
+}
+
 /// Numerals and the words that count with them.
 const NUMERAL_CHARS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '零', '两', '第',
@@ -489,6 +521,13 @@ const NUMERAL_CHARS: &[char] = &[
 fn is_numeral_word(word: &str) -> bool {
     word.chars()
         .all(|c| NUMERAL_CHARS.contains(&c) || c.is_ascii_digit())
+}
+
+/// A development phase in a compound's name (大唐世家|一期|小区), which
+/// jieba may tag as an adverb.
+fn is_phase(word: &str) -> bool {
+    word.strip_suffix('期')
+        .is_some_and(|n| !n.is_empty() && is_numeral_word(n))
 }
 
 /// 街道办事处 and 街办 name the same unit as 街道; 社区居委会 as 社区.
@@ -508,7 +547,7 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     // Numerals and measure words occur in village names (八社村, 朝二社区).
-    let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q");
+    let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q") || is_phase(&text);
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
 
@@ -563,6 +602,26 @@ mod tests {
     fn province_and_prefecture_short_forms_alone() {
         assert_eq!(labels("来自省城兰州的年轻人"), ["兰州市"]);
         assert_eq!(labels("从南宁到北京"), ["南宁市", "北京市"]);
+    }
+
+    #[test]
+    fn roads_named_with_verbs_and_compounds_with_phases() {
+        assert!(labels("老军营街道新建南路第二社区党总支").contains(&"新建南路第二社区".to_owned()));
+        assert!(labels("殿前街道大唐世家一期小区党支部").contains(&"大唐世家一期小区".to_owned()));
+    }
+
+    #[test]
+    fn the_next_link_of_a_chain_takes_the_run_before_its_suffix() {
+        assert!(labels("在北湖区美丽镇工作").contains(&"美丽镇".to_owned()));
+    }
+
+    #[test]
+    fn suffixes_inside_ordinary_words_are_not_areas() {
+        assert!(labels("建设美丽乡村").is_empty());
+        assert_eq!(labels("长盛小区现有党员138人"), ["长盛小区"]);
+        assert!(labels("新一轮社区换届").is_empty());
+        // A village the gazetteer knows with a one-char stem, alone.
+        assert!(labels("让群众“安村”").is_empty());
     }
 
     #[test]

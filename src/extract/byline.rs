@@ -8,6 +8,7 @@
 use super::person::split_names;
 use super::segment::is_common_word;
 use super::text::string;
+use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
 use aho_corasick::AhoCorasick;
@@ -20,6 +21,9 @@ pub struct Credit {
     pub name: String,
     /// Author (true) or another credit such as an editor (false).
     pub author: bool,
+    /// A bare name alone on its line, with no label: a signature only
+    /// where the lines around it are not fragments too.
+    pub alone: bool,
 }
 
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
@@ -47,7 +51,7 @@ const AUTHOR_LABELS: usize = 8;
 /// Words after the names that end a byline.
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
 /// Tails that credit a picture, not the text.
-const PHOTO_TAILS: &[&str] = &["摄影", "摄", "供图"];
+const PHOTO_TAILS: &[&str] = &["摄影报道", "摄影", "摄", "供图"];
 /// Labels of a page header that may follow the author's name
 /// (陈晨 发布时间:2020-09-30 来源: 新华网).
 const HEADER_LABELS: &[&str] = &["发布时间", "发布日期", "来源", "时间:", "时间："];
@@ -56,6 +60,9 @@ const MAX_LINE: usize = 40;
 /// A name alone on its line is a signature: chars in such a line.
 const SIGNATURE_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
 const OPEN_BRACKETS: [char; 2] = ['(', '（'];
+/// What stands between the names of one credit (记者 李志林 邓晶琎,
+/// 记者李坤晟、黄书波).
+const NAME_SEPARATORS: [char; 2] = [' ', '、'];
 
 /// Every line of an article comes here, and nearly none holds a credit:
 /// one automaton pass finds the labels, and a line with none that cannot
@@ -69,7 +76,10 @@ pub fn find_credits(line: &str) -> Vec<Credit> {
     let mut credits = Vec::new();
     for label in labels {
         let start = line[..label.byte].chars().count();
-        if opens_byline(&chars, start) {
+        // 作者: or 文/ after a space is a field of a page header,
+        // however long the header line.
+        let field = label.field && (start == 0 || chars[start - 1] == ' ');
+        if field || opens_byline(&chars, start) {
             credits.extend(names_from(&chars, start + label.chars, label.author));
         }
     }
@@ -86,6 +96,8 @@ struct Label {
     byte: usize,
     chars: usize,
     author: bool,
+    /// Ends with `:` or `/`: names a field (作者:, 文/).
+    field: bool,
 }
 
 /// Every occurrence of every label (overlapping: 编辑: inside 责任编辑:),
@@ -100,6 +112,7 @@ fn labels_in(line: &str) -> Vec<Label> {
                 byte: m.start(),
                 chars: LABELS[index].chars().count(),
                 author: index < AUTHOR_LABELS,
+                field: LABELS[index].ends_with([':', '：', '/', '／']),
             }
         })
         .collect();
@@ -146,7 +159,7 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
     let mut credits = Vec::new();
     let mut i = at;
     loop {
-        while i < chars.len() && chars[i] == ' ' {
+        while i < chars.len() && NAME_SEPARATORS.contains(&chars[i]) {
             i += 1;
         }
         let start = i;
@@ -159,7 +172,11 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         if matches!(chars.get(i), Some(':') | Some('：')) {
             break;
         }
-        let mut run = string(chars, start, i);
+        // A two-char name spaced to the width of three (记者 左 京).
+        if i - start == 1 && is_spaced_given_name(chars, i) {
+            i += 2;
+        }
+        let mut run: String = chars[start..i].iter().filter(|&&c| c != ' ').collect();
         if PHOTO_TAILS.contains(&run.as_str()) {
             photographers(&mut credits);
             break;
@@ -186,17 +203,28 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
                 span: Span::new(offset, offset + len),
                 name,
                 author,
+                alone: false,
             });
             offset += len;
         }
         if !author {
             photographers(&mut credits);
         }
-        if chars.get(i) != Some(&' ') {
+        if !chars.get(i).is_some_and(|c| NAME_SEPARATORS.contains(c)) {
             break;
         }
     }
     credits
+}
+
+/// After a one-char run ending at `i`: a space, then one char and the end
+/// of the credit: the given name of a spaced two-char name.
+fn is_spaced_given_name(chars: &[char], i: usize) -> bool {
+    chars.get(i) == Some(&' ')
+        && chars.get(i + 1).is_some_and(|&c| is_cjk(c))
+        && chars.get(i + 2).is_none_or(|&c| !is_cjk(c))
+        && !TAILS.contains(&string(chars, i + 1, i + 2).as_str())
+        && lexicon().surnames.contains_key(&chars[i - 1].to_string())
 }
 
 /// Names followed by 摄 took the pictures: people, not authors
@@ -233,7 +261,12 @@ fn signature(chars: &[char]) -> Vec<Credit> {
             .map_or(body_start, |space| space + 1);
         return names_from(&chars[..body_end], from, true);
     }
-    if SIGNATURE_CHARS.contains(&chars.len()) || names_only(chars) || before_header(chars) {
+    if SIGNATURE_CHARS.contains(&chars.len()) || names_only(chars) {
+        let mut credits = names_from(chars, 0, true);
+        credits.iter_mut().for_each(|c| c.alone = true);
+        return credits;
+    }
+    if before_header(chars) {
         return names_from(chars, 0, true);
     }
     Vec::new()
@@ -304,6 +337,19 @@ mod tests {
         assert_eq!(
             authors("陈晨 发布时间:2020-09-30 10:32:00来源: 新华网"),
             ["陈晨"]
+        );
+    }
+
+    #[test]
+    fn names_spaced_or_listed_with_a_comma() {
+        assert_eq!(authors("◎本刊记者 左 京"), ["左京"]);
+        assert_eq!(
+            authors("新华每日电讯记者李坤晟、黄书波"),
+            ["李坤晟", "黄书波"]
+        );
+        assert_eq!(
+            authors("09:09:45   来源: 湖北日报   作者:熊家余 谢慧敏   点击:"),
+            ["熊家余", "谢慧敏"]
         );
     }
 

@@ -13,6 +13,10 @@ use crate::normalize::is_cjk;
 /// Most words allowed between a quote and its head.
 const MAX_BETWEEN: usize = 6;
 
+/// Shortest quoted object of a launching verb taken as a program without
+/// a head: shorter ones are as often words (建设“真提升”, 开展“回访”).
+const MIN_FRAMED: usize = 4;
+
 /// Longest quoted text that can be a name.
 const MAX_NAME: usize = 24;
 
@@ -57,7 +61,8 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .self_heads
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
-        if head.is_some() || self_headed || numbered && label.chars().count() <= 8 {
+        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED;
+        if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
             let alts = head
                 .map(|h| vec![format!("{label}{h}")])
                 .unwrap_or_default();
@@ -69,6 +74,18 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         }
     }
     hits
+}
+
+/// Is the quote opening at `open` the object of a verb that launches or
+/// runs a program (开展“清洁家园”, 推行了“街长制”)?
+fn launched(chars: &[char], open: usize) -> bool {
+    let verbs = &lexicon().organizer_verbs;
+    let end = if open > 0 && chars[open - 1] == '了' {
+        open - 1
+    } else {
+        open
+    };
+    verbs.ending_at(chars, end).is_some()
 }
 
 /// Second chars of ordinary words (方面, 一些, 一般…).
@@ -148,6 +165,17 @@ mod tests {
     fn numbered_formulas_and_self_headed_names() {
         assert_eq!(found("“四员”干部下沉后"), ["四员"]);
         assert_eq!(found("推行“导师帮带制”。"), ["导师帮带制"]);
+    }
+
+    #[test]
+    fn quoted_objects_of_launching_verbs() {
+        assert_eq!(
+            found("汉滨区深入推进“第一书记组团服务”。"),
+            ["第一书记组团服务"]
+        );
+        assert_eq!(found("社区开展了“清洁家园”。"), ["清洁家园"]);
+        // Three chars are too few to tell a program from a word.
+        assert!(found("开展“回头看”").is_empty());
     }
 
     #[test]

@@ -212,7 +212,8 @@ pub fn warm_up() {
 /// Extracts every fact from one article's normalised text.
 pub fn extract(text: &str) -> ArticleFacts {
     let text::Split { sentences, cut } = text::split(text);
-    let analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
+    let mut analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
+    drop_names_among_fragments(&mut analysed);
     let mut focus = Focus::default();
     for (si, a) in analysed.iter().enumerate() {
         for hit in &a.areas {
@@ -229,7 +230,12 @@ pub fn extract(text: &str) -> ArticleFacts {
     // 说, a byline) is a name in the later sentences too, where it stands
     // without one (杨志强离开…, 工作3年多,柯春鸿已经…). News names a person
     // with their post first, so looking back costs no second pass.
-    let mut known: Vec<Vec<char>> = Vec::new();
+    let mut known = person::recurring_subjects(
+        analysed
+            .iter()
+            .filter(|a| !a.debris)
+            .map(|a| (&a.chars[..], &a.words[..])),
+    );
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let first_new = facts.mentions.len();
@@ -247,6 +253,47 @@ pub fn extract(text: &str) -> ArticleFacts {
     org_area::find_org_areas(&mut facts, &focus);
     initiative_link::find_initiative_links(&mut facts, &focus);
     facts
+}
+
+/// Lines this short without a credit are fragments (a keyword cloud's
+/// words, a speaker's description under their name).
+const FRAGMENT: usize = 12;
+
+/// A name alone on its line signs the article, unless a line next to it
+/// is a fragment too: then it is a quote's speaker, a person who wrote
+/// nothing, where the next line describes them (王绪众 / 长盛小区居民),
+/// else a word of a keyword cloud (党工委, 徐家).
+fn drop_names_among_fragments(analysed: &mut [Analysed]) {
+    let fragment: Vec<bool> = analysed
+        .iter()
+        .map(|a| a.credits.is_empty() && a.chars.len() <= FRAGMENT)
+        .collect();
+    let describes: Vec<bool> = analysed
+        .iter()
+        .map(|a| describes_a_person(&a.chars))
+        .collect();
+    for i in 0..analysed.len() {
+        let next = fragment.get(i + 1) == Some(&true);
+        if !(next || i > 0 && fragment[i - 1]) {
+            continue;
+        }
+        let speaker = next && describes[i + 1];
+        let credits = &mut analysed[i].credits;
+        credits.retain(|c| !c.alone || speaker);
+        credits
+            .iter_mut()
+            .filter(|c| c.alone)
+            .for_each(|c| c.author = false);
+    }
+}
+
+/// Does a short line say who someone is: a post title or a word for a
+/// person (长盛小区党委书记, 长盛小区居民)?
+fn describes_a_person(chars: &[char]) -> bool {
+    let lex = crate::lexicon::lexicon();
+    (1..=chars.len()).any(|e| {
+        lex.roles.ending_at(chars, e).is_some() || lex.person_cues.ending_at(chars, e).is_some()
+    })
 }
 
 fn analyse(s: &Sentence) -> Analysed {
@@ -479,6 +526,30 @@ mod tests {
             .map(|m| m.label.as_str())
             .collect();
         assert_eq!(orgs, ["水井村党支部"]);
+    }
+
+    #[test]
+    fn the_subject_of_a_feature_is_a_name_without_a_cue() {
+        let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
+        assert!(facts.mentions.iter().any(|m| m.label == "张丽"));
+    }
+
+    #[test]
+    fn a_name_alone_among_fragments_signs_nothing() {
+        let labels = |facts: &ArticleFacts| -> Vec<String> {
+            facts
+                .authors
+                .iter()
+                .map(|&a| facts.mentions[a].label.clone())
+                .collect()
+        };
+        let cloud = extract("社区\n党工委\n徐家\n建设\n走访");
+        assert!(labels(&cloud).is_empty());
+        let speaker = extract("我们的小区党委成立以后，大事有人管了。\n王绪众\n长盛小区居民");
+        assert!(labels(&speaker).is_empty());
+        assert!(speaker.mentions.iter().any(|m| m.label == "王绪众"));
+        let signed = extract("社区干部走访了困难群众，帮助他们解决了实际问题。\n马博");
+        assert_eq!(labels(&signed), ["马博"]);
     }
 
     #[test]

@@ -113,10 +113,20 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
     let swallowed = words.iter().any(|w| {
         w.start < j && w.end == end && !is_domain_word(chars, w) && {
             let word = string(chars, w.start, w.end);
-            is_common_word(&word) && dictionary_tag(&word).as_deref() != Some("nt")
+            is_common_word(&word) && !names_an_organ(&word)
         }
     });
     post || crossed || swallowed
+}
+
+/// A dictionary word that is itself an organ's name: tagged as one
+/// (nt), or a noun of three chars or more ending with the head (地质局),
+/// unlike the two-char words a head ends (格局, 布局) and idioms
+/// (顾全大局).
+fn names_an_organ(word: &str) -> bool {
+    let tag = dictionary_tag(word);
+    let tag = tag.as_deref();
+    tag == Some("nt") || word.chars().count() >= 3 && matches!(tag, Some("n" | "nz" | "j"))
 }
 
 /// A word the lexicons gave the segmenter (村党支部, 居委会): a part of an
@@ -150,7 +160,12 @@ fn org_ending_at(
             alts,
         });
     }
-    let (start, stem) = stem_of(chars, words, areas, previous, j);
+    let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
+    // A party's committee of an area (九三学社|南宁市|委员会).
+    if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
+        stem = format!("{}{stem}", party.label);
+        start = party.span.start;
+    }
     let named = has_area(areas, start, j)
         || stem.chars().count() >= 4
         || has_proper_word(chars, words, start, j);
@@ -250,7 +265,11 @@ fn stem_of(
             .iter()
             .find(|a| a.span.contains(&Span::new(w.start, w.end)))
         {
+            // The whole chain of areas (厦门市|湖里|生态环境局).
             k = a.span.start;
+            while let Some(up) = areas.iter().find(|up| up.span.end == k) {
+                k = up.span.start;
+            }
             taken.clear();
             break;
         }
@@ -292,11 +311,10 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag() {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
-        t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q"),
+        // Fixed phrases name fields of work (生态环境|局).
+        t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
     };
-    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
-    let post = lexicon().roles.has(&chars[w.start..w.end]);
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
 }
 
 #[cfg(test)]
@@ -331,6 +349,17 @@ mod tests {
     #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
+    }
+
+    #[test]
+    fn bureaus_named_by_a_field_of_work_after_a_chain_of_areas() {
+        assert!(orgs("厦门市湖里生态环境局三级调研员").contains(&"厦门市湖里生态环境局".to_owned()));
+        assert!(orgs("顾全大局").is_empty());
+    }
+
+    #[test]
+    fn a_party_committee_of_an_area() {
+        assert!(orgs("九三学社南宁市委员会主委梁鸿").contains(&"九三学社南宁市委员会".to_owned()));
     }
 
     #[test]

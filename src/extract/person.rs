@@ -94,6 +94,36 @@ pub fn occurrences(
     spans
 }
 
+/// Chars after which a clause starts.
+const CLAUSE_BREAKS: &[char] = &[
+    '，', ',', '。', '；', ';', '：', ':', '、', '“', '！', '？', ' ',
+];
+
+/// Whom the article is about: a word jieba tags as a name that starts a
+/// clause and goes on with a function word or a verb of [`NAME_ENDS`]
+/// (张丽就起床了) at least twice. A feature names its subject that way,
+/// without a post title; once alone would be too weak a sign.
+pub fn recurring_subjects<'a>(
+    sentences: impl Iterator<Item = (&'a [char], &'a [Word])>,
+) -> Vec<Vec<char>> {
+    let mut counts: rustc_hash::FxHashMap<&[char], usize> = Default::default();
+    for (chars, words) in sentences {
+        for w in words.iter().filter(|w| w.is_person_tag()) {
+            let clause_start = w.start == 0 || CLAUSE_BREAKS.contains(&chars[w.start - 1]);
+            if clause_start && ends_name(chars, w.end) && is_name(&string(chars, w.start, w.end)) {
+                *counts.entry(&chars[w.start..w.end]).or_default() += 1;
+            }
+        }
+    }
+    let mut names: Vec<Vec<char>> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(name, _)| name.to_vec())
+        .collect();
+    names.sort();
+    names
+}
+
 /// A name right before a post title, right after an organization or area
 /// (朝阳邮政局马畅达行长) or at a clause start.
 fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {

@@ -47,13 +47,6 @@ impl WordList {
             .map(|&i| self.words[i].as_str())
     }
 
-    /// Is `word` one of the list's words.
-    pub fn has(&self, word: &[char]) -> bool {
-        word.first()
-            .and_then(|c| self.by_first.get(c))
-            .is_some_and(|cands| cands.iter().any(|&i| *self.chars[i] == *word))
-    }
-
     /// The first word, in list order, that `chars[..end]` ends with, and
     /// where it starts.
     pub fn ending_at(&self, chars: &[char], end: usize) -> Option<(usize, &str)> {

@@ -7,6 +7,9 @@
 
 use super::{find_char_by_lead, is_cjk, Tracked};
 
+/// Chars after the last space of a line that ends with a credit.
+const CREDIT_RUN: usize = 6;
+
 /// Body lines are at least this long; headings are shorter.
 const MIN_BODY_LINE: usize = 30;
 
@@ -116,7 +119,13 @@ fn continues(line: &str, next: char) -> bool {
     };
     let open_end = is_cjk(last) || matches!(last, '，' | '、' | ',' | '；' | ';' | '：' | ':');
     // The body test reads the whole line, so it goes last.
-    open_end && (is_cjk(next) || next == '“') && is_body(line)
+    open_end && (is_cjk(next) || next == '“') && !ends_with_credit(line) && is_body(line)
+}
+
+/// Chinese prose has no spaces: a short last run after one is a caption's
+/// or byline's credit (…苗绣。湖南日报记者 童迪 摄), and the line is whole.
+fn ends_with_credit(line: &str) -> bool {
+    line.chars().rev().take(CREDIT_RUN + 1).any(is_space)
 }
 
 /// Long, with clause punctuation.
@@ -157,6 +166,15 @@ mod tests {
     fn joins_a_body_line_broken_mid_word() {
         let s = "按照要求，维护广大业主合法权益，吕鑫积极协调街道、配合社区，开展入户走访工作，征求业\n\n主意见建议。";
         assert!(clean(s).contains("征求业主意见建议。"));
+    }
+
+    #[test]
+    fn keeps_a_caption_ending_with_its_credit_apart() {
+        let caption = "2016年2月17日，十八洞村村民在绣制苗绣。湖南日报记者 童迪 摄";
+        assert_eq!(
+            clean(&format!("{caption}\n湖南日报记者 李志林 彭业忠")),
+            format!("{caption}\n湖南日报记者 李志林 彭业忠")
+        );
     }
 
     #[test]

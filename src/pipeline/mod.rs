@@ -187,6 +187,9 @@ pub struct BuildReport {
     pub seconds: Timings,
     /// Peak resident memory of the process (VmHWM), if known.
     pub peak_memory_bytes: Option<u64>,
+    /// Old generations kept because a running server still reads them
+    /// (removed by a later build once it lets go).
+    pub kept_generations: Vec<String>,
 }
 
 impl BuildReport {
@@ -679,7 +682,7 @@ fn commit(
     };
     manifest.entities_by_class = report.entities_by_class.clone();
     let t = Instant::now();
-    generation.commit(&manifest)?;
+    report.kept_generations = generation.commit(&manifest)?;
     report.seconds.commit = t.elapsed().as_secs_f64();
     Ok(())
 }

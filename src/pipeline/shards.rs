@@ -115,7 +115,7 @@ pub fn load_shards(store_dir: &Path, files: &[PathBuf]) -> Result<BuildReport, B
     let t = Instant::now();
     generation.compact()?;
     report.seconds.compact = t.elapsed().as_secs_f64();
-    generation.commit(&manifest)?;
+    report.kept_generations = generation.commit(&manifest)?;
     report.seconds.total = started.elapsed().as_secs_f64();
     report.peak_memory_bytes = peak_memory_bytes();
     Ok(report)

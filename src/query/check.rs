@@ -171,7 +171,7 @@ pub(super) fn prefix_message(query: &str) -> Option<String> {
 
 /// One IRI of the parsed query, and whether it is used inside a
 /// `GRAPH` pattern.
-struct Use {
+pub(super) struct Use {
     iri: String,
     in_graph: bool,
 }
@@ -179,7 +179,7 @@ struct Use {
 /// Reads the parsed query's SSE form: every IRI with its place, and the
 /// algebra's depth. Refuses `SERVICE` (no query reaches outside the store)
 /// and algebra nested deeper than `MAX_DEPTH`.
-fn uses(sse: &str) -> Result<Vec<Use>, QueryError> {
+pub(super) fn uses(sse: &str) -> Result<Vec<Use>, QueryError> {
     let chars: Vec<char> = sse.chars().collect();
     // The head word of each open form, and how many are `graph` forms.
     let mut heads: Vec<String> = Vec::new();

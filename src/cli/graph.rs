@@ -3,138 +3,20 @@
 //! `cadre_kg::export`, and prints reports for people. No graph logic lives
 //! here, and nothing here touches the store except through those modules.
 
+use super::args::{FilterArgs, GraphCommand};
 use anyhow::{bail, Context, Result};
 use cadre_kg::analytics::{self, EdgeKind, Filter, KnowledgeGraph, NodeScores, Params};
 use cadre_kg::export::{self, Format, View};
 use cadre_kg::{query, store, vocab};
-use clap::{Args, Subcommand};
 use petgraph::graph::NodeIndex;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-#[derive(Subcommand)]
-pub enum GraphCommand {
-    /// Degree, weighted PageRank, betweenness, components and Louvain
-    /// communities; stored in the store's analytics graph, with a top-N
-    /// report here.
-    Analyze {
-        #[arg(long)]
-        store: PathBuf,
-        #[command(flatten)]
-        filter: FilterArgs,
-        /// How many rows the report shows.
-        #[arg(long, default_value_t = 20)]
-        top: usize,
-        /// PageRank damping factor.
-        #[arg(long, default_value_t = 0.85)]
-        damping: f64,
-        /// Betweenness is exact up to this many nodes, sampled above.
-        #[arg(long, default_value_t = 2000)]
-        exact_limit: usize,
-        /// Source nodes sampled for betweenness above --exact-limit.
-        #[arg(long, default_value_t = 100)]
-        samples: usize,
-        /// Seed of the betweenness sample.
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
-        /// Louvain resolution (larger: smaller communities).
-        #[arg(long, default_value_t = 1.0)]
-        resolution: f64,
-        /// What one article's co-mention of two entities weighs against a
-        /// typed relation (a post, a containment, a byline).
-        #[arg(long, default_value_t = 0.1)]
-        co_mention_weight: f64,
-        /// Report only; do not write the results into the store.
-        #[arg(long)]
-        dry_run: bool,
-    },
-    /// Shortest connections between two entities (label or IRI), with the
-    /// articles behind each step. Exit status 1 when they are not connected.
-    Path {
-        #[arg(long)]
-        store: PathBuf,
-        from: String,
-        to: String,
-        /// At most this many shortest paths.
-        #[arg(long, default_value_t = 5)]
-        limit: usize,
-        /// Relations to walk along, comma-separated (default: all).
-        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
-        edges: Vec<EdgeKind>,
-    },
-    /// Entities within --depth hops of one entity (label or IRI).
-    Neighbors {
-        #[arg(long)]
-        store: PathBuf,
-        entity: String,
-        #[arg(long, default_value_t = 1)]
-        depth: usize,
-        /// Relations to walk along, comma-separated (default: all).
-        #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
-        edges: Vec<EdgeKind>,
-    },
-    /// Write the graph (or a filtered part) as GraphML, GEXF, DOT,
-    /// Cytoscape.js JSON or a self-contained HTML page. Scores come from
-    /// `analyze` when it was run on exactly the exported graph, else are
-    /// computed on it; a filtered export leaves out nodes without edges.
-    Export {
-        #[arg(long)]
-        store: PathBuf,
-        #[arg(long, value_enum)]
-        format: Format,
-        #[command(flatten)]
-        filter: FilterArgs,
-        /// Keep only the N nodes with the highest PageRank.
-        #[arg(long)]
-        top: Option<usize>,
-        /// In a filtered export, keep the nodes the filter leaves without
-        /// an edge (dropped by default).
-        #[arg(long)]
-        keep_isolated: bool,
-        /// Output file (default: standard output).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Title of the graph (HTML page, GraphML graph id, GEXF description).
-        #[arg(long, default_value = "cadre-kg 知识图谱")]
-        title: String,
-    },
-}
-
-/// Which part of the graph: the same options for `analyze` and `export`.
-#[derive(Args, Debug, Clone)]
-pub struct FilterArgs {
-    /// Keep nodes of this class or its subclasses (Person, Organization,
-    /// AdministrativeArea, City, Article, ck:…, an IRI); repeatable.
-    #[arg(long = "class", value_name = "CLASS")]
-    classes: Vec<String>,
-    /// Keep an area (label or IRI), every area ck:locatedIn+ it, and the
-    /// people holding posts in them.
-    #[arg(long, value_name = "AREA")]
-    area: Option<String>,
-    /// Keep what these articles say (source file name or IRI); repeatable.
-    #[arg(long = "article", value_name = "FILE")]
-    articles: Vec<String>,
-    /// Relations to keep, comma-separated: appointment, located-in,
-    /// author, co-mention, org-in-area, organizer, participant (default:
-    /// all).
-    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
-    edges: Vec<EdgeKind>,
-    /// Build the graph from the triples of this SPARQL CONSTRUCT query
-    /// (IRI-to-IRI triples become edges; `a` and `rdfs:label` describe nodes).
-    #[arg(long, value_name = "FILE.rq", conflicts_with_all = ["articles", "edges"])]
-    construct: Option<PathBuf>,
-    /// Keep the people named only in bylines (reporters, photographers,
-    /// editors); left out by default, as they rank newsrooms, not
-    /// governance ties.
-    #[arg(long)]
-    with_bylines: bool,
-}
-
 impl FilterArgs {
-    fn to_filter(&self) -> Result<Filter> {
+    pub fn to_filter(&self) -> Result<Filter> {
         let construct = match &self.construct {
             Some(path) => Some(
                 std::fs::read_to_string(path)
@@ -151,13 +33,6 @@ impl FilterArgs {
             bylines: self.with_bylines,
         })
     }
-}
-
-fn parse_kind(name: &str) -> Result<EdgeKind, String> {
-    EdgeKind::parse(name).ok_or_else(|| {
-        let known: Vec<&str> = EdgeKind::STANDARD.iter().map(EdgeKind::name).collect();
-        format!("unknown relation {name:?}; use one of {}", known.join(", "))
-    })
 }
 
 pub fn run(command: GraphCommand) -> Result<ExitCode> {
