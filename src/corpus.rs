@@ -142,14 +142,26 @@ pub fn read_article(root: &Path, path: &Path) -> Result<Article, ReadError> {
     if bytes.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(DecodeError::TooLarge(bytes.len() as u64).at(path));
     }
-    let decoded = decode(&bytes).map_err(|e| e.at(path))?;
+    let mut article = from_bytes(relative_name(root, path), &bytes).map_err(|e| e.at(path))?;
+    article.stamp = stamp;
+    Ok(article)
+}
+
+/// Decodes one article given as its name and raw bytes, as `read_article`
+/// does a file (a cluster engine hands over records, not paths): same
+/// size limit, decoding and hash, no stamp.
+pub fn from_bytes(name: String, bytes: &[u8]) -> Result<Article, DecodeError> {
+    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(DecodeError::TooLarge(bytes.len() as u64));
+    }
+    let decoded = decode(bytes)?;
     Ok(Article {
-        name: relative_name(root, path),
+        name,
         text: decoded.text,
-        hash: hash_bytes(&bytes),
+        hash: hash_bytes(bytes),
         encoding: decoded.encoding,
         repairs: decoded.repairs,
-        stamp,
+        stamp: None,
     })
 }
 

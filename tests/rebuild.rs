@@ -5,8 +5,9 @@
 mod common;
 use common::*;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A copy of the shipped corpus, `copies` times over with distinct names.
@@ -182,6 +183,178 @@ fn shards_loaded_together_give_the_single_build() {
             .success()
     );
     assert_eq!(report(&json)["unchanged"], 20);
+}
+
+/// The shipped corpus laid out as a cluster's would be: in sub-folders,
+/// with names that need escaping in a URI, and one empty file (skipped by
+/// every path).
+fn nested_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("nested");
+    for (i, entry) in fs::read_dir(repo().join("corpus")).unwrap().enumerate() {
+        let path = entry.unwrap().path();
+        let sub = corpus.join(["a", "b/c d", "区"][i % 3]);
+        fs::create_dir_all(&sub).unwrap();
+        let name = format!("{i} 号%20{}", path.file_name().unwrap().to_string_lossy());
+        fs::copy(&path, sub.join(name)).unwrap();
+    }
+    fs::write(corpus.join("a/empty.txt"), "\n").unwrap();
+    corpus
+}
+
+/// The store a single build of `corpus` gives, dumped; and the build's
+/// output.
+fn single_build(dir: &Path, corpus: &Path) -> String {
+    let single = dir.join("single");
+    let o = build(corpus, &single, &[]);
+    assert!(
+        stdout(&o).contains("a/empty.txt: the file is empty"),
+        "{}",
+        stdout(&o)
+    );
+    dump(&single)
+}
+
+/// Checks that `store` equals `expected` and that the next build on it is
+/// incremental with nothing to do.
+fn assert_store_equals(store: &Path, corpus: &Path, expected: &str) {
+    assert_eq!(dump(store), expected);
+    let json = store.with_extension("json");
+    build(corpus, store, &["--report", json.to_str().unwrap()]);
+    assert_eq!(report(&json)["mode"], "incremental");
+    assert_eq!(report(&json)["unchanged"], 20);
+}
+
+/// `extract --records` on one process's stdin.
+fn extract_records(records: &[String]) -> Output {
+    let mut child = Command::new(bin())
+        .args(["extract", "--records"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = records.join("\n");
+    let feeding = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    feeding.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn records_through_two_processes_give_the_single_build() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = nested_corpus(dir.path());
+    let expected = single_build(dir.path(), &corpus);
+    let mut files = Vec::new();
+    walk(&corpus, &mut files);
+    let records: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let name = f.strip_prefix(&corpus).unwrap().to_str().unwrap();
+            let bytes = base64::engine::general_purpose::STANDARD.encode(fs::read(f).unwrap());
+            serde_json::json!({"name": name, "bytes_b64": bytes}).to_string()
+        })
+        .collect();
+    // Two "partitions", each through its own process.
+    let mut shards = Vec::new();
+    for (i, part) in records.chunks(records.len() / 2 + 1).enumerate() {
+        let o = extract_records(part);
+        let skipped = part.iter().any(|r| r.contains("empty.txt"));
+        assert_eq!(
+            o.status.code(),
+            Some(if skipped { 1 } else { 0 }),
+            "{}",
+            stderr(&o)
+        );
+        shards.push(dir.path().join(format!("part-{i}")));
+        fs::write(shards.last().unwrap(), &o.stdout).unwrap();
+    }
+    let loaded = dir.path().join("loaded");
+    let mut args = vec!["load", "--store", loaded.to_str().unwrap()];
+    args.extend(shards.iter().map(|f| f.to_str().unwrap()));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_store_equals(&loaded, &corpus, &expected);
+
+    let bad = extract_records(&[
+        records[0].clone(),
+        r#"{"name": "x.txt", "bytes_b64": "%%"}"#.into(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("record 2 (x.txt): bytes_b64 is not base64"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            walk(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
+}
+
+/// Python 3 with pyspark and a Java runtime (scripts/setup.sh installs both).
+fn python_with_pyspark() -> &'static str {
+    let ok = Command::new("python3")
+        .args(["-c", "import pyspark"])
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new("java")
+            .arg("-version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    assert!(
+        ok,
+        "this test needs python3 with pyspark and Java: run scripts/setup.sh"
+    );
+    "python3"
+}
+
+/// The shipped Spark job, on a real Spark in local mode: the store it
+/// assembles is the single build's. (`bench/spark.py` does the same on
+/// 1,000 articles and more.)
+#[test]
+fn the_spark_job_gives_the_single_build() {
+    let python = python_with_pyspark();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = nested_corpus(dir.path());
+    let expected = single_build(dir.path(), &corpus);
+    let (out, store) = (dir.path().join("shards"), dir.path().join("spark"));
+    let o = Command::new(python)
+        .arg(repo().join("examples/spark/cadre_spark.py"))
+        .args(["--master", "local[2]", "--partitions", "3", "--bin", bin()])
+        .args(["--corpus", corpus.to_str().unwrap()])
+        .args(["--out", out.to_str().unwrap()])
+        .args(["--store", store.to_str().unwrap()])
+        .env("SPARK_LOCAL_IP", "127.0.0.1")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "one skipped: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("skipped a/empty.txt: the file is empty"),
+        "{}",
+        stderr(&o)
+    );
+    let shards = fs::read_dir(&out)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
+        .count();
+    assert_eq!(shards, 3, "one shard per partition");
+    assert_store_equals(&store, &corpus, &expected);
 }
 
 /// Starts a build in the background.

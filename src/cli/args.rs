@@ -99,9 +99,11 @@ pub enum Command {
         store: PathBuf,
     },
     /// Print what extraction finds in one article, with evidence; or, with
-    /// --corpus --shard I/N --out F.nq, write one shard's quads.
+    /// --corpus --shard I/N --out F.nq, write one shard's quads; or, with
+    /// --records, read articles as JSON lines {"name", "bytes_b64"} on
+    /// stdin and write a shard's quads to stdout (for Spark and the like).
     Extract {
-        #[arg(required_unless_present = "corpus", conflicts_with = "corpus")]
+        #[arg(required_unless_present_any = ["corpus", "records"], conflicts_with_all = ["corpus", "records"])]
         file: Option<PathBuf>,
         /// Machine-readable output (one article).
         #[arg(long)]
@@ -115,7 +117,12 @@ pub enum Command {
         /// Where to write the shard's N-Quads.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Worker threads (default: all cores).
+        /// Articles as records on stdin, quads on stdout (exit status 1
+        /// if some were skipped, 2 on a malformed record).
+        #[arg(long, conflicts_with = "corpus")]
+        records: bool,
+        /// Worker threads (default: all cores; 1 with --records, since an
+        /// engine runs one process per core).
         #[arg(long)]
         jobs: Option<usize>,
     },

@@ -1,5 +1,6 @@
-//! `build`, `load` and `extract --shard`: a store from a corpus or from
-//! shard files, and the report people read after it.
+//! `build`, `load`, `extract --shard` and `extract --records`: a store
+//! from a corpus or from shard files, the shards themselves, and the
+//! report people read after it.
 
 use anyhow::{Context, Result};
 use cadre_kg::pipeline;
@@ -96,12 +97,29 @@ pub fn extract_shard(
         report.quads,
         out.display()
     );
-    for s in &report.skipped {
+    Ok(skipped_status(&report.skipped))
+}
+
+/// `extract --records`: records on stdin, a shard on stdout.
+pub fn extract_records(jobs: usize) -> Result<ExitCode> {
+    let report = pipeline::extract_records(std::io::stdin().lock(), std::io::stdout(), jobs)?;
+    eprintln!(
+        "records: {} articles, {} quads, {} skipped",
+        report.articles,
+        report.quads,
+        report.skipped.len()
+    );
+    Ok(skipped_status(&report.skipped))
+}
+
+/// Names the skipped articles on stderr; exit status 1 if there are any.
+fn skipped_status(skipped: &[pipeline::Skipped]) -> ExitCode {
+    for s in skipped {
         eprintln!("  skipped {}: {}", s.file, s.reason);
     }
-    Ok(if report.skipped.is_empty() {
+    if skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
-    })
+    }
 }

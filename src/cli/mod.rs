@@ -69,8 +69,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             corpus,
             shard,
             out,
+            records,
             jobs,
         } => match (file, corpus, shard, out) {
+            _ if records => build::extract_records(jobs.unwrap_or(1)),
             (Some(file), _, _, _) => extract::extract(&file, json),
             (None, Some(corpus), Some((i, n)), Some(out)) => {
                 build::extract_shard(&corpus, i, n, &out, default_jobs(jobs))

@@ -28,11 +28,13 @@ use std::time::Instant;
 use thiserror::Error;
 
 pub mod plan;
+mod records;
 mod shards;
 mod shared;
 
 use plan::{Mode, Plan, RemovalsRefused, Seen};
 
+pub use records::{extract_records, BadRecord, RecordsReport};
 pub use shards::{extract_shard, load_shards, shard_of, ShardReport};
 use shared::{refresh_gazetteer, IndexGraphs};
 
@@ -54,6 +56,12 @@ pub enum BuildError {
     Shard { path: PathBuf, message: String },
     #[error(transparent)]
     Removals(#[from] RemovalsRefused),
+    #[error(transparent)]
+    Record(#[from] records::BadRecord),
+    #[error("cannot read the records: {0}")]
+    Input(#[source] std::io::Error),
+    #[error("cannot write the quads: {0}")]
+    Output(#[source] std::io::Error),
 }
 
 /// A file that was not built, and why.
