@@ -24,6 +24,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
+#[cfg(not(feature = "rocksdb"))]
+mod no_rocksdb;
+#[cfg(not(feature = "rocksdb"))]
+use no_rocksdb::OnDisk;
+
 const CURRENT: &str = "CURRENT";
 const LOCK: &str = "LOCK";
 const LEASES: &str = "leases";
