@@ -89,13 +89,21 @@ class Browser:
         raise RuntimeError(f"timed out waiting for {expression}")
 
     def close(self):
-        self.process.kill()
-        self.process.wait()
+        # Ask Chromium to quit, so that its helper processes stop writing
+        # into the profile before it is removed; kill it if it will not.
+        try:
+            self.send("Browser.close", session=False)
+            self.process.wait(timeout=10)
+        except Exception:
+            self.process.kill()
+            self.process.wait()
 
 
 def main():
     chromium, url, query = sys.argv[1:4]
-    with tempfile.TemporaryDirectory() as profile:
+    # A helper process Chromium leaves behind may still write a file into
+    # the scratch profile while it is removed: not the page's failure.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         browser = Browser(chromium, profile)
         try:
             targets = browser.send("Target.getTargets", session=False)["targetInfos"]
