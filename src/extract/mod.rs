@@ -268,16 +268,13 @@ fn drop_names_among_fragments(analysed: &mut [Analysed]) {
         .iter()
         .map(|a| a.credits.is_empty() && a.chars.len() <= FRAGMENT)
         .collect();
-    let describes: Vec<bool> = analysed
-        .iter()
-        .map(|a| describes_a_person(&a.chars))
-        .collect();
     for i in 0..analysed.len() {
         let next = fragment.get(i + 1) == Some(&true);
-        if !(next || i > 0 && fragment[i - 1]) {
+        if !analysed[i].credits.iter().any(|c| c.alone) || !(next || i > 0 && fragment[i - 1]) {
             continue;
         }
-        let speaker = next && describes[i + 1];
+        // Read only beside a lone name: most lines have none.
+        let speaker = next && describes_a_person(&analysed[i + 1].chars);
         let credits = &mut analysed[i].credits;
         credits.retain(|c| !c.alone || speaker);
         credits
