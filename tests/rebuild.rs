@@ -343,16 +343,7 @@ fn the_spark_job_gives_the_single_build() {
         "{}",
         stderr(&o)
     );
-    let shards = fs::read_dir(&out)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("part-")
-        })
-        .count();
+    let shards = entries_named(&out, "part-");
     assert_eq!(shards, 3, "one shard per partition");
     assert_store_equals(&store, &corpus, &expected);
 }
@@ -402,16 +393,7 @@ fn a_killed_build_leaves_the_old_store_and_the_next_one_recovers() {
     let out = build(&corpus, &store, &["--full"]);
     assert!(out.status.success(), "recovery: {}", stderr(&out));
     assert_eq!(dump(&store), before);
-    let leftovers = fs::read_dir(&store)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with("gen-")
-        })
-        .count();
+    let leftovers = entries_named(&store, "gen-");
     assert_eq!(leftovers, 1, "debris of killed builds is removed");
 }
 

@@ -108,3 +108,17 @@ pub fn python_with_networkx() -> &'static str {
     );
     "python3"
 }
+
+/// How many entries of `dir` have names starting with `prefix`.
+pub fn entries_named(dir: &Path, prefix: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(prefix)
+        })
+        .count()
+}
