@@ -8,7 +8,7 @@
 use super::area::known_area;
 use super::area::{is_generic, AreaHit};
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
-use super::text::{is_quote_close, is_quote_open, string};
+use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
@@ -192,10 +192,10 @@ fn org_ending_at(
     }
     // A bare level word before the head (村|党支部, 街道|党工委) is part
     // of the generic organ; else the head alone may be one (区委).
-    let bare_level = super::LEVEL_WORDS
-        .iter()
-        .any(|(w, _)| *w == string(chars, start, j));
-    let froms = if bare_level { vec![start, j] } else { vec![j] };
+    let froms = match bare_level_before(chars, words, start, j) {
+        Some(level) => vec![level, j],
+        None => vec![j],
+    };
     froms.into_iter().find_map(|from| {
         let written = string(chars, from, end);
         focus.complete_org(&written, from).map(|label| OrgHit {
@@ -204,6 +204,36 @@ fn org_ending_at(
             alts: vec![written],
         })
     })
+}
+
+/// Words before a bare level word that make it many areas (各社区党委,
+/// 广大村党组织): no one area to complete it with.
+const MANY: &[&str] = &["各", "全", "每", "个", "些", "有", "等", "广大", "基层"];
+
+/// Where a bare level word before the head starts (村|党支部, 社区|党委:
+/// the stem, or the word ending at the head), unless a word before it
+/// makes it many areas. 党组织 names a kind of organ (把社区党组织打造成
+/// 坚强战斗堡垒), not one.
+fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> Option<usize> {
+    if has_at(chars, j, "党组织") {
+        return None;
+    }
+    let is_level = |from: usize| {
+        super::LEVEL_WORDS
+            .iter()
+            .any(|(w, _)| *w == string(chars, from, j))
+    };
+    let from = if is_level(start) {
+        start
+    } else {
+        words
+            .iter()
+            .find(|w| w.end == j && is_level(w.start))?
+            .start
+    };
+    let before = string(chars, from.saturating_sub(2), from);
+    let many = MANY.iter().any(|m| before.ends_with(m));
+    (!many).then_some(from)
 }
 
 /// A stem with a proper name in it (a place, a person's or brand name, an
@@ -344,6 +374,24 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
+    }
+
+    #[test]
+    fn a_bare_level_word_before_an_organ_takes_the_area_in_focus() {
+        let found = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            let words = tag(s);
+            let (areas, _) = find_areas(&chars, &words);
+            let mut focus = Focus::default();
+            focus.add(0, 0, crate::model::AreaKind::Community, "松泉社区");
+            find_orgs(&chars, &words, &areas, &focus.at(1))
+                .into_iter()
+                .map(|o| o.label)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("近年来,社区党委坚持党建引领"), ["松泉社区党委"]);
+        assert!(found("全区各社区党委坚持党建引领").is_empty());
+        assert!(found("把社区党组织打造成坚强战斗堡垒").is_empty());
     }
 
     #[test]
