@@ -120,7 +120,7 @@ fn unit_before(
         return Some((Unit::Mention(m), start));
     }
     if start > 0 && chars[start - 1] == '的' {
-        if let Some(m) = mention_ending_at(mentions, start - 1) {
+        if let Some(m) = mention_ending_at(mentions, building_before(chars, start - 1)) {
             return Some((Unit::Mention(m), start));
         }
     }
@@ -135,6 +135,28 @@ fn unit_before(
         .filter(|g| g.chars().count() >= organ)
         .find(|g| has_at(chars, start, g) && start + g.chars().count() < post_end)
         .map(|g| (Unit::Generic((*g).to_owned()), start + g.chars().count()))
+}
+
+/// Words that number a part of a compound (1栋, 3单元, 二组).
+const BUILDING_PARTS: &[char] = &['栋', '幢', '楼', '号', '单', '元', '组'];
+
+/// Where a numbered part of a compound ending at `at` starts (民航北头
+/// 家属院|1栋|的楼栋长: the post belongs to the compound), else `at`.
+fn building_before(chars: &[char], at: usize) -> usize {
+    let mut k = at;
+    while k > 0 && BUILDING_PARTS.contains(&chars[k - 1]) {
+        k -= 1;
+    }
+    let part = k;
+    while k > 0 && (chars[k - 1].is_ascii_digit() || "一二三四五六七八九十".contains(chars[k - 1]))
+    {
+        k -= 1;
+    }
+    if part < at && k < part {
+        k
+    } else {
+        at
+    }
 }
 
 /// Unit, post, name: and the posts listed before it with 、.
@@ -154,6 +176,27 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         end -= 1;
     }
     posts_ending_at(chars, mentions, p, end, name, found)
+        || listed_before(chars, mentions, end)
+            .is_some_and(|end| posts_ending_at(chars, mentions, p, end, name, found))
+}
+
+/// Longest item (an honour, a description) listed between posts and a
+/// name: 党支部书记、“最美小区志愿者”陈彦妮.
+const MAX_LISTED: usize = 16;
+
+/// Where the posts end when one 、-item without a mention in it stands
+/// between them and the name at `end`.
+fn listed_before(chars: &[char], mentions: &[Local], end: usize) -> Option<usize> {
+    let from = end.saturating_sub(MAX_LISTED);
+    let mark = (from..end).rev().find(|&k| chars[k] == '、')?;
+    let item = &chars[mark + 1..end];
+    let plain = item
+        .iter()
+        .all(|&c| crate::normalize::is_cjk(c) || is_quote_open(c) || is_quote_close(c));
+    let crossed = mentions
+        .iter()
+        .any(|m| m.span.start < end && m.span.end > mark);
+    (plain && !item.is_empty() && !crossed).then_some(mark)
 }
 
 /// Clause breaks after a name that a description of its posts follows.
@@ -454,6 +497,36 @@ mod tests {
         ];
         let found = find_appointments(&chars, &m, false);
         assert!(found.iter().all(|f| f.person != Some(0)));
+    }
+
+    #[test]
+    fn an_honour_between_post_and_name() {
+        let chars: Vec<char> = "大唐小区党支部书记、“最美志愿者”陈彦妮说".chars().collect();
+        let m = vec![
+            local(&chars, "大唐小区党支部", EntityKind::Organization),
+            local(&chars, "陈彦妮", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("书记", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn a_numbered_building_of_a_compound() {
+        let chars: Vec<char> = "北头家属院1栋的楼栋长艾庆玮".chars().collect();
+        let m = vec![
+            local(
+                &chars,
+                "北头家属院",
+                EntityKind::Area(AreaKind::ResidentialCompound),
+            ),
+            local(&chars, "艾庆玮", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("楼栋长", Unit::Mention(0))]
+        );
     }
 
     #[test]

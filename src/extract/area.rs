@@ -161,7 +161,12 @@ fn official_stem(
                 // 安村, 三村: a one-char stem names a village only as the
                 // next link of a chain (…镇|安村), not alone (“三村”书记).
                 let chained = k == floor && floor > 0 && floor == chain_end;
-                !is_bad_stem(&stem)
+                // An official name whose stem is one noun (同心|镇) is a
+                // name even where its last char ends other words (中心).
+                let one_noun = words
+                    .iter()
+                    .any(|w| w.start == k && w.end == j && is_nominal_tag(w.tag()));
+                (!is_bad_stem(&stem) || one_noun && !is_generic(&stem))
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     && !is_common_word(&found_text(&found))
@@ -583,6 +588,12 @@ mod tests {
         let got: Vec<&str> = hits.iter().map(|h| h.label.as_str()).collect();
         assert_eq!(got, ["长春市", "绿园区", "青年路街道", "银融社区"]);
         assert_eq!(chain, [(1, 0), (2, 1), (3, 2)]);
+    }
+
+    #[test]
+    fn an_official_stem_that_is_one_noun_is_a_name() {
+        assert_eq!(labels("拍摄了同心镇凤阁村党组织"), ["同心镇", "凤阁村"]);
+        assert!(labels("建设新型社区").is_empty());
     }
 
     #[test]
