@@ -119,6 +119,12 @@ fn unit_before(
     if let Some(m) = mention_ending_at(mentions, start) {
         return Some((Unit::Mention(m), start));
     }
+    // A title that begins inside its unit's name (全国人大|代表: 人大代表).
+    if let Some(m) = mentions.iter().position(|m| {
+        is_unit(m) && m.span.start < start && start < m.span.end && m.span.end < post_end
+    }) {
+        return Some((Unit::Mention(m), start));
+    }
     if start > 0 && chars[start - 1] == '的' {
         if let Some(m) = mention_ending_at(mentions, building_before(chars, start - 1)) {
             return Some((Unit::Mention(m), start));
@@ -204,14 +210,15 @@ const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；', '。'];
 /// How many clauses after a name may describe its posts.
 const DESCRIBING_CLAUSES: usize = 3;
 
-/// Name, then its posts in a later clause of the sentence, before any
+/// Name, then its posts in the later clauses of the sentence, before any
 /// other person: 杨盛川,苗族,全国人大代表,资源县…社水村党支部书记、村委会主任;
 fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut at = name.end;
+    let mut described = false;
     for _ in 0..DESCRIBING_CLAUSES {
         if !chars.get(at).is_some_and(|c| [',', '，'].contains(c)) {
-            return false;
+            break;
         }
         let end = chars[at + 1..]
             .iter()
@@ -221,15 +228,13 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
             .iter()
             .any(|m| m.kind == EntityKind::Person && m.span.start > at && m.span.start < end);
         if other_person {
-            return false;
+            break;
         }
         let span = Span::new(name.start, end);
-        if posts_ending_at(chars, mentions, p, end, span, found) {
-            return true;
-        }
+        described |= posts_ending_at(chars, mentions, p, end, span, found);
         at = end;
     }
-    false
+    described
 }
 
 /// The posts ending at `end` (right to left, each maybe with its own
@@ -470,20 +475,26 @@ mod tests {
     }
 
     #[test]
-    fn name_then_its_posts_in_a_later_clause() {
-        let chars: Vec<char> = "老杨名叫杨盛川,苗族,资源县社水村党支部书记、村委会主任;"
-            .chars()
-            .collect();
+    fn name_then_its_posts_in_later_clauses() {
+        let chars: Vec<char> =
+            "老王名叫王明山,瑶族,全国人大代表,青山县石水村党支部书记、村委会主任;"
+                .chars()
+                .collect();
         let m = vec![
-            local(&chars, "杨盛川", EntityKind::Person),
-            local(&chars, "资源县", EntityKind::Area(AreaKind::County)),
-            local(&chars, "社水村", EntityKind::Area(AreaKind::Village)),
-            local(&chars, "社水村党支部", EntityKind::Organization),
+            local(&chars, "王明山", EntityKind::Person),
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "青山县", EntityKind::Area(AreaKind::County)),
+            local(&chars, "石水村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "石水村党支部", EntityKind::Organization),
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(
             roles(&found),
-            [("书记", Unit::Mention(3)), ("村委会主任", Unit::Mention(2))]
+            [
+                ("人大代表", Unit::Mention(1)),
+                ("书记", Unit::Mention(4)),
+                ("村委会主任", Unit::Mention(3))
+            ]
         );
     }
 
@@ -509,6 +520,19 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("书记", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn a_title_that_begins_inside_its_unit() {
+        let chars: Vec<char> = "全国人大代表杨盛川说".chars().collect();
+        let m = vec![
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "杨盛川", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("人大代表", Unit::Mention(0))]
         );
     }
 
