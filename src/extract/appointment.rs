@@ -316,6 +316,7 @@ fn posts_ending_at(
         .rev()
         .find_map(|(_, _, u)| u.clone())
         .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
+        .or_else(|| organ_of_a_level(chars, posts.last()?.0))
     else {
         return false;
     };
@@ -334,6 +335,25 @@ fn posts_ending_at(
         });
     }
     true
+}
+
+/// Organs every area of a level has, and that level: 居委会副主任 X is
+/// of the community in focus.
+const ORGANS_OF_LEVELS: &[(&str, &str)] = &[
+    ("居委会", "社区"),
+    ("居民委员会", "社区"),
+    ("村委会", "村"),
+    ("村民委员会", "村"),
+    ("业委会", "小区"),
+];
+
+/// A post that starts with an organ of a level and names no area
+/// (居委会|副主任): the level, for the area in focus.
+fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
+    ORGANS_OF_LEVELS
+        .iter()
+        .find(|(organ, _)| has_at(chars, start, organ))
+        .map(|(_, level)| (Unit::Generic((*level).to_owned()), start))
 }
 
 /// The unit of the appointment of the person named right before `at`
@@ -576,6 +596,16 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("人大代表", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn an_organ_of_a_level_without_its_area() {
+        let chars: Vec<char> = "她和居委会副主任孙媛一起".chars().collect();
+        let m = vec![local(&chars, "孙媛", EntityKind::Person)];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("居委会副主任", Unit::Generic("社区".into()))]
         );
     }
 
