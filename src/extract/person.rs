@@ -6,7 +6,7 @@ use super::segment::{is_common_word, jieba, Word};
 use super::text::string;
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
-use crate::model::Span;
+use crate::model::{ArticleFacts, EntityKind, Span};
 use crate::normalize::is_cjk;
 use std::sync::OnceLock;
 
@@ -192,6 +192,33 @@ fn counts_people(rest: &[char]) -> bool {
         && rest
             .get(digits)
             .is_some_and(|c| ['人', '名', '位'].contains(c))
+}
+
+/// A three-char name written once, whose first two chars stand elsewhere
+/// in the article before a word that follows names (第一书记马鹏用自身
+/// 特长…, then 马鹏深知…): jieba glued a one-char word to a two-char name.
+pub fn shorten_glued_names(facts: &mut ArticleFacts, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    for m in facts.mentions.iter_mut() {
+        if m.kind != EntityKind::Person || m.label.chars().count() != 3 {
+            continue;
+        }
+        let short: String = m.label.chars().take(2).collect();
+        if text.matches(m.label.as_str()).count() != 1 || !is_name(&short) {
+            continue;
+        }
+        let alone = text.match_indices(short.as_str()).any(|(byte, _)| {
+            let after = text[..byte].chars().count() + 2;
+            !text[byte..].starts_with(m.label.as_str())
+                && (ends_name(&chars, after)
+                    || chars.len() >= after + 2
+                        && is_common_word(&string(&chars, after, after + 2)))
+        });
+        if alone {
+            m.label = short;
+            m.evidence.span.end -= 1;
+        }
+    }
 }
 
 /// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
@@ -465,6 +492,23 @@ mod tests {
         assert_eq!(persons("主任次吉拉姆说"), ["次吉拉姆"]);
         assert!(persons("老师讲得真好").is_empty());
         assert!(persons("社工拉近了距离").is_empty());
+    }
+
+    #[test]
+    fn a_name_glued_to_a_word_once_is_cut_where_it_stands_alone() {
+        let text = "第一书记马鹏用自身特长指导村民。马鹏深知产业是根基。";
+        let mut facts = crate::extract::extract(text);
+        shorten_glued_names(&mut facts, text);
+        let people: Vec<&str> = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.label.as_str())
+            .collect();
+        assert!(
+            people.contains(&"马鹏") && !people.contains(&"马鹏用"),
+            "{people:?}"
+        );
     }
 
     #[test]
