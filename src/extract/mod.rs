@@ -230,12 +230,14 @@ pub fn extract(text: &str) -> ArticleFacts {
     // 说, a byline) is a name in the later sentences too, where it stands
     // without one (杨志强离开…, 工作3年多,柯春鸿已经…). News names a person
     // with their post first, so looking back costs no second pass.
-    let mut known = person::recurring_subjects(
+    let text_of = || {
         analysed
             .iter()
             .filter(|a| !a.debris)
-            .map(|a| (&a.chars[..], &a.words[..])),
-    );
+            .map(|a| (&a.chars[..], &a.words[..]))
+    };
+    let mut known = person::recurring_subjects(text_of());
+    known.extend(minority_name::recurring(text_of()));
     let mut named_above = None;
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
