@@ -243,13 +243,31 @@ fn caption(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         line,
         &mut posts,
     );
-    // The whole line: its first post's unit opens it.
+    // The whole line: its first post's unit opens it, after the areas
+    // that hold it (青山镇|石水村|第一书记).
     if posts.first().is_some_and(|f| match f.unit {
-        Unit::Mention(u) => mentions[u].span.start == 0,
+        Unit::Mention(u) => chained_from_start(mentions, mentions[u].span.start),
         Unit::Generic(_) => false,
     }) {
         found.extend(posts);
     }
+}
+
+/// Do mentions one after the other cover the line up to `at`?
+fn chained_from_start(mentions: &[Local], at: usize) -> bool {
+    let mut pos = 0;
+    while pos < at {
+        match mentions
+            .iter()
+            .filter(|m| m.span.start == pos && m.span.end <= at)
+            .map(|m| m.span.end)
+            .max()
+        {
+            Some(end) => pos = end,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Longest item (an honour, a description) listed between posts and a

@@ -342,6 +342,8 @@ struct SentenceFacts {
     locals: Vec<Local>,
     /// `locals[i]` is `facts.mentions[global[i]]`.
     global: Vec<usize>,
+    /// The person named above whose caption this line is.
+    caption_of: Option<usize>,
 }
 
 impl SentenceFacts {
@@ -351,6 +353,7 @@ impl SentenceFacts {
             base,
             locals: Vec::new(),
             global: Vec::new(),
+            caption_of: None,
         }
     }
 
@@ -441,18 +444,23 @@ impl SentenceFacts {
         self.appointments(a, context, facts);
     }
 
-    /// The person this sentence names and nothing else (a line with a
-    /// speaker's name over their caption).
+    /// The person a caption on the next line is about: the one this line
+    /// names and nothing else (嘎拉巴特尔: / 成家德), or whose caption this
+    /// line already is (a caption of two lines).
     fn alone(&self, a: &Analysed, facts: &ArticleFacts) -> Option<usize> {
-        match (self.locals.as_slice(), self.global.as_slice()) {
+        let only = match (self.locals.as_slice(), self.global.as_slice()) {
             ([only], [g]) if only.kind == EntityKind::Person => {
-                let rest = a.chars.len() - (only.span.end - only.span.start);
-                (rest == 0)
+                let rest = a.chars[..only.span.start]
+                    .iter()
+                    .chain(&a.chars[only.span.end..]);
+                rest.clone()
+                    .all(|c| [':', '：', ' '].contains(c))
                     .then_some(*g)
                     .filter(|&g| facts.mentions[g].kind == EntityKind::Person)
             }
             _ => None,
-        }
+        };
+        only.or(self.caption_of)
     }
 
     /// People credited in a byline or page furniture.
@@ -503,7 +511,10 @@ impl SentenceFacts {
                     None => continue,
                 },
                 Holder::NamedAbove => match named_above {
-                    Some(person) => person,
+                    Some(person) => {
+                        self.caption_of = Some(person);
+                        person
+                    }
                     None => continue,
                 },
             };
@@ -551,6 +562,9 @@ mod tests {
             found,
             [("王明山".into(), "书记".into(), "青山小区党委".into())]
         );
+        let found =
+            appointments("书记王明山说。\n王明山:\n青山镇党委副书记\n青山镇石水村第一书记\n");
+        assert_eq!(found.len(), 2, "{found:?}");
         // A caption under another line is no one's.
         assert!(appointments("他说得好\n青山小区党委书记\n").is_empty());
     }
