@@ -42,10 +42,36 @@ enum Found {
 /// Adds an `OrgInArea` relation for every organization whose area the
 /// article names, and an `ImpliedArea` for those whose area it implies.
 pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
+    let found = org_areas(facts, focus);
+    for (org, found) in found {
+        let evidence = facts.mentions[org].evidence;
+        match found {
+            Found::Named(area) => facts.relations.push(Relation {
+                kind: RelationKind::OrgInArea,
+                subject: org,
+                object: area,
+                evidence,
+            }),
+            Found::Implied(name, kind) => facts.implied_areas.push(ImpliedArea {
+                org,
+                name,
+                kind,
+                evidence,
+            }),
+        }
+    }
+}
+
+/// Each organization with the area found for it.
+fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
+    let forms = AreaForms::of(facts);
     let orgs: Vec<usize> = (0..facts.mentions.len())
         .filter(|&m| facts.mentions[m].kind == EntityKind::Organization)
         .collect();
-    let from_names: Vec<Option<Found>> = orgs.iter().map(|&org| from_name(facts, org)).collect();
+    let from_names: Vec<Option<Found>> = orgs
+        .iter()
+        .map(|&org| from_name(facts, &forms, org))
+        .collect();
     // An area the article writes only inside organizations' names: a
     // generic organ of its level may stand for it (省委组织部 beside
     // 山西日报), but not for one the article never writes at all.
@@ -54,30 +80,19 @@ pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
             .iter()
             .any(|f| matches!(f, Some(Found::Implied(l, _)) if l == label))
     };
-    for (org, by_name) in orgs.into_iter().zip(from_names.clone()) {
-        let found = by_name
-            .or_else(|| {
-                from_focus(facts, org, focus)
-                    .filter(|f| !matches!(f, Found::Implied(l, _) if !written(l)))
-            })
-            .or_else(|| from_list(facts, org).map(Found::Named));
-        let evidence = facts.mentions[org].evidence;
-        match found {
-            Some(Found::Named(area)) => facts.relations.push(Relation {
-                kind: RelationKind::OrgInArea,
-                subject: org,
-                object: area,
-                evidence,
-            }),
-            Some(Found::Implied(name, kind)) => facts.implied_areas.push(ImpliedArea {
-                org,
-                name,
-                kind,
-                evidence,
-            }),
-            None => {}
-        }
-    }
+    orgs.iter()
+        .zip(&from_names)
+        .filter_map(|(&org, by_name)| {
+            let found = by_name
+                .clone()
+                .or_else(|| {
+                    from_focus(facts, org, focus)
+                        .filter(|f| !matches!(f, Found::Implied(l, _) if !written(l)))
+                })
+                .or_else(|| from_list(facts, org).map(Found::Named))?;
+            Some((org, found))
+        })
+        .collect()
 }
 
 /// The forms an article names its areas by, each with its area mention:
@@ -149,15 +164,14 @@ fn is_branch(rest: &str) -> bool {
 /// article names. An area the article does not name counts only where
 /// the name as written holds it (not where the recogniser completed
 /// 省委组织部 from the focus).
-fn from_name(facts: &ArticleFacts, org: usize) -> Option<Found> {
+fn from_name(facts: &ArticleFacts, forms: &AreaForms, org: usize) -> Option<Found> {
     let label = &facts.mentions[org].label;
     let name = label.strip_prefix("中共").unwrap_or(label);
-    let forms = AreaForms::of(facts);
     let as_written = written(facts, org);
     let chain = |at: usize| {
         let mut rest = &name[at..];
         let mut found = None;
-        while let Some((area, used)) = leading_area(&forms, rest, at == 0 || found.is_some()) {
+        while let Some((area, used)) = leading_area(forms, rest, at == 0 || found.is_some()) {
             if matches!(area, Found::Named(_)) || as_written.contains(&rest[..used]) {
                 found = Some(area);
             }
