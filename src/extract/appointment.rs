@@ -29,11 +29,21 @@ pub enum Unit {
     Generic(String),
 }
 
+/// Who holds a post found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// A person the sentence names: index into its mentions.
+    Mention(usize),
+    /// The article's author (作者系…).
+    Author,
+    /// The person named alone on the line above: a speaker's caption
+    /// (成家德 / 长盛小区党委书记).
+    NamedAbove,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// Index into the sentence's mentions; `None` is the article's author
-    /// (作者系…).
-    pub person: Option<usize>,
+    pub person: Holder,
     pub role: String,
     pub unit: Unit,
     pub span: Span,
@@ -58,6 +68,9 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         {
             name_then_post(chars, mentions, p, &mut found);
         }
+    }
+    if found.is_empty() {
+        caption(chars, mentions, &mut found);
     }
     verbs(chars, mentions, &mut found);
     if has_author {
@@ -119,6 +132,12 @@ fn unit_before(
     if let Some(m) = mention_ending_at(mentions, start) {
         return Some((Unit::Mention(m), start));
     }
+    // A title that begins inside its unit's name (全国人大|代表: 人大代表).
+    if let Some(m) = mentions.iter().position(|m| {
+        is_unit(m) && m.span.start < start && start < m.span.end && m.span.end < post_end
+    }) {
+        return Some((Unit::Mention(m), start));
+    }
     if start > 0 && chars[start - 1] == '的' {
         if let Some(m) = mention_ending_at(mentions, building_before(chars, start - 1)) {
             return Some((Unit::Mention(m), start));
@@ -175,9 +194,39 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
     }
-    posts_ending_at(chars, mentions, p, end, name, found)
-        || listed_before(chars, mentions, end)
-            .is_some_and(|end| posts_ending_at(chars, mentions, p, end, name, found))
+    posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
+        || listed_before(chars, mentions, end).is_some_and(|end| {
+            posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
+        })
+}
+
+/// Longest line that is a speaker's posts and nothing else.
+const MAX_CAPTION: usize = 30;
+
+/// A line that is only a unit and its posts, under a line naming a
+/// person alone (成家德 / 长盛小区党委书记): the caption of a speaker.
+fn caption(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let people = mentions.iter().any(|m| m.kind == EntityKind::Person);
+    if people || chars.len() > MAX_CAPTION || !mentions.first().is_some_and(|m| m.span.start == 0) {
+        return;
+    }
+    let line = Span::new(chars.len(), chars.len());
+    let mut posts = Vec::new();
+    posts_ending_at(
+        chars,
+        mentions,
+        Holder::NamedAbove,
+        chars.len(),
+        line,
+        &mut posts,
+    );
+    // The whole line: its first post's unit opens it.
+    if posts.first().is_some_and(|f| match f.unit {
+        Unit::Mention(u) => mentions[u].span.start == 0,
+        Unit::Generic(_) => false,
+    }) {
+        found.extend(posts);
+    }
 }
 
 /// Longest item (an honour, a description) listed between posts and a
@@ -204,14 +253,15 @@ const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；', '。'];
 /// How many clauses after a name may describe its posts.
 const DESCRIBING_CLAUSES: usize = 3;
 
-/// Name, then its posts in a later clause of the sentence, before any
+/// Name, then its posts in the later clauses of the sentence, before any
 /// other person: 杨盛川,苗族,全国人大代表,资源县…社水村党支部书记、村委会主任;
 fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut at = name.end;
+    let mut described = false;
     for _ in 0..DESCRIBING_CLAUSES {
         if !chars.get(at).is_some_and(|c| [',', '，'].contains(c)) {
-            return false;
+            break;
         }
         let end = chars[at + 1..]
             .iter()
@@ -221,23 +271,21 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
             .iter()
             .any(|m| m.kind == EntityKind::Person && m.span.start > at && m.span.start < end);
         if other_person {
-            return false;
+            break;
         }
         let span = Span::new(name.start, end);
-        if posts_ending_at(chars, mentions, p, end, span, found) {
-            return true;
-        }
+        described |= posts_ending_at(chars, mentions, Holder::Mention(p), end, span, found);
         at = end;
     }
-    false
+    described
 }
 
 /// The posts ending at `end` (right to left, each maybe with its own
-/// unit, joined by 、) held by person `p`; `span` is the evidence.
+/// unit, joined by 、) held by `holder`; `span` is the evidence.
 fn posts_ending_at(
     chars: &[char],
     mentions: &[Local],
-    p: usize,
+    holder: Holder,
     end: usize,
     span: Span,
     found: &mut Vec<Found>,
@@ -279,7 +327,7 @@ fn posts_ending_at(
             .filter(|c| !is_quote_open(*c) && !is_quote_close(*c))
             .collect();
         found.push(Found {
-            person: Some(p),
+            person: holder,
             role,
             unit,
             span: Span::new(role_start.min(name.start), name.end.max(end)),
@@ -299,7 +347,7 @@ fn unit_of_previous_person(
     found
         .iter()
         .rev()
-        .find(|f| f.person.is_some_and(|p| mentions[p].span.end == before))
+        .find(|f| matches!(f.person, Holder::Mention(p) if mentions[p].span.end == before))
         .map(|f| (f.unit.clone(), at))
 }
 
@@ -327,7 +375,7 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
     let role = lexicon().roles.starting_at(chars, name.end);
     if let Some(role) = role {
         found.push(Found {
-            person: Some(p),
+            person: Holder::Mention(p),
             role: role.to_owned(),
             unit: Unit::Mention(unit),
             span: Span::new(mentions[unit].span.start, name.end + role.chars().count()),
@@ -353,7 +401,7 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
         {
             found.push(Found {
-                person: Some(p),
+                person: Holder::Mention(p),
                 role,
                 unit,
                 span: Span::new(mentions[p].span.start, end),
@@ -420,7 +468,7 @@ fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) 
             };
             shared = Some(unit.clone());
             found.push(Found {
-                person: None,
+                person: Holder::Author,
                 role,
                 unit,
                 span: Span::new(at, end),
@@ -470,20 +518,26 @@ mod tests {
     }
 
     #[test]
-    fn name_then_its_posts_in_a_later_clause() {
-        let chars: Vec<char> = "老杨名叫杨盛川,苗族,资源县社水村党支部书记、村委会主任;"
-            .chars()
-            .collect();
+    fn name_then_its_posts_in_later_clauses() {
+        let chars: Vec<char> =
+            "老王名叫王明山,瑶族,全国人大代表,青山县石水村党支部书记、村委会主任;"
+                .chars()
+                .collect();
         let m = vec![
-            local(&chars, "杨盛川", EntityKind::Person),
-            local(&chars, "资源县", EntityKind::Area(AreaKind::County)),
-            local(&chars, "社水村", EntityKind::Area(AreaKind::Village)),
-            local(&chars, "社水村党支部", EntityKind::Organization),
+            local(&chars, "王明山", EntityKind::Person),
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "青山县", EntityKind::Area(AreaKind::County)),
+            local(&chars, "石水村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "石水村党支部", EntityKind::Organization),
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(
             roles(&found),
-            [("书记", Unit::Mention(3)), ("村委会主任", Unit::Mention(2))]
+            [
+                ("人大代表", Unit::Mention(1)),
+                ("书记", Unit::Mention(4)),
+                ("村委会主任", Unit::Mention(3))
+            ]
         );
     }
 
@@ -496,7 +550,7 @@ mod tests {
             local(&chars, "社水村党支部", EntityKind::Organization),
         ];
         let found = find_appointments(&chars, &m, false);
-        assert!(found.iter().all(|f| f.person != Some(0)));
+        assert!(found.iter().all(|f| f.person != Holder::Mention(0)));
     }
 
     #[test]
@@ -509,6 +563,19 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("书记", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn a_title_that_begins_inside_its_unit() {
+        let chars: Vec<char> = "全国人大代表杨盛川说".chars().collect();
+        let m = vec![
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "杨盛川", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("人大代表", Unit::Mention(0))]
         );
     }
 

@@ -27,7 +27,7 @@ mod text;
 use crate::model::{
     AreaKind, ArticleFacts, Containment, EntityKind, Evidence, Mention, Sentence, Span,
 };
-use appointment::{Local, Unit};
+use appointment::{Holder, Local, Unit};
 use std::collections::BTreeMap;
 
 pub use area::known_area;
@@ -236,11 +236,19 @@ pub fn extract(text: &str) -> ArticleFacts {
             .filter(|a| !a.debris)
             .map(|a| (&a.chars[..], &a.words[..])),
     );
+    let mut named_above = None;
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let first_new = facts.mentions.len();
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
+        let context = Context {
+            focus: &focus.at(si),
+            has_byline,
+            known: &known,
+            named_above,
+        };
+        sentence.run(a, &context, &mut facts);
+        named_above = sentence.alone(a, &facts);
         for m in &facts.mentions[first_new..] {
             if m.kind == EntityKind::Person
                 && !known.iter().any(|k| k.iter().copied().eq(m.label.chars()))
@@ -312,6 +320,18 @@ fn analyse(s: &Sentence) -> Analysed {
     }
 }
 
+/// What a sentence's recognisers read of the rest of the article.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    focus: &'a FocusAt<'a>,
+    /// The article has a byline: 作者系… describes its author.
+    has_byline: bool,
+    /// The names found so far (see [`person::occurrences`]).
+    known: &'a [Vec<char>],
+    /// The person the line before names alone (a speaker over a caption).
+    named_above: Option<usize>,
+}
+
 /// The mentions of one sentence while its recognisers run.
 struct SentenceFacts {
     sentence: usize,
@@ -362,14 +382,8 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(
-        &mut self,
-        a: &Analysed,
-        focus: &FocusAt,
-        has_byline: bool,
-        known: &[Vec<char>],
-        facts: &mut ArticleFacts,
-    ) {
+    fn run(&mut self, a: &Analysed, context: &Context, facts: &mut ArticleFacts) {
+        let focus = context.focus;
         self.credits(a, facts);
         if a.debris {
             return;
@@ -406,7 +420,12 @@ impl SentenceFacts {
         }
         let taken = self.taken();
         let mut persons = person::find_persons(&a.chars, &a.words, &taken);
-        persons.extend(person::occurrences(&a.chars, known, &taken, &persons));
+        persons.extend(person::occurrences(
+            &a.chars,
+            context.known,
+            &taken,
+            &persons,
+        ));
         for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
             if known_area(&name).is_none() {
@@ -416,7 +435,21 @@ impl SentenceFacts {
         for hit in initiative::find_initiatives(&a.chars, &self.taken()) {
             self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
         }
-        self.appointments(a, focus, has_byline, facts);
+        self.appointments(a, context, facts);
+    }
+
+    /// The person this sentence names and nothing else (a line with a
+    /// speaker's name over their caption).
+    fn alone(&self, a: &Analysed, facts: &ArticleFacts) -> Option<usize> {
+        match (self.locals.as_slice(), self.global.as_slice()) {
+            ([only], [g]) if only.kind == EntityKind::Person => {
+                let rest = a.chars.len() - (only.span.end - only.span.start);
+                (rest == 0)
+                    .then_some(*g)
+                    .filter(|&g| facts.mentions[g].kind == EntityKind::Person)
+            }
+            _ => None,
+        }
     }
 
     /// People credited in a byline or page furniture.
@@ -452,18 +485,22 @@ impl SentenceFacts {
         }
     }
 
-    fn appointments(
-        &mut self,
-        a: &Analysed,
-        focus: &FocusAt,
-        has_byline: bool,
-        facts: &mut ArticleFacts,
-    ) {
+    fn appointments(&mut self, a: &Analysed, context: &Context, facts: &mut ArticleFacts) {
+        let Context {
+            focus,
+            has_byline,
+            named_above,
+            ..
+        } = *context;
         for found in appointment::find_appointments(&a.chars, &self.locals, has_byline) {
             let person = match found.person {
-                Some(p) => self.global[p],
-                None => match facts.authors.first() {
+                Holder::Mention(p) => self.global[p],
+                Holder::Author => match facts.authors.first() {
                     Some(&author) => author,
+                    None => continue,
+                },
+                Holder::NamedAbove => match named_above {
+                    Some(person) => person,
                     None => continue,
                 },
             };
@@ -502,6 +539,17 @@ mod tests {
                 (label(a.person), a.role.clone(), label(a.unit))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_caption_under_a_name_gives_its_posts() {
+        let found = appointments("王明山\n青山小区党委书记\n我们小区的事有人管了。");
+        assert_eq!(
+            found,
+            [("王明山".into(), "书记".into(), "青山小区党委".into())]
+        );
+        // A caption under another line is no one's.
+        assert!(appointments("他说得好\n青山小区党委书记\n").is_empty());
     }
 
     #[test]

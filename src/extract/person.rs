@@ -41,8 +41,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         add(span);
     }
     for &at in &cues {
-        if let Some(span) =
-            name_after_title(chars, words, at, taken).or_else(|| name_at(chars, words, at))
+        if let Some(span) = name_after_title(chars, words, at, taken)
+            .or_else(|| name_at(chars, words, at))
+            .or_else(|| surnameless_after_cue(chars, at))
         {
             add(span);
         }
@@ -320,6 +321,32 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
     })
 }
 
+/// A name without a Chinese surname right after a post title or cue word
+/// (社工德噶在…, 书记次吉拉姆说): Tibetan or Mongolian names whose elements
+/// no lexicon lists. Two to four characters of transliterations, holding
+/// no dictionary word and no function char, ending where a name ends and
+/// nowhere inside.
+fn surnameless_after_cue(chars: &[char], at: usize) -> Option<Span> {
+    let lex = lexicon();
+    let cued =
+        lex.roles.ending_at(chars, at).is_some() || lex.person_cues.ending_at(chars, at).is_some();
+    if !cued {
+        return None;
+    }
+    let letters = &lex.surnameless_name_chars;
+    (2..=4).find_map(|len| {
+        let end = at + len;
+        let run = chars.get(at..end)?;
+        let plain = run
+            .iter()
+            .all(|c| letters.contains(c) && !FUNCTION_CHARS.contains(c));
+        let has_word =
+            (at..end - 1).any(|k| (k + 2..=end).any(|e| is_common_word(&string(chars, k, e))));
+        let ends = ends_name(chars, end) && !(at + 1..end).any(|k| ends_name(chars, k));
+        (plain && !has_word && ends).then(|| Span::new(at, end))
+    })
+}
+
 /// Tags of words a name does not go on with: verbs, prepositions,
 /// adverbs, conjunctions, particles and pronouns.
 fn is_function_tag(tag: &str) -> bool {
@@ -422,6 +449,14 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn surnameless_names_after_a_cue() {
+        assert_eq!(persons("居民德噶在走访时发现"), ["德噶"]);
+        assert_eq!(persons("主任次吉拉姆说"), ["次吉拉姆"]);
+        assert!(persons("老师讲得真好").is_empty());
+        assert!(persons("社工拉近了距离").is_empty());
     }
 
     #[test]
