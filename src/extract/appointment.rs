@@ -51,8 +51,31 @@ pub struct Found {
 
 /// Bare level words that name the unit in focus.
 const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
-/// Verbs that give a post: 担任, 兼任.
-const VERBS: &[&str] = &["担任", "兼任", "出任", "现任", "曾任", "是"];
+/// Verbs that give a post: 担任, 兼任, 当选为; longer ones first where one
+/// starts another (当选为, 当选).
+const VERBS: &[&str] = &[
+    "担任",
+    "兼任",
+    "出任",
+    "现任",
+    "曾任",
+    "升任",
+    "调任",
+    "转任",
+    "改任",
+    "当选为",
+    "当选",
+    "被任命为",
+    "任命为",
+    "被选为",
+    "挂任",
+    "是",
+    "任",
+    "系",
+];
+/// Verbs too short to stand anywhere: only right after the name (王泽勇是…,
+/// 李明任村党支部书记, 张华系…).
+const VERBS_AFTER_NAME: &[&str] = &["是", "任", "系"];
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
@@ -316,6 +339,7 @@ fn posts_ending_at(
         .rev()
         .find_map(|(_, _, u)| u.clone())
         .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
+        .or_else(|| organ_of_a_level(chars, posts.last()?.0))
     else {
         return false;
     };
@@ -334,6 +358,25 @@ fn posts_ending_at(
         });
     }
     true
+}
+
+/// Organs every area of a level has, and that level: 居委会副主任 X is
+/// of the community in focus.
+const ORGANS_OF_LEVELS: &[(&str, &str)] = &[
+    ("居委会", "社区"),
+    ("居民委员会", "社区"),
+    ("村委会", "村"),
+    ("村民委员会", "村"),
+    ("业委会", "小区"),
+];
+
+/// A post that starts with an organ of a level and names no area
+/// (居委会|副主任): the level, for the area in focus.
+fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
+    ORGANS_OF_LEVELS
+        .iter()
+        .find(|(organ, _)| has_at(chars, start, organ))
+        .map(|(_, level)| (Unit::Generic((*level).to_owned()), start))
 }
 
 /// The unit of the appointment of the person named right before `at`
@@ -385,16 +428,21 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
 
 /// Person … (unit) 担任 (unit) post.
 fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let mut next = 0;
     for v in 0..chars.len() {
+        // Not inside a verb already read (被|任命为).
+        if v < next {
+            continue;
+        }
         let Some(verb) = VERBS.iter().find(|verb| has_at(chars, v, verb)) else {
             continue;
         };
         let after = v + verb.chars().count();
+        next = after;
         let Some(p) = person_before(mentions, v) else {
             continue;
         };
-        // 是 only right after the name: 王泽勇是…的一名车工.
-        if *verb == "是" && mentions[p].span.end != v {
+        if VERBS_AFTER_NAME.contains(verb) && mentions[p].span.end != v {
             continue;
         }
         if let Some((Some(unit), role, end)) =
@@ -580,6 +628,16 @@ mod tests {
     }
 
     #[test]
+    fn an_organ_of_a_level_without_its_area() {
+        let chars: Vec<char> = "她和居委会副主任孙媛一起".chars().collect();
+        let m = vec![local(&chars, "孙媛", EntityKind::Person)];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("居委会副主任", Unit::Generic("社区".into()))]
+        );
+    }
+
+    #[test]
     fn a_numbered_building_of_a_compound() {
         let chars: Vec<char> = "北头家属院1栋的楼栋长艾庆玮".chars().collect();
         let m = vec![
@@ -645,6 +703,34 @@ mod tests {
         assert_eq!(
             roles(&found),
             [("网格员", generic.clone()), ("楼栋长", generic)]
+        );
+    }
+
+    #[test]
+    fn short_verbs_right_after_the_name() {
+        let chars: Vec<char> = "2019年李明任青山村党支部书记".chars().collect();
+        let m = vec![
+            local(&chars, "李明", EntityKind::Person),
+            local(&chars, "青山村党支部", EntityKind::Organization),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("书记", Unit::Mention(1))]
+        );
+        let chars: Vec<char> = "李明说,青山村任务重".chars().collect();
+        let m = vec![
+            local(&chars, "李明", EntityKind::Person),
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+        ];
+        assert!(find_appointments(&chars, &m, false).is_empty());
+        let chars: Vec<char> = "王红被任命为青山社区党委书记".chars().collect();
+        let m = vec![
+            local(&chars, "王红", EntityKind::Person),
+            local(&chars, "青山社区党委", EntityKind::Organization),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("书记", Unit::Mention(1))]
         );
     }
 
