@@ -215,7 +215,8 @@ fn leading_area(forms: &AreaForms, rest: &str, gazetteer: bool) -> Option<(Found
 
 /// The longest prefix of `rest` (shorter than it) that the gazetteer knows:
 /// a full name (长沙市), or a short form of exactly one province or city
-/// (福州, 黑龙江).
+/// (福州, 黑龙江; 西安, whatever districts share it: a city's short form
+/// names the city).
 fn known_prefix(rest: &str) -> Option<(&str, (String, AreaKind))> {
     let g = divisions();
     let ends: Vec<usize> = rest
@@ -231,10 +232,12 @@ fn known_prefix(rest: &str) -> Option<(&str, (String, AreaKind))> {
         }
         // 苏州路小学 is on a road named after the city, not in it.
         let road = rest[end..].starts_with(ROAD_WORDS);
-        match g.by_alias(prefix) {
-            [id] if g.get(*id).level() <= Level::Prefecture && !road => {
-                Some((prefix, known_area(g.get(*id).name())?))
-            }
+        let mut high = g
+            .by_alias(prefix)
+            .iter()
+            .filter(|&&id| g.get(id).level() <= Level::Prefecture);
+        match (high.next(), high.next()) {
+            (Some(&id), None) if !road => Some((prefix, known_area(g.get(id).name())?)),
             _ => None,
         }
     })
@@ -453,6 +456,15 @@ mod tests {
             found
                 .iter()
                 .any(|(o, a)| o == "九三学社南宁市委员会" && a == "南宁市"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_citys_short_form_names_the_city_whatever_districts_share_it() {
+        let found = implied("西安日报记者报道,雁塔区开展活动。");
+        assert!(
+            found.contains(&("西安日报".into(), "西安市".into())),
             "{found:?}"
         );
     }
