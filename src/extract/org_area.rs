@@ -33,7 +33,7 @@ const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
 
 /// The area an organization is in: one the article names, or one it
 /// implies (its official name and kind).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 enum Found {
     Named(usize),
     Implied(String, AreaKind),
