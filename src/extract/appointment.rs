@@ -439,23 +439,34 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         };
         let after = v + verb.chars().count();
         next = after;
-        let Some(p) = person_before(mentions, v) else {
+        let short = VERBS_AFTER_NAME.contains(verb);
+        let before = person_before(mentions, v).filter(|&p| !short || mentions[p].span.end == v);
+        let Some((Some(unit), role, end)) =
+            post_after(chars, mentions, after, mention_ending_at(mentions, v))
+        else {
             continue;
         };
-        if VERBS_AFTER_NAME.contains(verb) && mentions[p].span.end != v {
+        // A relative clause: 在水井村担任第一书记的王泽勇.
+        let described = (!short && chars.get(end) == Some(&'的'))
+            .then(|| person_starting_at(mentions, end + 1))
+            .flatten();
+        let Some(p) = described.or(before) else {
             continue;
-        }
-        if let Some((Some(unit), role, end)) =
-            post_after(chars, mentions, after, mention_ending_at(mentions, v))
-        {
-            found.push(Found {
-                person: Holder::Mention(p),
-                role,
-                unit,
-                span: Span::new(mentions[p].span.start, end),
-            });
-        }
+        };
+        let span = mentions[p].span;
+        found.push(Found {
+            person: Holder::Mention(p),
+            role,
+            unit,
+            span: Span::new(span.start.min(v), span.end.max(end)),
+        });
     }
+}
+
+fn person_starting_at(mentions: &[Local], at: usize) -> Option<usize> {
+    mentions
+        .iter()
+        .position(|m| m.kind == EntityKind::Person && m.span.start == at)
 }
 
 fn person_before(mentions: &[Local], at: usize) -> Option<usize> {
@@ -732,6 +743,18 @@ mod tests {
             roles(&find_appointments(&chars, &m, false)),
             [("书记", Unit::Mention(1))]
         );
+    }
+
+    #[test]
+    fn a_relative_clause_before_the_name() {
+        let chars: Vec<char> = "在青山村担任第一书记的李明带领村民".chars().collect();
+        let m = vec![
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "李明", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("第一书记", Unit::Mention(0))]);
+        assert_eq!(found[0].person, Holder::Mention(1));
     }
 
     #[test]

@@ -170,10 +170,20 @@ fn org_ending_at(
     let named = has_area(areas, start, j)
         || stem.chars().count() >= 4
         || stem.chars().count() > 1 && has_proper_word(chars, words, start, j);
+    // A one-char head needs an area in the name, or a dictionary organ
+    // noun ending with it that names a field of work (煤田|地质局, not
+    // 新格局).
+    let organ_word = words.iter().any(|w| {
+        w.start + 2 <= j
+            && w.end == end
+            && w.start >= start
+            && names_an_organ(&string(chars, w.start, w.end))
+            && is_common_word(&string(chars, w.start, j))
+    });
     if !stem.is_empty()
         && !is_generic(&stem)
         && named
-        && (head.chars().count() > 1 || has_area(areas, start, j))
+        && (head.chars().count() > 1 || has_area(areas, start, j) || organ_word)
     {
         let label = format!("{stem}{head}");
         let written = string(chars, start, end);
@@ -412,6 +422,12 @@ mod tests {
     #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
+    }
+
+    #[test]
+    fn a_one_char_head_ending_an_organ_noun() {
+        assert!(orgs("都是甘肃煤田地质局选派的干部").contains(&"甘肃煤田地质局".to_owned()));
+        assert!(orgs("形成发展新格局").is_empty());
     }
 
     #[test]

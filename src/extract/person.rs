@@ -152,12 +152,13 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
-/// The first name of a group given by count, at a clause start:
-/// 任红梅等10人获得…, 王强等三名同志.
+/// The first name of a group given by count or by what they are, at a
+/// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
     let mut found = Vec::new();
     for k in 2..chars.len() {
-        if chars[k] != '等' || !counts_people(&chars[k + 1..]) {
+        if chars[k] != '等' || !(counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
+        {
             continue;
         }
         for len in [3, 2] {
@@ -172,6 +173,13 @@ fn names_before_counts(chars: &[char]) -> Vec<Span> {
         }
     }
     found
+}
+
+/// Words for the people a first name leads (罗清泉等领导, 王强等同志).
+const GROUPS: &[&str] = &["领导", "同志", "干部", "人员", "一行"];
+
+fn names_a_group(rest: &[char]) -> bool {
+    GROUPS.iter().any(|g| super::text::has_at(rest, 0, g))
 }
 
 /// Does the text start with a number of people: 10人, 三名, 20位?
@@ -476,6 +484,7 @@ mod tests {
         assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
         assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
         assert_eq!(persons("任红梅等10人获得称号"), ["任红梅"]);
+        assert_eq!(persons("罗海峰等领导考察青山村"), ["罗海峰"]);
         assert_eq!(persons("老阿妈名叫卓玛,是居民"), ["卓玛"]);
         assert!(persons("书记高度重视这项工作").is_empty());
         assert!(persons("书记马上就到").is_empty());
