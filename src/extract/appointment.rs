@@ -11,8 +11,9 @@
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, WordList};
 use crate::model::{EntityKind, Span};
+use std::sync::OnceLock;
 
 /// A mention in the sentence, as the recognisers found it.
 #[derive(Debug, Clone)]
@@ -457,12 +458,12 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         if v < next {
             continue;
         }
-        let Some(verb) = VERBS.iter().find(|verb| has_at(chars, v, verb)) else {
+        let Some(verb) = post_verbs().starting_at(chars, v) else {
             continue;
         };
         let after = v + verb.chars().count();
         next = after;
-        let short = VERBS_AFTER_NAME.contains(verb);
+        let short = VERBS_AFTER_NAME.contains(&verb);
         let before = person_before(mentions, v).filter(|&p| !short || mentions[p].span.end == v);
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
@@ -495,7 +496,7 @@ const APPOINTING: &[&str] = &[
 /// verb holds every post listed after 为.
 fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
     for v in 0..chars.len() {
-        let Some(verb) = APPOINTING.iter().find(|verb| has_at(chars, v, verb)) else {
+        let Some(verb) = appointing_verbs().starting_at(chars, v) else {
             continue;
         };
         let Some(p) = person_starting_at(mentions, v + verb.chars().count()) else {
@@ -519,6 +520,22 @@ fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             at = end + 1;
         }
     }
+}
+
+/// [`VERBS`] indexed by first char: asked at every char of a sentence.
+fn post_verbs() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| word_list(VERBS))
+}
+
+/// [`APPOINTING`] indexed by first char.
+fn appointing_verbs() -> &'static WordList {
+    static LIST: OnceLock<WordList> = OnceLock::new();
+    LIST.get_or_init(|| word_list(APPOINTING))
+}
+
+fn word_list(words: &[&str]) -> WordList {
+    WordList::new(words.iter().map(|w| w.to_string()).collect())
 }
 
 fn person_starting_at(mentions: &[Local], at: usize) -> Option<usize> {

@@ -104,9 +104,10 @@ pub fn recurring<'a>(
         .collect();
     for (chars, _) in sentences {
         for (name, n, ends) in seen.iter_mut() {
-            for start in (0..=chars.len().saturating_sub(name.len()))
-                .filter(|&k| chars[k..].starts_with(name))
-            {
+            let first = name[0];
+            let at = (0..=chars.len().saturating_sub(name.len()))
+                .filter(|&k| chars[k] == first && chars[k..].starts_with(name));
+            for start in at {
                 *n += 1;
                 *ends |= chars
                     .get(start + name.len())

@@ -82,9 +82,12 @@ pub fn merge_short_forms(facts: &mut ArticleFacts) {
     orgs.dedup();
     let mut full_of: Vec<(String, String)> = Vec::new();
     for short in &orgs {
-        let mut fulls = orgs
-            .iter()
-            .filter(|full| *full != short && shortens(full, short, &areas));
+        // The same head: both end with the same char (cheap, and most
+        // pairs differ there).
+        let last = short.chars().last();
+        let mut fulls = orgs.iter().filter(|full| {
+            full.len() > short.len() && full.chars().last() == last && shortens(full, short, &areas)
+        });
         if let (Some(full), None) = (fulls.next(), fulls.next()) {
             full_of.push((short.clone(), full.clone()));
         }
@@ -109,11 +112,18 @@ fn shortens(full: &str, short: &str, areas: &[&Mention]) -> bool {
         Some(rest) if !rest.is_empty() => rest,
         _ => {
             return areas.iter().any(|a| {
+                let Some((before, after)) = full.split_once(a.label.as_str()) else {
+                    return false;
+                };
                 lexicon()
                     .area_suffix_of(&a.label)
                     .and_then(|s| a.label.strip_suffix(s.suffix.as_str()))
                     .is_some_and(|stem| {
-                        stem.chars().count() >= 2 && full.replacen(&a.label, stem, 1) == short
+                        stem.chars().count() >= 2
+                            && short.len() == before.len() + stem.len() + after.len()
+                            && short.starts_with(before)
+                            && short[before.len()..].starts_with(stem)
+                            && short.ends_with(after)
                     })
             })
         }
