@@ -94,8 +94,10 @@ fn suffix_hit(
         if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
         {
-            let mut found: Vec<AreaHit> =
-                short_form_before(chars, floor, &hit).into_iter().collect();
+            let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit)
+                .or_else(|| official_before(chars, floor, &hit))
+                .into_iter()
+                .collect();
             found.push(hit);
             return Some(found);
         }
@@ -157,7 +159,8 @@ fn official_stem(
             let edge_ok = if low {
                 let at_edge = k == floor
                     || starts_a_word(chars, words, k)
-                    || short_form_before(chars, floor, &found).is_some();
+                    || short_form_before(chars, floor, &found).is_some()
+                    || official_before(chars, floor, &found).is_some();
                 // 安村, 三村: a one-char stem names a village only as the
                 // next link of a chain (…镇|安村), not alone (“三村”书记).
                 let chained = k == floor && floor > 0 && floor == chain_end;
@@ -271,6 +274,18 @@ fn short_form_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Ar
         let parent = short_form(chars, k, child.span.start, true)?;
         (parent.kind.rank() < child.kind.rank() && known_within(&child.label, &parent.label))
             .then_some(parent)
+    })
+}
+
+/// A full official name right before a found area that the gazetteer
+/// places it in (环县|车道乡): one-char stems (环县) are names only so.
+fn official_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<AreaHit> {
+    (2..=4).rev().find_map(|len| {
+        let k = child.span.start.checked_sub(len).filter(|&k| k >= floor)?;
+        let text = string(chars, k, child.span.start);
+        let (label, kind) = known_area(&text)?;
+        (kind.rank() < child.kind.rank() && known_within(&child.label, &label))
+            .then(|| hit(k, child.span.start, text, label, kind))
     })
 }
 
@@ -610,6 +625,7 @@ mod tests {
     #[test]
     fn an_official_stem_that_is_one_noun_is_a_name() {
         assert_eq!(labels("拍摄了同心镇凤阁村党组织"), ["同心镇", "凤阁村"]);
+        assert_eq!(labels("分别在环县车道镇的5个村"), ["环县", "车道镇"]);
         assert!(labels("建设新型社区").is_empty());
     }
 
