@@ -11,6 +11,7 @@
 //! linked. Works on the article's mentions, after the recognisers ran.
 
 use super::initiative::quotes;
+use super::segment;
 use super::text::{has_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
@@ -249,6 +250,7 @@ fn links_in_sentence(
 ) -> Vec<Relation> {
     let sentence = &facts.sentences[si];
     let chars: Vec<char> = sentence.text.chars().collect();
+    let starts = word_starts(&sentence.text, chars.len());
     let base = sentence.span.start;
     let mut out = Vec::new();
     let mut link = |ini: &Named, subject: &Named, kind: RelationKind, start: usize| {
@@ -278,7 +280,7 @@ fn links_in_sentence(
                 link(ini, &p, RelationKind::Participant, p.span.start);
             }
         }
-        let Some((verb_at, participant_verb)) = verb_before(&chars, quote, named) else {
+        let Some((verb_at, participant_verb)) = verb_before(&chars, &starts, quote, named) else {
             continue;
         };
         let before: Vec<&Named> = named
@@ -328,10 +330,29 @@ fn links_in_sentence(
     out
 }
 
+/// Whether a word starts at each char of a sentence (and at its end): a
+/// verb of the lexicons counts only as a word of its own, not inside
+/// another (组织 in 党组织, 报到 in 报到动态统计表).
+fn word_starts(text: &str, len: usize) -> Vec<bool> {
+    let mut starts = vec![false; len + 1];
+    starts[len] = true;
+    for w in segment::tag(text) {
+        if let Some(s) = starts.get_mut(w.start) {
+            *s = true;
+        }
+    }
+    starts
+}
+
 /// The nearest verb of either lexicon that ends before `end`, within
 /// reach and with no other name between it and `end`; whether it is a
 /// participant verb.
-fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bool)> {
+fn verb_before(
+    chars: &[char],
+    starts: &[bool],
+    end: usize,
+    named: &[Named],
+) -> Option<(usize, bool)> {
     let lex = lexicon();
     let lists: [(&WordList, bool); 2] = [
         (&lex.participant_verbs, true),
@@ -349,7 +370,8 @@ fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bo
         }
         for (list, participant) in lists {
             if let Some(verb) = list.starting_at(chars, at) {
-                if at + verb.chars().count() <= end {
+                let verb_end = at + verb.chars().count();
+                if verb_end <= end && starts[at] && starts[verb_end] {
                     return Some((at, participant));
                 }
             }
