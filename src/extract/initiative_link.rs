@@ -47,6 +47,13 @@ const PREPOSITIONS: &[char] = &[
 /// Nouns after a program's name that make it its people (“四员”干部).
 const MEMBERS: &[&str] = &["干部", "成员", "队员", "志愿者", "一员"];
 
+/// Nouns after a name, later in the sentence than a program, that make
+/// it the people who work in it (…得到东北大学志愿者的辅导).
+const VOLUNTEERS: &[&str] = &["志愿者", "志愿服务队", "师生"];
+
+/// Words after 以 *name* that make the name a program's trial ground.
+const PILOT: &[&str] = &["为试点", "作为试点", "为示范点"];
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -242,6 +249,36 @@ fn person_topic(text: &str, names: &[Named]) -> Option<Named> {
     comma.is_none_or(|c| first.span.start < c).then_some(*first)
 }
 
+/// One sentence as the verb frames read it.
+struct Frame<'a> {
+    si: usize,
+    base: usize,
+    text: &'a str,
+    chars: Vec<char>,
+    /// Whether a word starts at each char, see [`word_starts`].
+    starts: Vec<bool>,
+    named: &'a [Named],
+}
+
+impl Frame<'_> {
+    fn relation(&self, ini: &Named, who: &Named, kind: RelationKind, start: usize) -> Relation {
+        Relation {
+            kind,
+            subject: ini.mention,
+            object: who.mention,
+            evidence: Evidence {
+                sentence: self.si,
+                span: Span::new(self.base + start, self.base + ini.span.end),
+            },
+        }
+    }
+
+    /// Is `n` followed by one of `nouns` (东北大学志愿者)?
+    fn followed_by(&self, n: &Named, nouns: &[&str]) -> bool {
+        nouns.iter().any(|d| has_at(&self.chars, n.span.end, d))
+    }
+}
+
 fn links_in_sentence(
     facts: &ArticleFacts,
     si: usize,
@@ -250,84 +287,209 @@ fn links_in_sentence(
 ) -> Vec<Relation> {
     let sentence = &facts.sentences[si];
     let chars: Vec<char> = sentence.text.chars().collect();
-    let starts = word_starts(&sentence.text, chars.len());
-    let base = sentence.span.start;
-    let mut out = Vec::new();
-    let mut link = |ini: &Named, subject: &Named, kind: RelationKind, start: usize| {
-        out.push(Relation {
-            kind,
-            subject: ini.mention,
-            object: subject.mention,
-            evidence: Evidence {
-                sentence: si,
-                span: Span::new(base + start, base + ini.span.end),
-            },
-        });
+    let frame = Frame {
+        si,
+        base: sentence.span.start,
+        text: &sentence.text,
+        starts: word_starts(&sentence.text, chars.len()),
+        chars,
+        named,
     };
+    let mut out = Vec::new();
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
-        let quote = ini.span.start.saturating_sub(1);
-        // 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own program.
-        if let Some(owner) = named.iter().find(|n| {
-            is_agent(n)
-                && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
-        }) {
-            link(ini, owner, RelationKind::Organizer, owner.span.start);
-        }
-        // 吕鑫是朝阳市选派的“四员”干部: the person the sentence is about is
-        // one of the program's people.
-        if MEMBERS.iter().any(|m| has_at(&chars, ini.span.end + 1, m)) {
-            if let Some(p) = person_topic(&sentence.text, named).filter(|p| p.span.end <= quote) {
-                link(ini, &p, RelationKind::Participant, p.span.start);
-            }
-        }
-        let Some((verb_at, participant_verb)) = verb_before(&chars, &starts, quote, named) else {
-            continue;
-        };
-        let before: Vec<&Named> = named
-            .iter()
-            .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
-            .collect();
-        let stated = subjects(&chars, named, verb_at);
-        if !stated.is_empty() {
-            for subject in &stated {
-                let doer = DOERS.iter().any(|d| has_at(&chars, subject.span.end, d));
-                let kind = if participant_verb || doer || subject.kind == EntityKind::Person {
-                    RelationKind::Participant
-                } else {
-                    RelationKind::Organizer
-                };
-                link(ini, subject, kind, subject.span.start);
-            }
-            continue;
-        }
-        let clause = chars[..verb_at]
-            .iter()
-            .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
-            .map_or(0, |c| c + 1);
-        if chars[clause..verb_at].iter().any(|c| PRONOUNS.contains(c)) {
-            if let Some(p) = context.person {
-                link(ini, &p, RelationKind::Participant, ini.span.start);
-            }
-            continue;
-        }
-        // The subject is left out, as Chinese does within a topic chain:
-        // the area or organization this sentence, or the text, is about.
-        let own = sentence_topic(&sentence.text, named, is_agent).filter(|t| t.span.end <= verb_at);
-        let topic = if before.is_empty() {
-            context.topic
-        } else {
-            own
-        };
-        if let Some(t) = topic {
-            let kind = if participant_verb {
-                RelationKind::Participant
-            } else {
-                RelationKind::Organizer
-            };
-            link(ini, &t, kind, ini.span.start);
+        out.extend(owner_and_members(&frame, ini));
+        out.extend(volunteers_after(&frame, ini));
+        out.extend(verb_frame(&frame, ini, context));
+    }
+    out
+}
+
+/// 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own
+/// program; 吕鑫是朝阳市选派的“四员”干部: the person the sentence is
+/// about is one of the program's people.
+fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    let chars = &frame.chars;
+    let quote = ini.span.start.saturating_sub(1);
+    let mut out = Vec::new();
+    if let Some(owner) = frame.named.iter().find(|n| {
+        is_agent(n) && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
+    }) {
+        out.push(frame.relation(ini, owner, RelationKind::Organizer, owner.span.start));
+    }
+    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m)) {
+        if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
+            out.push(frame.relation(ini, &p, RelationKind::Participant, p.span.start));
         }
     }
     out
+}
+
+/// 搭建“爱心课堂”平台,让孩子得到东北大学志愿者的辅导: an organization
+/// whose volunteers the sentence names after the program works in it.
+fn volunteers_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    frame
+        .named
+        .iter()
+        .filter(|n| n.span.start > ini.span.end && is_agent(n) && frame.followed_by(n, VOLUNTEERS))
+        .map(|n| frame.relation(ini, n, RelationKind::Participant, ini.span.start))
+        .collect()
+}
+
+/// *subject* … *verb* … “*initiative*”, with the subject stated, listed,
+/// passive (被…评为), or left out and carried from the sentence's or the
+/// text's topic.
+fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
+    let (chars, named) = (&frame.chars, frame.named);
+    let quote = ini.span.start.saturating_sub(1);
+    let Some(verb) = verb_before(frame, quote) else {
+        return Vec::new();
+    };
+    let kind_of = |subject: &Named, participant: bool| {
+        if participant || frame.followed_by(subject, DOERS) || subject.kind == EntityKind::Person {
+            RelationKind::Participant
+        } else {
+            RelationKind::Organizer
+        }
+    };
+    let mut out: Vec<Relation> = pilots(frame, verb.at)
+        .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
+        .collect();
+    if let Some(agent) = passive_agent(frame, verb.at) {
+        out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
+    }
+    let stated = subjects(chars, named, verb.at);
+    if let Some(first) = stated.last() {
+        for (subject, participant) in stated
+            .iter()
+            .map(|s| (*s, verb.participant))
+            .chain(paired_subjects(frame, first.span.start))
+        {
+            let kind = kind_of(&subject, participant);
+            out.push(frame.relation(ini, &subject, kind, subject.span.start));
+        }
+        return out;
+    }
+    let before = named
+        .iter()
+        .any(|n| n.kind != EntityKind::Initiative && n.span.end <= verb.at);
+    let clause = chars[..verb.at]
+        .iter()
+        .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
+        .map_or(0, |c| c + 1);
+    if chars[clause..verb.at].iter().any(|c| PRONOUNS.contains(c)) {
+        let own = person_topic(frame.text, named).filter(|p| p.span.end <= verb.at);
+        if let Some(p) = own.or(context.person) {
+            out.push(frame.relation(ini, &p, RelationKind::Participant, ini.span.start));
+        }
+        return out;
+    }
+    // 推动“我为群众办实事”以来,三家子村党支部…: a first clause without a
+    // subject shares the next clause's.
+    let next = (!before && clause == 0)
+        .then(|| next_clause_subject(frame, ini.span.end))
+        .flatten();
+    if let Some(s) = next {
+        out.push(frame.relation(ini, &s, kind_of(&s, verb.participant), ini.span.start));
+        return out;
+    }
+    // The subject is left out, as Chinese does within a topic chain:
+    // the area or organization this sentence, or the text, is about.
+    let topic = if before {
+        sentence_topic(frame.text, named, is_agent).filter(|t| t.span.end <= verb.at)
+    } else {
+        context.topic
+    };
+    if let Some(t) = topic {
+        let kind = if verb.participant {
+            RelationKind::Participant
+        } else {
+            RelationKind::Organizer
+        };
+        out.push(frame.relation(ini, &t, kind, ini.span.start));
+    }
+    out
+}
+
+/// 以清泉社区为试点,实施…: the places a program is tried in take part,
+/// named in the verb's clause or the one before.
+fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Named> + 'a {
+    frame.named.iter().filter(move |n| {
+        n.span.end <= verb_at
+            && frame.chars[n.span.end..verb_at]
+                .iter()
+                .filter(|c| matches!(c, ',' | '，'))
+                .count()
+                <= 1
+            && n.span.start > 0
+            && frame.chars[n.span.start - 1] == '以'
+            && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
+    })
+}
+
+/// 被省关工委评为…: the agent of a passive verb names the program's
+/// organizer.
+fn passive_agent<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
+    frame.named.iter().find(|n| {
+        is_agent(n)
+            && n.span.start > 0
+            && frame.chars[n.span.start - 1] == '被'
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= 1
+    })
+}
+
+/// 山西日报报业集团主办、山西晚报社承办的…: subject–verb pairs listed
+/// before the subject that starts at `start`, each with whether its verb
+/// is a participant verb.
+fn paired_subjects(frame: &Frame, mut start: usize) -> Vec<(Named, bool)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    while start > 0 && matches!(frame.chars[start - 1], '、' | '，' | ',') {
+        let end = start - 1;
+        let verb = lex
+            .participant_verbs
+            .ending_at(&frame.chars, end)
+            .map(|(at, _)| (at, true))
+            .or_else(|| {
+                lex.organizer_verbs
+                    .ending_at(&frame.chars, end)
+                    .map(|(at, _)| (at, false))
+            });
+        let Some((at, participant)) = verb.filter(|(at, _)| frame.starts[*at]) else {
+            break;
+        };
+        let Some(subject) = frame
+            .named
+            .iter()
+            .find(|n| n.kind != EntityKind::Initiative && n.span.end == at)
+        else {
+            break;
+        };
+        out.push((*subject, participant));
+        start = subject.span.start;
+    }
+    out
+}
+
+/// The name that opens the clause after the one ending past `after`.
+fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
+    let comma = frame.chars[after..]
+        .iter()
+        .position(|c| matches!(c, ',' | '，'))?
+        + after;
+    frame
+        .named
+        .iter()
+        .find(|n| n.span.start > comma && n.span.start <= comma + 2)
+        .filter(|n| n.kind != EntityKind::Initiative)
+        .copied()
+}
+
+/// A verb of the lexicons before an initiative.
+#[derive(Debug, Clone, Copy)]
+struct Verb {
+    at: usize,
+    participant: bool,
 }
 
 /// Whether a word starts at each char of a sentence (and at its end): a
@@ -345,14 +507,8 @@ fn word_starts(text: &str, len: usize) -> Vec<bool> {
 }
 
 /// The nearest verb of either lexicon that ends before `end`, within
-/// reach and with no other name between it and `end`; whether it is a
-/// participant verb.
-fn verb_before(
-    chars: &[char],
-    starts: &[bool],
-    end: usize,
-    named: &[Named],
-) -> Option<(usize, bool)> {
+/// reach and with no other name between it and `end`.
+fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
     let lex = lexicon();
     let lists: [(&WordList, bool); 2] = [
         (&lex.participant_verbs, true),
@@ -360,7 +516,8 @@ fn verb_before(
     ];
     let floor = end.saturating_sub(VERB_REACH);
     for at in (floor..end).rev() {
-        if named
+        if frame
+            .named
             .iter()
             .any(|n| n.kind != EntityKind::Initiative && n.span.start <= at && at < n.span.end)
         {
@@ -369,10 +526,10 @@ fn verb_before(
             return None;
         }
         for (list, participant) in lists {
-            if let Some(verb) = list.starting_at(chars, at) {
+            if let Some(verb) = list.starting_at(&frame.chars, at) {
                 let verb_end = at + verb.chars().count();
-                if verb_end <= end && starts[at] && starts[verb_end] {
-                    return Some((at, participant));
+                if verb_end <= end && frame.starts[at] && frame.starts[verb_end] {
+                    return Some(Verb { at, participant });
                 }
             }
         }
