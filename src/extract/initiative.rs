@@ -4,6 +4,8 @@
 //! “四方承诺”制度, a run of quotes ended by 等主题活动), when it ends with a
 //! head itself (“导师帮带制”), or when it is a numbered formula (“四员”,
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
+//! A title in 《》 that ends with a document's head (《…工作方案》,
+//! 《…办法(试行)》) names a policy document, a program of its own.
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
@@ -19,6 +21,25 @@ const MIN_FRAMED: usize = 4;
 
 /// Longest quoted text that can be a name.
 const MAX_NAME: usize = 24;
+
+/// Words after a quote that make it an honour a verb confers (荣获“…”
+/// 称号), not a program.
+const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
+
+/// Longest document title.
+const MAX_TITLE: usize = 48;
+
+/// Words that end a policy document's title (《诉求办理工作规程》,
+/// 《村党支部工作手册》); a book's or newspaper's title has none.
+/// Source: the kinds of documents Chinese party and government organs
+/// issue; general.
+const DOCUMENT_HEADS: &[&str] = &[
+    "方案", "规程", "职责", "办法", "白皮书", "手册", "提示", "细则", "意见", "通知", "规定", "条例",
+    "规划", "准则", "指引", "守则", "决定", "纲要", "制度",
+];
+
+/// A status a document carries after its title: 《…办法(试行)》.
+const DOCUMENT_STATUS: &[&str] = &["(试行)", "(暂行)", "（试行）", "（暂行）"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InitiativeHit {
@@ -44,9 +65,44 @@ pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
     spans
 }
 
+/// A title in 《》: the span inside the marks.
+fn titles(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == '《')
+        .filter_map(|(open, _)| {
+            let len = chars[open + 1..].iter().take(MAX_TITLE + 1).position(|&c| c == '》')?;
+            Some(Span::new(open + 1, open + 1 + len))
+        })
+}
+
+/// Is this title a policy document's: does it end with a document head,
+/// before a status like (试行)?
+fn is_document(title: &str) -> bool {
+    let bare = DOCUMENT_STATUS
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .unwrap_or(title);
+    DOCUMENT_HEADS
+        .iter()
+        .any(|h| bare.ends_with(h) && bare.chars().count() > h.chars().count() + 1)
+}
+
 pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
     let spans = quotes(chars);
-    let mut hits = Vec::new();
+    // A document's title holds the names of its issuers (《大洼区…办法》):
+    // names taken inside it do not make it less a title.
+    let mut hits: Vec<InitiativeHit> = titles(chars)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, string(chars, t.start, t.end)))
+        .filter(|(_, label)| is_document(label))
+        .map(|(span, label)| InitiativeHit {
+            span,
+            label,
+            alts: Vec::new(),
+        })
+        .collect();
     for (n, q) in spans.iter().enumerate() {
         if q.is_empty() || q.len() > MAX_NAME || taken.iter().any(|t| t.overlaps(q)) {
             continue;
@@ -61,7 +117,9 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .self_heads
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
-        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED;
+        let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
+        let framed =
+            launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
         if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
             let alts = head
                 .map(|h| vec![format!("{label}{h}")])
@@ -76,16 +134,18 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
     hits
 }
 
-/// Is the quote opening at `open` the object of a verb that launches or
-/// runs a program (开展“清洁家园”, 推行了“街长制”)?
+/// Is the quote opening at `open` the object of a verb that launches,
+/// runs or takes part in a program (开展“清洁家园”, 推行了“街长制”,
+/// 参加“户主坝坝会”)?
 fn launched(chars: &[char], open: usize) -> bool {
-    let verbs = &lexicon().organizer_verbs;
+    let lex = lexicon();
     let end = if open > 0 && chars[open - 1] == '了' {
         open - 1
     } else {
         open
     };
-    verbs.ending_at(chars, end).is_some()
+    lex.organizer_verbs.ending_at(chars, end).is_some()
+        || lex.participant_verbs.ending_at(chars, end).is_some()
 }
 
 /// Second chars of ordinary words (方面, 一些, 一般…).
