@@ -32,7 +32,7 @@ const TOPIC_WINDOW: usize = 8;
 
 /// Where a sentence's topic may start: at the start, or after one short
 /// opening clause (近年来，…; 在选派机关干部到社区工作中，…).
-const TOPIC_OPENING: usize = 16;
+const TOPIC_OPENING: usize = 24;
 
 /// Words that point at the area of a level the text is about (全区 建立…,
 /// 我市 开展…), before a level word.
