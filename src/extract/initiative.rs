@@ -66,7 +66,7 @@ pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
 }
 
 /// A title in 《》: the span inside the marks.
-fn titles(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
+pub(super) fn titles(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
     chars
         .iter()
         .enumerate()
@@ -136,10 +136,10 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
 
 /// Is the quote opening at `open` the object of a verb that launches,
 /// runs or takes part in a program (开展“清洁家园”, 推行了“街长制”,
-/// 参加“户主坝坝会”)?
+/// 参加“户主坝坝会”, 街道谋划的“…”)?
 fn launched(chars: &[char], open: usize) -> bool {
     let lex = lexicon();
-    let end = if open > 0 && chars[open - 1] == '了' {
+    let end = if open > 0 && matches!(chars[open - 1], '了' | '的') {
         open - 1
     } else {
         open

@@ -10,12 +10,13 @@
 //! 在…) introduces, takes part. Two names merely in one article are never
 //! linked. Works on the article's mentions, after the recognisers ran.
 
-use super::initiative::quotes;
+use super::initiative::{quotes, titles};
 use super::segment;
 use super::text::{has_at, LIST_GLUE};
+use crate::normalize::is_cjk;
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
-use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
+use crate::model::{ArticleFacts, EntityKind, Evidence, Mention, Relation, RelationKind, Span};
 
 /// Most chars between the verb and the initiative's opening quote.
 const VERB_REACH: usize = 30;
@@ -53,6 +54,30 @@ const VOLUNTEERS: &[&str] = &["志愿者", "志愿服务队", "师生"];
 
 /// Words after 以 *name* that make the name a program's trial ground.
 const PILOT: &[&str] = &["为试点", "作为试点", "为示范点"];
+
+/// Nouns after 的 that follow a program's name and make the person the
+/// sentence is about one of its people (…“健康沈阳进社区”活动的受益者).
+const BENEFICIARIES: &[&str] = &["受益者", "参与者", "志愿者", "一员", "成员"];
+
+/// Most chars between a program's name and the 的 before a beneficiary
+/// noun (its head: 活动, 项目).
+const HEAD_REACH: usize = 6;
+
+/// Words right before a program's name that make it the means of the
+/// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
+/// 通过“居民点单”): the subject runs it.
+const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
+
+/// Most chars between 为 *name* and the verb (为村党支部量身制定).
+const SERVED_GAP: usize = 2;
+
+/// Most chars between an organ and the title of a document it issued
+/// (省委组织部人口普查《工作提示》).
+const ISSUER_GAP: usize = 4;
+
+/// The ending of a program named after another place's practice (莱西经验):
+/// those who promote it adopt it, they take part.
+const ADOPTED: &str = "经验";
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -127,8 +152,11 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             .filter(|n| n.kind == EntityKind::Organization)
             .map(|n| n.span)
             .collect();
+        let quoted = quoted_spans(&facts.sentences[si].text);
         names.retain(|n| {
-            n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span))
+            (n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span)))
+                && (n.kind == EntityKind::Initiative
+                    || !quoted.iter().any(|q| q.contains(&n.span)))
         });
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
@@ -137,6 +165,19 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     }
     named
+}
+
+/// The spans inside quotes and titles: a name there is part of a quoted
+/// phrase (“生态上木古,美德客家村”) or a document's title, no one's
+/// subject.
+fn quoted_spans(text: &str) -> Vec<Span> {
+    if !text.contains(['“', '「', '『', '"', '‘', '《']) {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = quotes(&chars);
+    spans.extend(titles(&chars));
+    spans
 }
 
 /// An initiative the article names elsewhere, quoted again in this
@@ -258,6 +299,7 @@ struct Frame<'a> {
     /// Whether a word starts at each char, see [`word_starts`].
     starts: Vec<bool>,
     named: &'a [Named],
+    mentions: &'a [Mention],
 }
 
 impl Frame<'_> {
@@ -294,6 +336,7 @@ fn links_in_sentence(
         starts: word_starts(&sentence.text, chars.len()),
         chars,
         named,
+        mentions: &facts.mentions,
     };
     let mut out = Vec::new();
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
@@ -311,17 +354,45 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     let chars = &frame.chars;
     let quote = ini.span.start.saturating_sub(1);
     let mut out = Vec::new();
-    if let Some(owner) = frame.named.iter().find(|n| {
-        is_agent(n) && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
-    }) {
+    let title = chars.get(quote) == Some(&'《');
+    let owns = |n: &Named| {
+        let gap = chars.get(n.span.end..quote).unwrap_or_default();
+        gap.is_empty()
+            || gap == ['的']
+            || title && gap.len() <= ISSUER_GAP && gap.iter().all(|&c| is_cjk(c))
+    };
+    if let Some(owner) = frame
+        .named
+        .iter()
+        .rev()
+        .find(|n| is_agent(n) && n.span.end <= quote && owns(n))
+    {
         out.push(frame.relation(ini, owner, RelationKind::Organizer, owner.span.start));
     }
-    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m)) {
+    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m)) || beneficiary_after(chars, ini) {
         if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
             out.push(frame.relation(ini, &p, RelationKind::Participant, p.span.start));
         }
     }
     out
+}
+
+/// …“健康沈阳进社区”活动的受益者: a noun for its people after the
+/// program's name, its head and 的.
+fn beneficiary_after(chars: &[char], ini: &Named) -> bool {
+    let after = ini.span.end + 1;
+    let Some(de) = chars
+        .iter()
+        .skip(after)
+        .take(HEAD_REACH + 1)
+        .take_while(|&&c| is_cjk(c))
+        .position(|&c| c == '的')
+    else {
+        return false;
+    };
+    BENEFICIARIES
+        .iter()
+        .any(|b| has_at(chars, after + de + 1, b))
 }
 
 /// 搭建“爱心课堂”平台,让孩子得到东北大学志愿者的辅导: an organization
@@ -344,14 +415,20 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let Some(verb) = verb_before(frame, quote) else {
         return Vec::new();
     };
+    let adopted = frame.mentions[ini.mention].label.ends_with(ADOPTED);
     let kind_of = |subject: &Named, participant: bool| {
-        if participant || frame.followed_by(subject, DOERS) || subject.kind == EntityKind::Person {
+        if participant
+            || adopted
+            || frame.followed_by(subject, DOERS)
+            || subject.kind == EntityKind::Person
+        {
             RelationKind::Participant
         } else {
             RelationKind::Organizer
         }
     };
     let mut out: Vec<Relation> = pilots(frame, verb.at)
+        .chain(served(frame, verb.at))
         .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
         .collect();
     if let Some(agent) = passive_agent(frame, verb.at) {
@@ -400,7 +477,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         context.topic
     };
     if let Some(t) = topic {
-        let kind = if verb.participant {
+        let kind = if verb.participant || adopted {
             RelationKind::Participant
         } else {
             RelationKind::Organizer
@@ -423,6 +500,16 @@ fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
             && n.span.start > 0
             && frame.chars[n.span.start - 1] == '以'
             && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
+    })
+}
+
+/// 为村党支部制定了…: the unit a program is made for takes part in it.
+fn served<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Named> + 'a {
+    frame.named.iter().filter(move |n| {
+        n.span.start > 0
+            && frame.chars[n.span.start - 1] == '为'
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= SERVED_GAP
     })
 }
 
@@ -524,6 +611,16 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             // Inside a name (社会组织孵化基地): not a verb; a name between
             // verb and initiative ends the search.
             return None;
+        }
+        let means = MEANS.iter().any(|m| {
+            let len = m.chars().count();
+            at + len == end && has_at(&frame.chars, at, m) && frame.starts[at]
+        });
+        if means {
+            return Some(Verb {
+                at,
+                participant: false,
+            });
         }
         for (list, participant) in lists {
             if let Some(verb) = list.starting_at(&frame.chars, at) {
