@@ -434,7 +434,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     if let Some(agent) = passive_agent(frame, verb.at) {
         out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
     }
-    let stated = subjects(chars, named, verb.at);
+    let stated = subjects(frame, verb.at);
     if let Some(first) = stated.last() {
         for (subject, participant) in stated
             .iter()
@@ -529,30 +529,19 @@ fn passive_agent<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
 /// before the subject that starts at `start`, each with whether its verb
 /// is a participant verb.
 fn paired_subjects(frame: &Frame, mut start: usize) -> Vec<(Named, bool)> {
-    let lex = lexicon();
     let mut out = Vec::new();
     while start > 0 && matches!(frame.chars[start - 1], '、' | '，' | ',') {
-        let end = start - 1;
-        let verb = lex
-            .participant_verbs
-            .ending_at(&frame.chars, end)
-            .map(|(at, _)| (at, true))
-            .or_else(|| {
-                lex.organizer_verbs
-                    .ending_at(&frame.chars, end)
-                    .map(|(at, _)| (at, false))
-            });
-        let Some((at, participant)) = verb.filter(|(at, _)| frame.starts[*at]) else {
+        let Some(verb) = verb_ending_at(frame, start - 1) else {
             break;
         };
         let Some(subject) = frame
             .named
             .iter()
-            .find(|n| n.kind != EntityKind::Initiative && n.span.end == at)
+            .find(|n| n.kind != EntityKind::Initiative && n.span.end == verb.at)
         else {
             break;
         };
-        out.push((*subject, participant));
+        out.push((*subject, verb.participant));
         start = subject.span.start;
     }
     out
@@ -591,6 +580,19 @@ fn word_starts(text: &str, len: usize) -> Vec<bool> {
         }
     }
     starts
+}
+
+/// The verb of the lexicons, as a word of its own, that ends at `end`.
+fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
+    let lex = lexicon();
+    let lists: [(&WordList, bool); 2] = [
+        (&lex.participant_verbs, true),
+        (&lex.organizer_verbs, false),
+    ];
+    lists.into_iter().find_map(|(list, participant)| {
+        let (at, _) = list.ending_at(&frame.chars, end)?;
+        frame.starts[at].then_some(Verb { at, participant })
+    })
 }
 
 /// The nearest verb of either lexicon that ends before `end`, within
@@ -636,8 +638,12 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
 
 /// The subject of the verb at `verb_at`: the nearest person, organization
 /// or area ending before it, within reach, and the names listed with it.
-fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
-    let governed = |n: &Named| n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1]);
+fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
+    let (chars, named) = (&frame.chars, frame.named);
+    let governed = |n: &Named| {
+        n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1])
+            || verb_ending_at(frame, n.span.start).is_some()
+    };
     let agents: Vec<&Named> = named
         .iter()
         .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
