@@ -470,14 +470,17 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         return out;
     }
     // The subject is left out, as Chinese does within a topic chain:
-    // the area or organization this sentence, or the text, is about.
+    // the area or organization this sentence, or the text, is about; or
+    // the person the sentence opens with (陈某迅速组织…,参加“…”).
     let topic = if before {
-        sentence_topic(frame.text, named, is_agent).filter(|t| t.span.end <= verb.at)
+        sentence_topic(frame.text, named, is_agent)
+            .or_else(|| person_topic(frame.text, named))
+            .filter(|t| t.span.end <= verb.at)
     } else {
         context.topic
     };
     if let Some(t) = topic {
-        let kind = if verb.participant || adopted {
+        let kind = if verb.participant || adopted || t.kind == EntityKind::Person {
             RelationKind::Participant
         } else {
             RelationKind::Organizer
