@@ -79,6 +79,14 @@ const ISSUER_GAP: usize = 4;
 /// those who promote it adopt it, they take part.
 const ADOPTED: &str = "经验";
 
+/// Verbs of striving for a status (创建, 争创): what they create is a
+/// title others confer when a status word goes with it (创建“五化”标杆
+/// 党组织, 争创文明社区); who strives takes part.
+const STRIVING: &[&str] = &["创建", "争创", "创评"];
+
+/// Words of a conferred status.
+const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模范", "星级"];
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -415,10 +423,11 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let Some(verb) = verb_before(frame, quote) else {
         return Vec::new();
     };
-    let adopted = frame.mentions[ini.mention].label.ends_with(ADOPTED);
+    let joins = frame.mentions[ini.mention].label.ends_with(ADOPTED)
+        || strives_for_status(frame, ini, verb.at);
     let kind_of = |subject: &Named, participant: bool| {
         if participant
-            || adopted
+            || joins
             || frame.followed_by(subject, DOERS)
             || subject.kind == EntityKind::Person
         {
@@ -480,7 +489,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         context.topic
     };
     if let Some(t) = topic {
-        let kind = if verb.participant || adopted || t.kind == EntityKind::Person {
+        let kind = if verb.participant || joins || t.kind == EntityKind::Person {
             RelationKind::Participant
         } else {
             RelationKind::Organizer
@@ -488,6 +497,20 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         out.push(frame.relation(ini, &t, kind, ini.span.start));
     }
     out
+}
+
+/// 创建“五化”标杆基层党组织: the verb at `verb_at` strives for a
+/// status the program's name or the words after it state.
+fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
+    let chars = &frame.chars;
+    if !STRIVING.iter().any(|v| has_at(chars, verb_at, v)) {
+        return false;
+    }
+    let after = (ini.span.end + 1).min(chars.len());
+    let window = &chars[ini.span.start..(after + HEAD_REACH).min(chars.len())];
+    STATUS
+        .iter()
+        .any(|s| (0..window.len()).any(|i| has_at(window, i, s)))
 }
 
 /// 以清泉社区为试点,实施…: the places a program is tried in take part,
