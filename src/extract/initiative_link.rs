@@ -87,6 +87,9 @@ const STRIVING: &[&str] = &["创建", "争创", "创评"];
 /// Words of a conferred status.
 const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模范", "星级"];
 
+/// Verbs that report words (表示, 指出…).
+const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "要求", "介绍", "认为", "希望", "提出"];
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -304,8 +307,7 @@ struct Frame<'a> {
     base: usize,
     text: &'a str,
     chars: Vec<char>,
-    /// Whether a word starts at each char, see [`word_starts`].
-    starts: Vec<bool>,
+    words: Words,
     named: &'a [Named],
     mentions: &'a [Mention],
 }
@@ -341,7 +343,7 @@ fn links_in_sentence(
         si,
         base: sentence.span.start,
         text: &sentence.text,
-        starts: word_starts(&sentence.text, chars.len()),
+        words: Words::of(&sentence.text, chars.len()),
         chars,
         named,
         mentions: &facts.mentions,
@@ -423,8 +425,11 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let Some(verb) = verb_before(frame, quote) else {
         return Vec::new();
     };
+    // 被民政部命名为…: the agent runs it, the subject is given it.
+    let passive = passive_agent(frame, verb.at);
     let joins = frame.mentions[ini.mention].label.ends_with(ADOPTED)
-        || strives_for_status(frame, ini, verb.at);
+        || strives_for_status(frame, ini, verb.at)
+        || passive.is_some();
     let kind_of = |subject: &Named, participant: bool| {
         if participant
             || joins
@@ -440,7 +445,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         .chain(served(frame, verb.at))
         .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
         .collect();
-    if let Some(agent) = passive_agent(frame, verb.at) {
+    if let Some(agent) = passive {
         out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
     }
     let stated = subjects(frame, verb.at);
@@ -483,7 +488,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     // the person the sentence opens with (陈某迅速组织…,参加“…”).
     let topic = if before {
         sentence_topic(frame.text, named, is_agent)
-            .or_else(|| person_topic(frame.text, named))
+            .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p)))
             .filter(|t| t.span.end <= verb.at)
     } else {
         context.topic
@@ -511,6 +516,17 @@ fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
     STATUS
         .iter()
         .any(|s| (0..window.len()).any(|i| has_at(window, i, s)))
+}
+
+/// Does the clause after person `p` report their words (尚林在致辞中表示,
+/// 要…): what follows is said, not done.
+fn speaks(frame: &Frame, p: &Named) -> bool {
+    let rest = &frame.chars[p.span.end..];
+    let clause = rest
+        .iter()
+        .position(|c| matches!(c, ',' | '，' | ':' | '：'))
+        .unwrap_or(rest.len());
+    (0..clause).any(|i| SPEECH.iter().any(|v| has_at(&rest[..clause], i, v)))
 }
 
 /// 以清泉社区为试点,实施…: the places a program is tried in take part,
@@ -594,18 +610,33 @@ struct Verb {
     participant: bool,
 }
 
-/// Whether a word starts at each char of a sentence (and at its end): a
-/// verb of the lexicons counts only as a word of its own, not inside
-/// another (组织 in 党组织, 报到 in 报到动态统计表).
-fn word_starts(text: &str, len: usize) -> Vec<bool> {
-    let mut starts = vec![false; len + 1];
-    starts[len] = true;
-    for w in segment::tag(text) {
-        if let Some(s) = starts.get_mut(w.start) {
-            *s = true;
+/// The sentence's words, as the span of the word each char is in.
+struct Words {
+    start_of: Vec<usize>,
+    end_of: Vec<usize>,
+}
+
+impl Words {
+    fn of(text: &str, len: usize) -> Words {
+        let (mut start_of, mut end_of) = ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
+        for w in segment::tag(text) {
+            for i in w.start..w.end.min(len) {
+                start_of[i] = w.start;
+                end_of[i] = w.end;
+            }
         }
+        Words { start_of, end_of }
     }
-    starts
+
+    /// Can a verb of the lexicons stand at `at..end`: it ends a word and
+    /// starts it, or follows two chars or more the segmenter joined to it
+    /// (大力开展), but is not the tail of a word with one char before it
+    /// (组织 in 党组织) nor the head of a longer one (报到 in 报到表)?
+    fn fits(&self, at: usize, end: usize) -> bool {
+        end > at
+            && self.end_of[end - 1] == end
+            && (self.start_of[at] == at || at - self.start_of[at] >= 2)
+    }
 }
 
 /// The verb of the lexicons, as a word of its own, that ends at `end`.
@@ -617,7 +648,7 @@ fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
     ];
     lists.into_iter().find_map(|(list, participant)| {
         let (at, _) = list.ending_at(&frame.chars, end)?;
-        frame.starts[at].then_some(Verb { at, participant })
+        frame.words.fits(at, end).then_some(Verb { at, participant })
     })
 }
 
@@ -642,7 +673,7 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
         }
         let means = MEANS.iter().any(|m| {
             let len = m.chars().count();
-            at + len == end && has_at(&frame.chars, at, m) && frame.starts[at]
+            at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
         });
         if means {
             return Some(Verb {
@@ -653,7 +684,7 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
         for (list, participant) in lists {
             if let Some(verb) = list.starting_at(&frame.chars, at) {
                 let verb_end = at + verb.chars().count();
-                if verb_end <= end && frame.starts[at] && frame.starts[verb_end] {
+                if verb_end <= end && frame.words.fits(at, verb_end) {
                     return Some(Verb { at, participant });
                 }
             }
