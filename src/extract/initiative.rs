@@ -34,8 +34,25 @@ const MAX_TITLE: usize = 48;
 /// Source: the kinds of documents Chinese party and government organs
 /// issue; general.
 const DOCUMENT_HEADS: &[&str] = &[
-    "方案", "规程", "职责", "办法", "白皮书", "手册", "提示", "细则", "意见", "通知", "规定", "条例",
-    "规划", "准则", "指引", "守则", "决定", "纲要", "制度",
+    "方案",
+    "规程",
+    "职责",
+    "办法",
+    "白皮书",
+    "手册",
+    "提示",
+    "细则",
+    "意见",
+    "通知",
+    "规定",
+    "条例",
+    "规划",
+    "准则",
+    "指引",
+    "守则",
+    "决定",
+    "纲要",
+    "制度",
 ];
 
 /// A status a document carries after its title: 《…办法(试行)》.
@@ -72,7 +89,10 @@ pub(super) fn titles(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
         .enumerate()
         .filter(|(_, &c)| c == '《')
         .filter_map(|(open, _)| {
-            let len = chars[open + 1..].iter().take(MAX_TITLE + 1).position(|&c| c == '》')?;
+            let len = chars[open + 1..]
+                .iter()
+                .take(MAX_TITLE + 1)
+                .position(|&c| c == '》')?;
             Some(Span::new(open + 1, open + 1 + len))
         })
 }
@@ -118,8 +138,7 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
-        let framed =
-            launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
+        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
         if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
             let alts = head
                 .map(|h| vec![format!("{label}{h}")])
@@ -243,5 +262,27 @@ mod tests {
         assert!(found("实现了社区建设“真提升”。").is_empty());
         assert!(found("放下“架子”,扑下“身子”").is_empty());
         assert!(found("社区“两委”换届").is_empty());
+    }
+
+    #[test]
+    fn policy_documents_in_titles() {
+        assert_eq!(
+            found("制定了《社区工作者管理办法(试行)》"),
+            ["社区工作者管理办法(试行)"]
+        );
+        assert_eq!(
+            found("印发《关于加强社区治理的实施意见》"),
+            ["关于加强社区治理的实施意见"]
+        );
+        // Newspapers and books have no document head.
+        assert!(found("据《人民日报》报道").is_empty());
+    }
+
+    #[test]
+    fn quoted_objects_of_verbs_of_taking_part() {
+        assert_eq!(found("居民代表参加“邻里议事会”。"), ["邻里议事会"]);
+        assert_eq!(found("街道谋划的“红色物业联盟”"), ["红色物业联盟"]);
+        // An honour a verb confers is no program.
+        assert!(found("荣获“优秀共产党员”称号").is_empty());
     }
 }

@@ -13,10 +13,10 @@
 use super::initiative::{quotes, titles};
 use super::segment;
 use super::text::{has_at, LIST_GLUE};
-use crate::normalize::is_cjk;
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Mention, Relation, RelationKind, Span};
+use crate::normalize::is_cjk;
 
 /// Most chars between the verb and the initiative's opening quote.
 const VERB_REACH: usize = 30;
@@ -88,7 +88,9 @@ const STRIVING: &[&str] = &["创建", "争创", "创评"];
 const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模范", "星级"];
 
 /// Verbs that report words (表示, 指出…).
-const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "要求", "介绍", "认为", "希望", "提出"];
+const SPEECH: &[&str] = &[
+    "表示", "说", "指出", "强调", "要求", "介绍", "认为", "希望", "提出",
+];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -166,8 +168,7 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
         let quoted = quoted_spans(&facts.sentences[si].text);
         names.retain(|n| {
             (n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span)))
-                && (n.kind == EntityKind::Initiative
-                    || !quoted.iter().any(|q| q.contains(&n.span)))
+                && (n.kind == EntityKind::Initiative || !quoted.iter().any(|q| q.contains(&n.span)))
         });
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
@@ -449,6 +450,9 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
     }
     let stated = subjects(frame, verb.at);
+    if stated.iter().any(|s| speaks(frame, s, verb.at)) {
+        return out;
+    }
     if let Some(first) = stated.last() {
         for (subject, participant) in stated
             .iter()
@@ -488,7 +492,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     // the person the sentence opens with (陈某迅速组织…,参加“…”).
     let topic = if before {
         sentence_topic(frame.text, named, is_agent)
-            .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p)))
+            .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p, verb.at)))
             .filter(|t| t.span.end <= verb.at)
     } else {
         context.topic
@@ -518,15 +522,11 @@ fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
         .any(|s| (0..window.len()).any(|i| has_at(window, i, s)))
 }
 
-/// Does the clause after person `p` report their words (尚林在致辞中表示,
-/// 要…): what follows is said, not done.
-fn speaks(frame: &Frame, p: &Named) -> bool {
-    let rest = &frame.chars[p.span.end..];
-    let clause = rest
-        .iter()
-        .position(|c| matches!(c, ',' | '，' | ':' | '：'))
-        .unwrap_or(rest.len());
-    (0..clause).any(|i| SPEECH.iter().any(|v| has_at(&rest[..clause], i, v)))
+/// Does a verb of speech follow `p` before the verb at `verb_at` (尚林在
+/// 致辞中表示,要…探索“…”): what follows is said, not done.
+fn speaks(frame: &Frame, p: &Named, verb_at: usize) -> bool {
+    let between = &frame.chars[p.span.end..verb_at.max(p.span.end)];
+    (0..between.len()).any(|i| SPEECH.iter().any(|v| has_at(between, i, v)))
 }
 
 /// 以清泉社区为试点,实施…: the places a program is tried in take part,
@@ -618,7 +618,8 @@ struct Words {
 
 impl Words {
     fn of(text: &str, len: usize) -> Words {
-        let (mut start_of, mut end_of) = ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
+        let (mut start_of, mut end_of) =
+            ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
         for w in segment::tag(text) {
             for i in w.start..w.end.min(len) {
                 start_of[i] = w.start;
@@ -648,7 +649,10 @@ fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
     ];
     lists.into_iter().find_map(|(list, participant)| {
         let (at, _) = list.ending_at(&frame.chars, end)?;
-        frame.words.fits(at, end).then_some(Verb { at, participant })
+        frame
+            .words
+            .fits(at, end)
+            .then_some(Verb { at, participant })
     })
 }
 
@@ -774,5 +778,168 @@ mod tests {
     fn names_without_a_verb_frame_are_not_linked() {
         let found = links("大东区的干部说,“共产党员先锋岗”很好。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    fn has(
+        found: &[(String, String, RelationKind)],
+        ini: &str,
+        who: &str,
+        kind: RelationKind,
+    ) -> bool {
+        found.contains(&(ini.into(), who.into(), kind))
+    }
+
+    #[test]
+    fn a_verb_inside_a_noun_is_no_verb() {
+        // 组织 in 党组织 launches nothing.
+        let found = links("海淀区基层党组织对后进社区采取“一社一策”的办法。");
+        assert!(found.is_empty(), "{found:?}");
+        // An adverb the segmenter joins to the verb keeps it a verb.
+        let found = links("学院路社区全面推行“街巷长制”。");
+        assert!(
+            has(&found, "街巷长制", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_pilot_place_takes_part() {
+        let found = links("海淀区以学院路社区为试点,实施“幸福到家”项目。");
+        assert!(
+            has(&found, "幸福到家", "海淀区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "幸福到家", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn volunteers_named_after_the_program_take_part() {
+        let found = links("学院路社区搭建“周末课堂”平台,让孩子们得到清华大学志愿者的辅导。");
+        assert!(
+            has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_names_the_organizer_and_the_one_given_it() {
+        let found = links("学院路社区被海淀区民政局评选为“幸福家园”示范项目。");
+        assert!(
+            has(&found, "幸福家园", "海淀区民政局", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "幸福家园", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn listed_subject_verb_pairs_each_organize() {
+        let found = links("由海淀区委宣传部主办、海淀区文化馆承办的“社区文化节”开幕。");
+        for org in ["海淀区委宣传部", "海淀区文化馆"] {
+            assert!(
+                has(&found, "社区文化节", org, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_clause_without_subject_shares_the_next_one() {
+        let found = links("推行“街巷长制”以来,学院路街道面貌一新。");
+        assert!(
+            has(&found, "街巷长制", "学院路街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_program_as_means_is_run_by_the_subject() {
+        let found = links("以“红色驿站”服务平台为载体,学院路社区把服务送到家门口。");
+        assert!(
+            has(&found, "红色驿站", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_beneficiary_takes_part() {
+        let found = links("居民王秀英是街道“四点半课堂”活动的受益者。");
+        assert!(
+            has(&found, "四点半课堂", "王秀英", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_organ_before_a_title_issued_it() {
+        let found = links("各单位要贯彻海淀区委组织部换届《工作提示》。");
+        assert!(
+            has(
+                &found,
+                "工作提示",
+                "海淀区委组织部",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_unit_a_program_is_made_for_takes_part() {
+        let found = links("书记王立新为学院路社区党委量身制定了《党支部工作手册》。");
+        assert!(
+            has(
+                &found,
+                "党支部工作手册",
+                "学院路社区党委",
+                RelationKind::Participant
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_adopts_a_practice_or_strives_for_a_status_takes_part() {
+        let found = links("学院路社区大力推广“枫桥经验”。");
+        assert!(
+            has(&found, "枫桥经验", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("学院路社区正全力创建“五好”标杆党组织。");
+        assert!(
+            has(&found, "五好", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_verb_is_its_object() {
+        let found = links("书记走进学院路社区,提出了“五个一”工作法。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_person_a_sentence_opens_with_takes_part_unless_speaking() {
+        let found = links("社区书记王立新迅速组织居民,参加“邻里议事会”。");
+        assert!(
+            has(&found, "邻里议事会", "王立新", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("书记王立新在会上表示,要积极探索“品牌党建”活动。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn names_inside_quotes_are_no_subjects() {
+        let found = links("以“生态海淀,和谐学院路社区”为主题,围绕“三个三”工作法开展服务。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "学院路社区"),
+            "{found:?}"
+        );
     }
 }
