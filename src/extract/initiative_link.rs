@@ -87,10 +87,9 @@ const STRIVING: &[&str] = &["创建", "争创", "创评"];
 /// Words of a conferred status.
 const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模范", "星级"];
 
-/// Verbs that report words (表示, 指出…).
-const SPEECH: &[&str] = &[
-    "表示", "说", "指出", "强调", "要求", "介绍", "认为", "希望", "提出",
-];
+/// Verbs that report words (表示, 指出…); not 要求 or 提出, whose
+/// subject asks for the work and so runs it.
+const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "介绍", "认为", "希望"];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
