@@ -140,9 +140,11 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
         let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
         if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
-            let alts = head
-                .map(|h| vec![format!("{label}{h}")])
-                .unwrap_or_default();
+            let mut alts: Vec<String> = head
+                .iter()
+                .flat_map(|(h, phrase)| [format!("{label}{h}"), format!("{label}{phrase}")])
+                .collect();
+            alts.dedup();
             hits.push(InitiativeHit {
                 span: *q,
                 label,
@@ -188,13 +190,15 @@ fn is_numbered_formula(label: &str) -> bool {
 }
 
 /// The head after quote `n`, or after the run of adjacent quotes it starts
-/// (“A”“B”“C”等主题活动).
-fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
+/// (“A”“B”“C”等主题活动); after a quote of its own, also the words from
+/// the quote to the head (“同心”社会服务 → 社会服务).
+fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, String)> {
     let mut last = n;
     while last + 1 < spans.len() && spans[last + 1].start == spans[last].end + 2 {
         last += 1;
     }
     let mut at = spans[last].end + 1;
+    let from = at;
     if last > n || has_at(chars, at, "等") {
         at += usize::from(has_at(chars, at, "等"));
     }
@@ -215,7 +219,12 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
     {
         return None;
     }
-    Some(head.to_owned())
+    let phrase = if last == n && at > from {
+        string(chars, from, after)
+    } else {
+        head.to_owned()
+    };
+    Some((head.to_owned(), phrase))
 }
 
 #[cfg(test)]
