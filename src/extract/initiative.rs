@@ -219,7 +219,8 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, S
     {
         return None;
     }
-    let phrase = if last == n && at > from {
+    let alone = last == n && (n == 0 || spans[n - 1].end + 2 != spans[n].start);
+    let phrase = if alone && at > from && !has_at(chars, from, "等") {
         string(chars, from, after)
     } else {
         head.to_owned()
@@ -293,5 +294,19 @@ mod tests {
         assert_eq!(found("街道谋划的“红色物业联盟”"), ["红色物业联盟"]);
         // An honour a verb confers is no program.
         assert!(found("荣获“优秀共产党员”称号").is_empty());
+    }
+
+    #[test]
+    fn alt_labels_keep_the_words_up_to_the_head() {
+        let chars: Vec<char> = "做好“同心”社会服务工作".chars().collect();
+        let hits = find_initiatives(&chars, &[]);
+        assert!(
+            hits[0].alts.contains(&"同心社会服务".to_owned()),
+            "{hits:?}"
+        );
+        // A run of quotes shares its head alone.
+        let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
+        let hits = find_initiatives(&chars, &[]);
+        assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
     }
 }

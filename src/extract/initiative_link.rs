@@ -63,6 +63,11 @@ const BENEFICIARIES: &[&str] = &["受益者", "参与者", "志愿者", "一员"
 /// noun (its head: 活动, 项目).
 const HEAD_REACH: usize = 6;
 
+/// Verbs of running a program besides the lexicon's, for the verb frame
+/// only (a quote after them is as often a slogan, so they do not make one
+/// a program): 培育“…”党建品牌, 采取“一区一策”的办法, 用好“党建+”模式.
+const RUNNING_VERBS: &[&str] = &["培育", "采取", "采用", "用好", "运用"];
+
 /// Words right before a program's name that make it the means of the
 /// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
 /// 通过“居民点单”): the subject runs it.
@@ -90,6 +95,12 @@ const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模
 /// Verbs that report words (表示, 指出…); not 要求 or 提出, whose
 /// subject asks for the work and so runs it.
 const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "介绍", "认为", "希望"];
+
+/// Words for organs of a kind, not named (机关部门, 各单位).
+const UNNAMED_ORGANS: &[&str] = &["部门", "单位", "机关", "党组织"];
+
+/// Marks that end a clause: a verb before one has no object after it.
+const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -486,6 +497,11 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         out.push(frame.relation(ini, &s, kind_of(&s, verb.participant), ini.span.start));
         return out;
     }
+    // 机关部门和乡镇党组织对后进社区采取“…”: a subject stated without a
+    // name is no one the graph knows.
+    if unnamed_organs(frame, clause, verb.at) {
+        return out;
+    }
     // The subject is left out, as Chinese does within a topic chain:
     // the area or organization this sentence, or the text, is about; or
     // the person the sentence opens with (陈某迅速组织…,参加“…”).
@@ -526,6 +542,28 @@ fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
 fn speaks(frame: &Frame, p: &Named, verb_at: usize) -> bool {
     let between = &frame.chars[p.span.end..verb_at.max(p.span.end)];
     (0..between.len()).any(|i| SPEECH.iter().any(|v| has_at(between, i, v)))
+}
+
+/// Does the clause before the verb open with organs named by their kind
+/// only (机关部门和乡镇党组织对…采取), not as a preposition's object
+/// (与辖区单位党组织携手开展)?
+fn unnamed_organs(frame: &Frame, clause: usize, verb_at: usize) -> bool {
+    let heads = &lexicon().org_heads;
+    let quoted = quotes(&frame.chars);
+    let first = (clause..verb_at).find(|&i| {
+        !frame
+            .named
+            .iter()
+            .any(|n| n.span.start <= i && i < n.span.end)
+            && !quoted.iter().any(|q| q.start <= i && i < q.end)
+            && (heads.starting_at(&frame.chars, i).is_some()
+                || UNNAMED_ORGANS.iter().any(|w| has_at(&frame.chars, i, w)))
+    });
+    first.is_some_and(|i| {
+        !frame.chars[clause..i]
+            .iter()
+            .any(|c| PREPOSITIONS.contains(c))
+    })
 }
 
 /// 以清泉社区为试点,实施…: the places a program is tried in take part,
@@ -678,6 +716,20 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             let len = m.chars().count();
             at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
         });
+        let running = RUNNING_VERBS.iter().any(|v| {
+            let verb_end = at + v.chars().count();
+            has_at(&frame.chars, at, v)
+                && frame.words.fits(at, verb_end)
+                && !frame.chars[verb_end..end]
+                    .iter()
+                    .any(|c| CLAUSE_BREAKS.contains(c))
+        });
+        if running {
+            return Some(Verb {
+                at,
+                participant: false,
+            });
+        }
         if means {
             return Some(Verb {
                 at,
@@ -688,7 +740,12 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             if let Some(verb) = list.starting_at(&frame.chars, at) {
                 let verb_end = at + verb.chars().count();
                 if verb_end <= end && frame.words.fits(at, verb_end) {
-                    return Some(Verb { at, participant });
+                    // A verb that ends its clause (…大家参加,现在…) has
+                    // no object after it.
+                    let ends_clause = frame.chars[verb_end..end]
+                        .iter()
+                        .any(|c| CLAUSE_BREAKS.contains(c));
+                    return (!ends_clause).then_some(Verb { at, participant });
                 }
             }
         }
@@ -791,7 +848,7 @@ mod tests {
     #[test]
     fn a_verb_inside_a_noun_is_no_verb() {
         // 组织 in 党组织 launches nothing.
-        let found = links("海淀区基层党组织对后进社区采取“一社一策”的办法。");
+        let found = links("海淀区基层党组织谈“一社一策”的体会。");
         assert!(found.is_empty(), "{found:?}");
         // An adverb the segmenter joins to the verb keeps it a verb.
         let found = links("学院路社区全面推行“街巷长制”。");
@@ -938,6 +995,39 @@ mod tests {
         let found = links("以“生态海淀,和谐学院路社区”为主题,围绕“三个三”工作法开展服务。");
         assert!(
             !found.iter().any(|(_, who, _)| who == "学院路社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_that_ends_its_clause_governs_nothing_after() {
+        let found = links("学院路社区组织居民参加,现在“邻里守望”活动很热闹。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn running_verbs_frame_a_program() {
+        let found = links("学院路社区党委培育“红心向党”党建品牌。");
+        assert!(
+            has(
+                &found,
+                "红心向党",
+                "学院路社区党委",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn organs_stated_without_a_name_are_no_topic() {
+        let found =
+            links("海淀区加强社区帮扶。机关部门和街道党组织对后进社区采取“一区一策”的办法。");
+        assert!(found.is_empty(), "{found:?}");
+        // The topic carries over where the subject is left out.
+        let found = links("海淀区加强社区帮扶。对后进社区采取“一区一策”的办法。");
+        assert!(
+            has(&found, "一区一策", "海淀区", RelationKind::Organizer),
             "{found:?}"
         );
     }
