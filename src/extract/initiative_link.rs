@@ -757,14 +757,22 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
 /// or area ending before it, within reach, and the names listed with it.
 fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
     let (chars, named) = (&frame.chars, frame.named);
-    let governed = |n: &Named| {
-        n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1])
-            || verb_ending_at(frame, n.span.start).is_some()
+    let governs = |at: usize| {
+        at > 0 && PREPOSITIONS.contains(&chars[at - 1]) || verb_ending_at(frame, at).is_some()
     };
-    let agents: Vec<&Named> = named
+    // A name right after a governed one is governed with it (在全市社区).
+    let mut governed_end = None;
+    let mut agents: Vec<&Named> = Vec::new();
+    for n in named
         .iter()
-        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
-        .collect();
+        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
+    {
+        if governs(n.span.start) || governed_end == Some(n.span.start) {
+            governed_end = Some(n.span.end);
+        } else {
+            agents.push(n);
+        }
+    }
     let Some(last) = agents
         .last()
         .filter(|n| verb_at - n.span.end <= SUBJECT_REACH)
@@ -1029,6 +1037,15 @@ mod tests {
         assert!(
             has(&found, "一区一策", "海淀区", RelationKind::Organizer),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_governed_one_is_governed_too() {
+        let found = links("海淀区在清河街道学院路社区建立了“三长”联动机制。");
+        assert_eq!(
+            found,
+            [("三长".into(), "海淀区".into(), RelationKind::Organizer)]
         );
     }
 }
