@@ -73,6 +73,11 @@ const RUNNING_VERBS: &[&str] = &["培育", "采取", "采用", "用好", "运用
 /// 通过“居民点单”): the subject runs it.
 const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
 
+/// Words right before a program's name that make it where the subject
+/// works (东北大学志愿者在“爱心课堂”辅导, 在“双报到”工作中,我区…):
+/// the subject takes part.
+const PLACES: &[&str] = &["在", "到", "来到", "走进"];
+
 /// Most chars between 为 *name* and the verb (为村党支部量身制定).
 const SERVED_GAP: usize = 2;
 
@@ -712,10 +717,19 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             // verb and initiative ends the search.
             return None;
         }
-        let means = MEANS.iter().any(|m| {
-            let len = m.chars().count();
-            at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
-        });
+        let right_before = |words: &[&str]| {
+            words.iter().any(|m| {
+                let len = m.chars().count();
+                at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
+            })
+        };
+        if right_before(PLACES) {
+            return Some(Verb {
+                at,
+                participant: true,
+            });
+        }
+        let means = right_before(MEANS);
         let running = RUNNING_VERBS.iter().any(|v| {
             let verb_end = at + v.chars().count();
             has_at(&frame.chars, at, v)
@@ -1046,6 +1060,15 @@ mod tests {
         assert_eq!(
             found,
             [("三长".into(), "海淀区".into(), RelationKind::Organizer)]
+        );
+    }
+
+    #[test]
+    fn who_works_in_a_program_takes_part() {
+        let found = links("清华大学志愿者每周在“周末课堂”为孩子辅导功课。");
+        assert!(
+            has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
         );
     }
 }
