@@ -4,12 +4,13 @@
 //! “四方承诺”制度, a run of quotes ended by 等主题活动), when it ends with a
 //! head itself (“导师帮带制”), or when it is a numbered formula (“四员”,
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
-//! A title in 《》 that ends with a document's head (《…工作方案》,
+//! A quote inside a team's name (…“访惠聚”驻村工作队) names the program the
+//! team works for. A title in 《》 that ends with a document's head (《…工作方案》,
 //! 《…办法(试行)》) names a policy document, a program of its own.
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
-use crate::model::Span;
+use crate::model::{EntityKind, Mention, Span};
 use crate::normalize::is_cjk;
 
 /// Most words allowed between a quote and its head.
@@ -25,6 +26,10 @@ const MAX_NAME: usize = 24;
 /// Words after a quote that make it an honour a verb confers (荣获“…”
 /// 称号), not a program.
 const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
+
+/// Heads of a team named after the program it works for (新疆自治区党委
+/// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
+const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
 
 /// Longest document title.
 const MAX_TITLE: usize = 48;
@@ -124,7 +129,12 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         })
         .collect();
     for (n, q) in spans.iter().enumerate() {
-        if q.is_empty() || q.len() > MAX_NAME || taken.iter().any(|t| t.overlaps(q)) {
+        let teams_program = taken.iter().any(|t| t.contains(q))
+            && TEAMS.iter().any(|h| has_at(chars, q.end + 1, h));
+        if q.is_empty()
+            || q.len() > MAX_NAME
+            || taken.iter().any(|t| t.overlaps(q)) && !teams_program
+        {
             continue;
         }
         let label = string(chars, q.start, q.end);
@@ -139,7 +149,12 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
         let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
-        if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
+        if head.is_some()
+            || self_headed
+            || framed
+            || teams_program
+            || numbered && label.chars().count() <= 8
+        {
             let mut alts: Vec<String> = head
                 .iter()
                 .flat_map(|(h, phrase)| [format!("{label}{h}"), format!("{label}{phrase}")])
@@ -153,6 +168,37 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
         }
     }
     hits
+}
+
+/// Gives a program written as an abbreviation of a longer name the article
+/// also quotes (访惠聚 of 访民情、惠民生、聚民心: the first char of each
+/// part) the longer name as its label, so both are one program.
+pub fn fold_abbreviations(mentions: &mut [Mention]) {
+    let full: Vec<(String, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Initiative)
+        .filter_map(|m| Some((initials(&m.label)?, m.label.clone())))
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Initiative)
+    {
+        if let Some((_, long)) = full.iter().find(|(short, _)| *short == m.label) {
+            let short = std::mem::replace(&mut m.label, long.clone());
+            m.alt_labels.push(short);
+        }
+    }
+}
+
+/// The first chars of a name's parts, when it has two or more, each
+/// longer than one char (访民情、惠民生、聚民心 → 访惠聚).
+fn initials(label: &str) -> Option<String> {
+    let parts: Vec<&str> = label.split(['、', '，', ',']).collect();
+    let fit = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2);
+    fit.then(|| parts.iter().filter_map(|p| p.chars().next()).collect())
 }
 
 /// Is the quote opening at `open` the object of a verb that launches,
@@ -308,5 +354,27 @@ mod tests {
         let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
         let hits = find_initiatives(&chars, &[]);
         assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_takes_the_full_name() {
+        let mention = |label: &str| Mention {
+            kind: EntityKind::Initiative,
+            label: label.into(),
+            alt_labels: Vec::new(),
+            evidence: crate::model::Evidence {
+                sentence: 0,
+                span: Span::new(0, 0),
+            },
+        };
+        let mut mentions = vec![
+            mention("访民情、惠民生、聚民心"),
+            mention("访惠聚"),
+            mention("三长"),
+        ];
+        fold_abbreviations(&mut mentions);
+        assert_eq!(mentions[1].label, "访民情、惠民生、聚民心");
+        assert_eq!(mentions[1].alt_labels, ["访惠聚"]);
+        assert_eq!(mentions[2].label, "三长");
     }
 }

@@ -55,6 +55,9 @@ const VOLUNTEERS: &[&str] = &["志愿者", "志愿服务队", "师生"];
 /// Words after 以 *name* that make the name a program's trial ground.
 const PILOT: &[&str] = &["为试点", "作为试点", "为示范点"];
 
+/// Posts in a team (…工作队队长).
+const TEAM_MEMBERS: &[&str] = &["队长", "队员", "副队长", "组长", "成员"];
+
 /// Nouns after 的 that follow a program's name and make the person the
 /// sentence is about one of its people (…“健康沈阳进社区”活动的受益者).
 const BENEFICIARIES: &[&str] = &["受益者", "参与者", "志愿者", "一员", "成员"];
@@ -182,7 +185,8 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             .collect();
         let quoted = quoted_spans(&facts.sentences[si].text);
         names.retain(|n| {
-            (n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span)))
+            (matches!(n.kind, EntityKind::Organization | EntityKind::Initiative)
+                || !orgs.iter().any(|o| o.contains(&n.span)))
                 && (n.kind == EntityKind::Initiative || !quoted.iter().any(|q| q.contains(&n.span)))
         });
         let pointed = level_pointers(facts, si, names, focus);
@@ -387,15 +391,46 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
             || gap == ['的']
             || title && gap.len() <= ISSUER_GAP && gap.iter().all(|&c| is_cjk(c))
     };
+    // …政法委“访惠聚”驻村工作队队长: the team named after the program
+    // works in it, and so do the organ that fields it and the member the
+    // sentence is about.
+    let team = frame
+        .named
+        .iter()
+        .find(|n| n.kind == EntityKind::Organization && n.span.contains(&ini.span));
     if let Some(owner) = frame
         .named
         .iter()
         .rev()
         .find(|n| is_agent(n) && n.span.end <= quote && owns(n))
     {
-        out.push(frame.relation(ini, owner, RelationKind::Organizer, owner.span.start));
+        let kind = if team.is_some() {
+            RelationKind::Participant
+        } else {
+            RelationKind::Organizer
+        };
+        out.push(frame.relation(ini, owner, kind, owner.span.start));
     }
-    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m)) || beneficiary_after(chars, ini) {
+    if let Some(team) = team {
+        out.push(frame.relation(ini, team, RelationKind::Participant, team.span.start));
+    }
+    // 工作队队长张某 names the member after the post.
+    let named_member = team.and_then(|t| {
+        let post = TEAM_MEMBERS.iter().find(|m| has_at(chars, t.span.end, m))?;
+        let at = t.span.end + post.chars().count();
+        frame
+            .named
+            .iter()
+            .find(|n| n.kind == EntityKind::Person && n.span.start == at)
+    });
+    if let Some(p) = named_member {
+        out.push(frame.relation(ini, p, RelationKind::Participant, p.span.start));
+    }
+    let member_of_team = team.is_some_and(|t| frame.followed_by(t, TEAM_MEMBERS));
+    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m))
+        || beneficiary_after(chars, ini)
+        || member_of_team && named_member.is_none()
+    {
         if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
             out.push(frame.relation(ini, &p, RelationKind::Participant, p.span.start));
         }
@@ -1068,6 +1103,23 @@ mod tests {
         let found = links("清华大学志愿者每周在“周末课堂”为孩子辅导功课。");
         assert!(
             has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_team_named_after_a_program_works_in_it() {
+        let found = links("海淀区民政局“邻里守望”工作队队长张卫东走访居民。");
+        for who in ["海淀区民政局", "张卫东"] {
+            assert!(
+                has(&found, "邻里守望", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        assert!(
+            found.iter().any(|(ini, who, kind)| ini == "邻里守望"
+                && who.ends_with("工作队")
+                && *kind == RelationKind::Participant),
             "{found:?}"
         );
     }
