@@ -29,11 +29,21 @@ pub enum Unit {
     Generic(String),
 }
 
+/// Who holds a post found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// A person the sentence names: index into its mentions.
+    Mention(usize),
+    /// The article's author (作者系…).
+    Author,
+    /// The person named alone on the line above: a speaker's caption
+    /// (成家德 / 长盛小区党委书记).
+    NamedAbove,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
-    /// Index into the sentence's mentions; `None` is the article's author
-    /// (作者系…).
-    pub person: Option<usize>,
+    pub person: Holder,
     pub role: String,
     pub unit: Unit,
     pub span: Span,
@@ -41,8 +51,31 @@ pub struct Found {
 
 /// Bare level words that name the unit in focus.
 const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
-/// Verbs that give a post: 担任, 兼任.
-const VERBS: &[&str] = &["担任", "兼任", "出任", "现任", "曾任", "是"];
+/// Verbs that give a post: 担任, 兼任, 当选为; longer ones first where one
+/// starts another (当选为, 当选).
+const VERBS: &[&str] = &[
+    "担任",
+    "兼任",
+    "出任",
+    "现任",
+    "曾任",
+    "升任",
+    "调任",
+    "转任",
+    "改任",
+    "当选为",
+    "当选",
+    "被任命为",
+    "任命为",
+    "被选为",
+    "挂任",
+    "是",
+    "任",
+    "系",
+];
+/// Verbs too short to stand anywhere: only right after the name (王泽勇是…,
+/// 李明任村党支部书记, 张华系…).
+const VERBS_AFTER_NAME: &[&str] = &["是", "任", "系"];
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
@@ -58,6 +91,9 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         {
             name_then_post(chars, mentions, p, &mut found);
         }
+    }
+    if found.is_empty() {
+        caption(chars, mentions, &mut found);
     }
     verbs(chars, mentions, &mut found);
     if has_author {
@@ -119,6 +155,12 @@ fn unit_before(
     if let Some(m) = mention_ending_at(mentions, start) {
         return Some((Unit::Mention(m), start));
     }
+    // A title that begins inside its unit's name (全国人大|代表: 人大代表).
+    if let Some(m) = mentions.iter().position(|m| {
+        is_unit(m) && m.span.start < start && start < m.span.end && m.span.end < post_end
+    }) {
+        return Some((Unit::Mention(m), start));
+    }
     if start > 0 && chars[start - 1] == '的' {
         if let Some(m) = mention_ending_at(mentions, building_before(chars, start - 1)) {
             return Some((Unit::Mention(m), start));
@@ -175,9 +217,57 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
     }
-    posts_ending_at(chars, mentions, p, end, name, found)
-        || listed_before(chars, mentions, end)
-            .is_some_and(|end| posts_ending_at(chars, mentions, p, end, name, found))
+    posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
+        || listed_before(chars, mentions, end).is_some_and(|end| {
+            posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
+        })
+}
+
+/// Longest line that is a speaker's posts and nothing else.
+const MAX_CAPTION: usize = 30;
+
+/// A line that is only a unit and its posts, under a line naming a
+/// person alone (成家德 / 长盛小区党委书记): the caption of a speaker.
+fn caption(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let people = mentions.iter().any(|m| m.kind == EntityKind::Person);
+    if people || chars.len() > MAX_CAPTION || !mentions.first().is_some_and(|m| m.span.start == 0) {
+        return;
+    }
+    let line = Span::new(chars.len(), chars.len());
+    let mut posts = Vec::new();
+    posts_ending_at(
+        chars,
+        mentions,
+        Holder::NamedAbove,
+        chars.len(),
+        line,
+        &mut posts,
+    );
+    // The whole line: its first post's unit opens it, after the areas
+    // that hold it (青山镇|石水村|第一书记).
+    if posts.first().is_some_and(|f| match f.unit {
+        Unit::Mention(u) => chained_from_start(mentions, mentions[u].span.start),
+        Unit::Generic(_) => false,
+    }) {
+        found.extend(posts);
+    }
+}
+
+/// Do mentions one after the other cover the line up to `at`?
+fn chained_from_start(mentions: &[Local], at: usize) -> bool {
+    let mut pos = 0;
+    while pos < at {
+        match mentions
+            .iter()
+            .filter(|m| m.span.start == pos && m.span.end <= at)
+            .map(|m| m.span.end)
+            .max()
+        {
+            Some(end) => pos = end,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Longest item (an honour, a description) listed between posts and a
@@ -204,14 +294,15 @@ const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；', '。'];
 /// How many clauses after a name may describe its posts.
 const DESCRIBING_CLAUSES: usize = 3;
 
-/// Name, then its posts in a later clause of the sentence, before any
+/// Name, then its posts in the later clauses of the sentence, before any
 /// other person: 杨盛川,苗族,全国人大代表,资源县…社水村党支部书记、村委会主任;
 fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) -> bool {
     let name = mentions[p].span;
     let mut at = name.end;
+    let mut described = false;
     for _ in 0..DESCRIBING_CLAUSES {
         if !chars.get(at).is_some_and(|c| [',', '，'].contains(c)) {
-            return false;
+            break;
         }
         let end = chars[at + 1..]
             .iter()
@@ -221,23 +312,21 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
             .iter()
             .any(|m| m.kind == EntityKind::Person && m.span.start > at && m.span.start < end);
         if other_person {
-            return false;
+            break;
         }
         let span = Span::new(name.start, end);
-        if posts_ending_at(chars, mentions, p, end, span, found) {
-            return true;
-        }
+        described |= posts_ending_at(chars, mentions, Holder::Mention(p), end, span, found);
         at = end;
     }
-    false
+    described
 }
 
 /// The posts ending at `end` (right to left, each maybe with its own
-/// unit, joined by 、) held by person `p`; `span` is the evidence.
+/// unit, joined by 、) held by `holder`; `span` is the evidence.
 fn posts_ending_at(
     chars: &[char],
     mentions: &[Local],
-    p: usize,
+    holder: Holder,
     end: usize,
     span: Span,
     found: &mut Vec<Found>,
@@ -268,6 +357,7 @@ fn posts_ending_at(
         .rev()
         .find_map(|(_, _, u)| u.clone())
         .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
+        .or_else(|| organ_of_a_level(chars, posts.last()?.0))
     else {
         return false;
     };
@@ -279,13 +369,32 @@ fn posts_ending_at(
             .filter(|c| !is_quote_open(*c) && !is_quote_close(*c))
             .collect();
         found.push(Found {
-            person: Some(p),
+            person: holder,
             role,
             unit,
             span: Span::new(role_start.min(name.start), name.end.max(end)),
         });
     }
     true
+}
+
+/// Organs every area of a level has, and that level: 居委会副主任 X is
+/// of the community in focus.
+const ORGANS_OF_LEVELS: &[(&str, &str)] = &[
+    ("居委会", "社区"),
+    ("居民委员会", "社区"),
+    ("村委会", "村"),
+    ("村民委员会", "村"),
+    ("业委会", "小区"),
+];
+
+/// A post that starts with an organ of a level and names no area
+/// (居委会|副主任): the level, for the area in focus.
+fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
+    ORGANS_OF_LEVELS
+        .iter()
+        .find(|(organ, _)| has_at(chars, start, organ))
+        .map(|(_, level)| (Unit::Generic((*level).to_owned()), start))
 }
 
 /// The unit of the appointment of the person named right before `at`
@@ -299,7 +408,7 @@ fn unit_of_previous_person(
     found
         .iter()
         .rev()
-        .find(|f| f.person.is_some_and(|p| mentions[p].span.end == before))
+        .find(|f| matches!(f.person, Holder::Mention(p) if mentions[p].span.end == before))
         .map(|f| (f.unit.clone(), at))
 }
 
@@ -327,7 +436,7 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
     let role = lexicon().roles.starting_at(chars, name.end);
     if let Some(role) = role {
         found.push(Found {
-            person: Some(p),
+            person: Holder::Mention(p),
             role: role.to_owned(),
             unit: Unit::Mention(unit),
             span: Span::new(mentions[unit].span.start, name.end + role.chars().count()),
@@ -337,29 +446,45 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
 
 /// Person … (unit) 担任 (unit) post.
 fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let mut next = 0;
     for v in 0..chars.len() {
+        // Not inside a verb already read (被|任命为).
+        if v < next {
+            continue;
+        }
         let Some(verb) = VERBS.iter().find(|verb| has_at(chars, v, verb)) else {
             continue;
         };
         let after = v + verb.chars().count();
-        let Some(p) = person_before(mentions, v) else {
+        next = after;
+        let short = VERBS_AFTER_NAME.contains(verb);
+        let before = person_before(mentions, v).filter(|&p| !short || mentions[p].span.end == v);
+        let Some((Some(unit), role, end)) =
+            post_after(chars, mentions, after, mention_ending_at(mentions, v))
+        else {
             continue;
         };
-        // 是 only right after the name: 王泽勇是…的一名车工.
-        if *verb == "是" && mentions[p].span.end != v {
+        // A relative clause: 在水井村担任第一书记的王泽勇.
+        let described = (!short && chars.get(end) == Some(&'的'))
+            .then(|| person_starting_at(mentions, end + 1))
+            .flatten();
+        let Some(p) = described.or(before) else {
             continue;
-        }
-        if let Some((Some(unit), role, end)) =
-            post_after(chars, mentions, after, mention_ending_at(mentions, v))
-        {
-            found.push(Found {
-                person: Some(p),
-                role,
-                unit,
-                span: Span::new(mentions[p].span.start, end),
-            });
-        }
+        };
+        let span = mentions[p].span;
+        found.push(Found {
+            person: Holder::Mention(p),
+            role,
+            unit,
+            span: Span::new(span.start.min(v), span.end.max(end)),
+        });
     }
+}
+
+fn person_starting_at(mentions: &[Local], at: usize) -> Option<usize> {
+    mentions
+        .iter()
+        .position(|m| m.kind == EntityKind::Person && m.span.start == at)
 }
 
 fn person_before(mentions: &[Local], at: usize) -> Option<usize> {
@@ -420,7 +545,7 @@ fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) 
             };
             shared = Some(unit.clone());
             found.push(Found {
-                person: None,
+                person: Holder::Author,
                 role,
                 unit,
                 span: Span::new(at, end),
@@ -470,20 +595,26 @@ mod tests {
     }
 
     #[test]
-    fn name_then_its_posts_in_a_later_clause() {
-        let chars: Vec<char> = "老杨名叫杨盛川,苗族,资源县社水村党支部书记、村委会主任;"
-            .chars()
-            .collect();
+    fn name_then_its_posts_in_later_clauses() {
+        let chars: Vec<char> =
+            "老王名叫王明山,瑶族,全国人大代表,青山县石水村党支部书记、村委会主任;"
+                .chars()
+                .collect();
         let m = vec![
-            local(&chars, "杨盛川", EntityKind::Person),
-            local(&chars, "资源县", EntityKind::Area(AreaKind::County)),
-            local(&chars, "社水村", EntityKind::Area(AreaKind::Village)),
-            local(&chars, "社水村党支部", EntityKind::Organization),
+            local(&chars, "王明山", EntityKind::Person),
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "青山县", EntityKind::Area(AreaKind::County)),
+            local(&chars, "石水村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "石水村党支部", EntityKind::Organization),
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(
             roles(&found),
-            [("书记", Unit::Mention(3)), ("村委会主任", Unit::Mention(2))]
+            [
+                ("人大代表", Unit::Mention(1)),
+                ("书记", Unit::Mention(4)),
+                ("村委会主任", Unit::Mention(3))
+            ]
         );
     }
 
@@ -496,7 +627,7 @@ mod tests {
             local(&chars, "社水村党支部", EntityKind::Organization),
         ];
         let found = find_appointments(&chars, &m, false);
-        assert!(found.iter().all(|f| f.person != Some(0)));
+        assert!(found.iter().all(|f| f.person != Holder::Mention(0)));
     }
 
     #[test]
@@ -509,6 +640,29 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("书记", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn a_title_that_begins_inside_its_unit() {
+        let chars: Vec<char> = "全国人大代表杨盛川说".chars().collect();
+        let m = vec![
+            local(&chars, "全国人大", EntityKind::Organization),
+            local(&chars, "杨盛川", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("人大代表", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn an_organ_of_a_level_without_its_area() {
+        let chars: Vec<char> = "她和居委会副主任孙媛一起".chars().collect();
+        let m = vec![local(&chars, "孙媛", EntityKind::Person)];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("居委会副主任", Unit::Generic("社区".into()))]
         );
     }
 
@@ -579,6 +733,46 @@ mod tests {
             roles(&found),
             [("网格员", generic.clone()), ("楼栋长", generic)]
         );
+    }
+
+    #[test]
+    fn short_verbs_right_after_the_name() {
+        let chars: Vec<char> = "2019年李明任青山村党支部书记".chars().collect();
+        let m = vec![
+            local(&chars, "李明", EntityKind::Person),
+            local(&chars, "青山村党支部", EntityKind::Organization),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("书记", Unit::Mention(1))]
+        );
+        let chars: Vec<char> = "李明说,青山村任务重".chars().collect();
+        let m = vec![
+            local(&chars, "李明", EntityKind::Person),
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+        ];
+        assert!(find_appointments(&chars, &m, false).is_empty());
+        let chars: Vec<char> = "王红被任命为青山社区党委书记".chars().collect();
+        let m = vec![
+            local(&chars, "王红", EntityKind::Person),
+            local(&chars, "青山社区党委", EntityKind::Organization),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("书记", Unit::Mention(1))]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_before_the_name() {
+        let chars: Vec<char> = "在青山村担任第一书记的李明带领村民".chars().collect();
+        let m = vec![
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "李明", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("第一书记", Unit::Mention(0))]);
+        assert_eq!(found[0].person, Holder::Mention(1));
     }
 
     #[test]

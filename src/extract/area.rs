@@ -163,10 +163,13 @@ fn official_stem(
                 let chained = k == floor && floor > 0 && floor == chain_end;
                 // An official name whose stem is one noun (同心|镇) is a
                 // name even where its last char ends other words (中心).
-                let one_noun = words
-                    .iter()
-                    .any(|w| w.start == k && w.end == j && is_nominal_tag(w.tag()));
+                let one_word = words.iter().find(|w| w.start == k && w.end == j);
+                let one_noun = one_word.is_some_and(|w| is_nominal_tag(w.tag()));
+                // A verb before a suffix acts on the area (多次联合|街道、社区).
+                let one_verb = one_word
+                    .is_some_and(|w| matches!(w.tag(), "v" | "vd" | "vn" | "d" | "p" | "c"));
                 (!is_bad_stem(&stem) || one_noun && !is_generic(&stem))
+                    && (!one_verb || chained)
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     && !is_common_word(&found_text(&found))
@@ -475,10 +478,12 @@ fn heuristic_stem(
     }
     let stem = string(chars, k, j);
     let name = string(chars, k, end);
-    // One ordinary word is no name; a proper noun (长盛|小区) is.
+    // One ordinary word is no name; a proper noun (长盛|小区) is, but not
+    // before the suffix of a township the gazetteer would know (汇报|街道).
+    let township = suffix.kind.rank() <= AreaKind::Township.rank();
     let one_common_word = words
         .iter()
-        .any(|w| w.start == k && w.end == j && w.tag() != "nz")
+        .any(|w| w.start == k && w.end == j && (w.tag() != "nz" || township))
         && is_common_word(&stem);
     if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
@@ -556,13 +561,25 @@ fn is_name_like(chars: &[char], w: &Word) -> bool {
     tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
 }
 
-/// Is `stem` generic (城乡, 该, 全) rather than a name?
+/// Is `stem` generic (城乡, 该, 全, 的示范) rather than a name: made of
+/// generic words only?
 pub fn is_generic(stem: &str) -> bool {
     let generic = &lexicon().generic_stems;
-    generic.contains(stem)
-        || stem
-            .chars()
-            .all(|c| generic.contains(c.to_string().as_str()))
+    // made[i]: stem[..i] (in bytes) is a run of generic words.
+    let mut made = vec![false; stem.len() + 1];
+    made[0] = true;
+    for (i, _) in stem.char_indices() {
+        if !made[i] {
+            continue;
+        }
+        for (j, c) in stem[i..].char_indices() {
+            let end = i + j + c.len_utf8();
+            if generic.contains(&stem[i..end]) {
+                made[end] = true;
+            }
+        }
+    }
+    made[stem.len()]
 }
 
 #[cfg(test)]
@@ -644,6 +661,10 @@ mod tests {
             "到社区工作",
             "深入小区",
             "各街道",
+            "成为全省的示范社区",
+            "如今成了五星社区",
+            "向杨主任汇报街道近期的工作",
+            "他联合街道、社区干部入户走访",
         ] {
             assert!(labels(s).is_empty(), "{s}: {:?}", labels(s));
         }

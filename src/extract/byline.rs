@@ -184,15 +184,23 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         if !credits.is_empty() && is_common_word(&run) {
             break;
         }
+        let mut tailed = false;
         for tail in TAILS {
             if let Some(r) = run.strip_suffix(tail) {
                 run = r.to_owned();
+                tailed = true;
                 if PHOTO_TAILS.contains(tail) {
                     author = false;
                 }
             }
         }
-        let names = split_names(&run);
+        let mut names = split_names(&run);
+        // Between a label and a credit word (记者琚振华摄) a name is one
+        // whatever its surname: the lexicon lacks the rarest.
+        let framed = tailed && (2..=3).contains(&run.chars().count()) && !is_common_word(&run);
+        if names.is_empty() && framed {
+            names.push(run.clone());
+        }
         if names.is_empty() {
             break;
         }
@@ -359,6 +367,9 @@ mod tests {
         assert_eq!(credits.len(), 1);
         assert!(!credits[0].author);
         assert!(authors("本报记者 张三摄").is_empty());
+        let credits = find_credits("本版图片均由本报记者琚振华摄");
+        assert_eq!(credits.len(), 1, "{credits:?}");
+        assert_eq!(credits[0].name, "琚振华");
         let credits = find_credits("洗衣房 (摄/王文娟)");
         assert_eq!(
             (credits[0].name.as_str(), credits[0].author),

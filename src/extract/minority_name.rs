@@ -3,9 +3,11 @@
 //! 次仁央宗) and transliterated names written with a middle dot
 //! (哈米提·阿力汗). The elements and characters are lexicon data.
 
+use super::segment::Word;
 use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
+use rustc_hash::FxHashMap;
 
 /// Middle dots that join the parts of a transliterated name.
 const DOTS: &[char] = &['·', '•', '・', '‧'];
@@ -55,6 +57,66 @@ fn tibetan_at(
     }
     let end = at + first;
     (cue_ends.contains(&at) && name_ends(end)).then(|| Span::new(at, end))
+}
+
+/// Transliterated names an article writes at least twice without a cue
+/// (乌云苏依拉依然激动…, 图为乌云苏依拉宣讲…): the longest runs of
+/// transliteration characters that recur, end once where the run ends,
+/// and are tagged by jieba as a name at least once; not places the
+/// gazetteer knows.
+pub fn recurring<'a>(sentences: impl Iterator<Item = (&'a [char], &'a [Word])>) -> Vec<Vec<char>> {
+    let letters = &lexicon().transliteration_chars;
+    // Per candidate: occurrences, ends at the run's end, tagged a name.
+    let mut seen: FxHashMap<&[char], (usize, bool, bool)> = FxHashMap::default();
+    for (chars, words) in sentences {
+        let mut named = vec![false; chars.len()];
+        for w in words.iter().filter(|w| w.is_person_tag()) {
+            named[w.start..w.end].fill(true);
+        }
+        let mut i = 0;
+        while i < chars.len() {
+            let run = chars[i..]
+                .iter()
+                .take_while(|c| letters.contains(c))
+                .count();
+            for start in i..i + run {
+                for len in UNDOTTED {
+                    let end = start + len;
+                    if end > i + run {
+                        break;
+                    }
+                    let tagged = named[start..end].contains(&true);
+                    let entry = seen.entry(&chars[start..end]).or_default();
+                    entry.0 += 1;
+                    entry.1 |= end == i + run;
+                    entry.2 |= tagged;
+                }
+            }
+            i += run.max(1);
+        }
+    }
+    let good: Vec<(&[char], usize)> = seen
+        .iter()
+        .filter(|(name, &(n, ends, tagged))| n >= 2 && ends && tagged && !is_place(name))
+        .map(|(name, &(n, _, _))| (*name, n))
+        .collect();
+    let mut names: Vec<Vec<char>> = good
+        .iter()
+        .filter(|(name, n)| {
+            // The longest: no recurring candidate as often holds it.
+            !good.iter().any(|(other, m)| {
+                other.len() > name.len() && m >= n && other.windows(name.len()).any(|w| w == *name)
+            })
+        })
+        .map(|(name, _)| name.to_vec())
+        .collect();
+    names.sort();
+    names
+}
+
+fn is_place(name: &[char]) -> bool {
+    let name: String = name.iter().collect();
+    crate::extract::known_area(&name).is_some()
 }
 
 /// Shortest transliterated name without a dot: 宝音图 is too close to words.
@@ -121,6 +183,21 @@ mod tests {
     fn undotted_transliterations_after_a_cue() {
         assert_eq!(names("书记乌云苏依拉说", &[2]), ["乌云苏依拉"]);
         assert!(names("书记乌云苏依拉说", &[]).is_empty());
+    }
+
+    #[test]
+    fn recurring_transliterations_without_a_cue() {
+        let text = [
+            "回忆起那段经历,乌云苏依拉依然激动万分。",
+            "图为乌云苏依拉宣讲政策。",
+        ];
+        let tagged: Vec<(Vec<char>, Vec<Word>)> = text
+            .iter()
+            .map(|s| (s.chars().collect(), crate::extract::segment::tag(s)))
+            .collect();
+        let names = recurring(tagged.iter().map(|(c, w)| (&c[..], &w[..])));
+        let names: Vec<String> = names.iter().map(|n| n.iter().collect()).collect();
+        assert_eq!(names, ["乌云苏依拉"]);
     }
 
     #[test]

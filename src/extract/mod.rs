@@ -27,7 +27,7 @@ mod text;
 use crate::model::{
     AreaKind, ArticleFacts, Containment, EntityKind, Evidence, Mention, Sentence, Span,
 };
-use appointment::{Local, Unit};
+use appointment::{Holder, Local, Unit};
 use std::collections::BTreeMap;
 
 pub use area::known_area;
@@ -230,17 +230,27 @@ pub fn extract(text: &str) -> ArticleFacts {
     // 说, a byline) is a name in the later sentences too, where it stands
     // without one (杨志强离开…, 工作3年多,柯春鸿已经…). News names a person
     // with their post first, so looking back costs no second pass.
-    let mut known = person::recurring_subjects(
+    let text_of = || {
         analysed
             .iter()
             .filter(|a| !a.debris)
-            .map(|a| (&a.chars[..], &a.words[..])),
-    );
+            .map(|a| (&a.chars[..], &a.words[..]))
+    };
+    let mut known = person::recurring_subjects(text_of());
+    known.extend(minority_name::recurring(text_of()));
+    let mut named_above = None;
     for (si, a) in analysed.iter().enumerate() {
         let base = facts.sentences[si].span.start;
         let first_new = facts.mentions.len();
         let mut sentence = SentenceFacts::new(si, base);
-        sentence.run(a, &focus.at(si), has_byline, &known, &mut facts);
+        let context = Context {
+            focus: &focus.at(si),
+            has_byline,
+            known: &known,
+            named_above,
+        };
+        sentence.run(a, &context, &mut facts);
+        named_above = sentence.alone(a, &facts);
         for m in &facts.mentions[first_new..] {
             if m.kind == EntityKind::Person
                 && !known.iter().any(|k| k.iter().copied().eq(m.label.chars()))
@@ -249,6 +259,7 @@ pub fn extract(text: &str) -> ArticleFacts {
             }
         }
     }
+    person::shorten_glued_names(&mut facts, text);
     facts.published = date::find_publication_date(&facts.sentences);
     org_area::find_org_areas(&mut facts, &focus);
     initiative::fold_abbreviations(&mut facts.mentions);
@@ -313,6 +324,18 @@ fn analyse(s: &Sentence) -> Analysed {
     }
 }
 
+/// What a sentence's recognisers read of the rest of the article.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    focus: &'a FocusAt<'a>,
+    /// The article has a byline: 作者系… describes its author.
+    has_byline: bool,
+    /// The names found so far (see [`person::occurrences`]).
+    known: &'a [Vec<char>],
+    /// The person the line before names alone (a speaker over a caption).
+    named_above: Option<usize>,
+}
+
 /// The mentions of one sentence while its recognisers run.
 struct SentenceFacts {
     sentence: usize,
@@ -320,6 +343,8 @@ struct SentenceFacts {
     locals: Vec<Local>,
     /// `locals[i]` is `facts.mentions[global[i]]`.
     global: Vec<usize>,
+    /// The person named above whose caption this line is.
+    caption_of: Option<usize>,
 }
 
 impl SentenceFacts {
@@ -329,6 +354,7 @@ impl SentenceFacts {
             base,
             locals: Vec::new(),
             global: Vec::new(),
+            caption_of: None,
         }
     }
 
@@ -363,14 +389,8 @@ impl SentenceFacts {
         self.locals.iter().map(|l| l.span).collect()
     }
 
-    fn run(
-        &mut self,
-        a: &Analysed,
-        focus: &FocusAt,
-        has_byline: bool,
-        known: &[Vec<char>],
-        facts: &mut ArticleFacts,
-    ) {
+    fn run(&mut self, a: &Analysed, context: &Context, facts: &mut ArticleFacts) {
+        let focus = context.focus;
         self.credits(a, facts);
         if a.debris {
             return;
@@ -407,7 +427,12 @@ impl SentenceFacts {
         }
         let taken = self.taken();
         let mut persons = person::find_persons(&a.chars, &a.words, &taken);
-        persons.extend(person::occurrences(&a.chars, known, &taken, &persons));
+        persons.extend(person::occurrences(
+            &a.chars,
+            context.known,
+            &taken,
+            &persons,
+        ));
         for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
             if known_area(&name).is_none() {
@@ -417,7 +442,26 @@ impl SentenceFacts {
         for hit in initiative::find_initiatives(&a.chars, &self.taken()) {
             self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
         }
-        self.appointments(a, focus, has_byline, facts);
+        self.appointments(a, context, facts);
+    }
+
+    /// The person a caption on the next line is about: the one this line
+    /// names and nothing else (嘎拉巴特尔: / 成家德), or whose caption this
+    /// line already is (a caption of two lines).
+    fn alone(&self, a: &Analysed, facts: &ArticleFacts) -> Option<usize> {
+        let only = match (self.locals.as_slice(), self.global.as_slice()) {
+            ([only], [g]) if only.kind == EntityKind::Person => {
+                let rest = a.chars[..only.span.start]
+                    .iter()
+                    .chain(&a.chars[only.span.end..]);
+                rest.clone()
+                    .all(|c| [':', '：', ' '].contains(c))
+                    .then_some(*g)
+                    .filter(|&g| facts.mentions[g].kind == EntityKind::Person)
+            }
+            _ => None,
+        };
+        only.or(self.caption_of)
     }
 
     /// People credited in a byline or page furniture.
@@ -453,18 +497,25 @@ impl SentenceFacts {
         }
     }
 
-    fn appointments(
-        &mut self,
-        a: &Analysed,
-        focus: &FocusAt,
-        has_byline: bool,
-        facts: &mut ArticleFacts,
-    ) {
+    fn appointments(&mut self, a: &Analysed, context: &Context, facts: &mut ArticleFacts) {
+        let Context {
+            focus,
+            has_byline,
+            named_above,
+            ..
+        } = *context;
         for found in appointment::find_appointments(&a.chars, &self.locals, has_byline) {
             let person = match found.person {
-                Some(p) => self.global[p],
-                None => match facts.authors.first() {
+                Holder::Mention(p) => self.global[p],
+                Holder::Author => match facts.authors.first() {
                     Some(&author) => author,
+                    None => continue,
+                },
+                Holder::NamedAbove => match named_above {
+                    Some(person) => {
+                        self.caption_of = Some(person);
+                        person
+                    }
                     None => continue,
                 },
             };
@@ -503,6 +554,20 @@ mod tests {
                 (label(a.person), a.role.clone(), label(a.unit))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_caption_under_a_name_gives_its_posts() {
+        let found = appointments("王明山\n青山小区党委书记\n我们小区的事有人管了。");
+        assert_eq!(
+            found,
+            [("王明山".into(), "书记".into(), "青山小区党委".into())]
+        );
+        let found =
+            appointments("书记王明山说。\n王明山:\n青山镇党委副书记\n青山镇石水村第一书记\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        // A caption under another line is no one's.
+        assert!(appointments("他说得好\n青山小区党委书记\n").is_empty());
     }
 
     #[test]

@@ -166,13 +166,24 @@ fn org_ending_at(
         stem = format!("{}{stem}", party.label);
         start = party.span.start;
     }
+    // A one-char "name" is a misread word (连|办公室), unless it is an area.
     let named = has_area(areas, start, j)
         || stem.chars().count() >= 4
-        || has_proper_word(chars, words, start, j);
+        || stem.chars().count() > 1 && has_proper_word(chars, words, start, j);
+    // A one-char head needs an area in the name, or a dictionary organ
+    // noun ending with it that names a field of work (煤田|地质局, not
+    // 新格局).
+    let organ_word = words.iter().any(|w| {
+        w.start + 2 <= j
+            && w.end == end
+            && w.start >= start
+            && names_an_organ(&string(chars, w.start, w.end))
+            && is_common_word(&string(chars, w.start, j))
+    });
     if !stem.is_empty()
         && !is_generic(&stem)
         && named
-        && (head.chars().count() > 1 || has_area(areas, start, j))
+        && (head.chars().count() > 1 || has_area(areas, start, j) || organ_word)
     {
         let label = format!("{stem}{head}");
         let written = string(chars, start, end);
@@ -288,7 +299,19 @@ fn stem_of(
         let in_org = previous
             .iter()
             .any(|o| o.span.overlaps(&Span::new(w.start, w.end)));
-        if w.end != k || j - w.start > MAX_STEM || !is_stem_word(chars, w) || in_org {
+        // A person's name before a place, or after a post title, is not
+        // part of a name (梁鸿对|兴宁|支社, 主委|陆庆惠|代表|支社); brand
+        // names tagged as people are (玉辉|水稻|合作社).
+        let person_before_place = w.tag() == "nr"
+            && taken.last().is_some_and(|t| {
+                t.tag() == "ns" || lexicon().roles.ending_at(chars, w.start).is_some()
+            });
+        if w.end != k
+            || j - w.start > MAX_STEM
+            || !is_stem_word(chars, w)
+            || in_org
+            || person_before_place
+        {
             break;
         }
         if let Some(a) = areas
@@ -344,7 +367,9 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
     };
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text)
+    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
 }
 
 #[cfg(test)]
@@ -400,6 +425,12 @@ mod tests {
     }
 
     #[test]
+    fn a_one_char_head_ending_an_organ_noun() {
+        assert!(orgs("都是甘肃煤田地质局选派的干部").contains(&"甘肃煤田地质局".to_owned()));
+        assert!(orgs("形成发展新格局").is_empty());
+    }
+
+    #[test]
     fn bureaus_named_by_a_field_of_work_after_a_chain_of_areas() {
         assert!(orgs("厦门市湖里生态环境局三级调研员").contains(&"厦门市湖里生态环境局".to_owned()));
         assert!(orgs("顾全大局").is_empty());
@@ -408,6 +439,15 @@ mod tests {
     #[test]
     fn a_party_committee_of_an_area() {
         assert!(orgs("九三学社南宁市委员会主委梁鸿").contains(&"九三学社南宁市委员会".to_owned()));
+    }
+
+    #[test]
+    fn a_name_stem_stops_at_people_and_posts() {
+        assert_eq!(orgs("梁鸿对兴宁支社开展工作给予肯定"), ["兴宁支社"]);
+        assert!(orgs("兴宁支社主委陆庆惠代表支社发言")
+            .iter()
+            .all(|o| !o.contains("陆庆惠")));
+        assert!(orgs("连办公室外墙上都是").is_empty());
     }
 
     #[test]

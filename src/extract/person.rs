@@ -6,7 +6,7 @@ use super::segment::{is_common_word, jieba, Word};
 use super::text::string;
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
-use crate::model::Span;
+use crate::model::{ArticleFacts, EntityKind, Span};
 use crate::normalize::is_cjk;
 use std::sync::OnceLock;
 
@@ -41,8 +41,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         add(span);
     }
     for &at in &cues {
-        if let Some(span) =
-            name_after_title(chars, words, at, taken).or_else(|| name_at(chars, words, at))
+        if let Some(span) = name_after_title(chars, words, at, taken)
+            .or_else(|| name_at(chars, words, at))
+            .or_else(|| surnameless_after_cue(chars, at))
         {
             add(span);
         }
@@ -151,12 +152,13 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
-/// The first name of a group given by count, at a clause start:
-/// 任红梅等10人获得…, 王强等三名同志.
+/// The first name of a group given by count or by what they are, at a
+/// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
     let mut found = Vec::new();
     for k in 2..chars.len() {
-        if chars[k] != '等' || !counts_people(&chars[k + 1..]) {
+        if chars[k] != '等' || !(counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
+        {
             continue;
         }
         for len in [3, 2] {
@@ -173,6 +175,13 @@ fn names_before_counts(chars: &[char]) -> Vec<Span> {
     found
 }
 
+/// Words for the people a first name leads (罗清泉等领导, 王强等同志).
+const GROUPS: &[&str] = &["领导", "同志", "干部", "人员", "一行"];
+
+fn names_a_group(rest: &[char]) -> bool {
+    GROUPS.iter().any(|g| super::text::has_at(rest, 0, g))
+}
+
 /// Does the text start with a number of people: 10人, 三名, 20位?
 fn counts_people(rest: &[char]) -> bool {
     let digits = rest
@@ -183,6 +192,33 @@ fn counts_people(rest: &[char]) -> bool {
         && rest
             .get(digits)
             .is_some_and(|c| ['人', '名', '位'].contains(c))
+}
+
+/// A three-char name written once, whose first two chars stand elsewhere
+/// in the article before a word that follows names (第一书记马鹏用自身
+/// 特长…, then 马鹏深知…): jieba glued a one-char word to a two-char name.
+pub fn shorten_glued_names(facts: &mut ArticleFacts, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    for m in facts.mentions.iter_mut() {
+        if m.kind != EntityKind::Person || m.label.chars().count() != 3 {
+            continue;
+        }
+        let short: String = m.label.chars().take(2).collect();
+        if text.matches(m.label.as_str()).count() != 1 || !is_name(&short) {
+            continue;
+        }
+        let alone = text.match_indices(short.as_str()).any(|(byte, _)| {
+            let after = text[..byte].chars().count() + 2;
+            !text[byte..].starts_with(m.label.as_str())
+                && (ends_name(&chars, after)
+                    || chars.len() >= after + 2
+                        && is_common_word(&string(&chars, after, after + 2)))
+        });
+        if alone {
+            m.label = short;
+            m.evidence.span.end -= 1;
+        }
+    }
 }
 
 /// Is `[start, r)` part of a longer post title (区委|副书记, 组织|部长)?
@@ -320,6 +356,32 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
     })
 }
 
+/// A name without a Chinese surname right after a post title or cue word
+/// (社工德噶在…, 书记次吉拉姆说): Tibetan or Mongolian names whose elements
+/// no lexicon lists. Two to four characters of transliterations, holding
+/// no dictionary word and no function char, ending where a name ends and
+/// nowhere inside.
+fn surnameless_after_cue(chars: &[char], at: usize) -> Option<Span> {
+    let lex = lexicon();
+    let cued =
+        lex.roles.ending_at(chars, at).is_some() || lex.person_cues.ending_at(chars, at).is_some();
+    if !cued {
+        return None;
+    }
+    let letters = &lex.surnameless_name_chars;
+    (2..=4).find_map(|len| {
+        let end = at + len;
+        let run = chars.get(at..end)?;
+        let plain = run
+            .iter()
+            .all(|c| letters.contains(c) && !FUNCTION_CHARS.contains(c));
+        let has_word =
+            (at..end - 1).any(|k| (k + 2..=end).any(|e| is_common_word(&string(chars, k, e))));
+        let ends = ends_name(chars, end) && !(at + 1..end).any(|k| ends_name(chars, k));
+        (plain && !has_word && ends).then(|| Span::new(at, end))
+    })
+}
+
 /// Tags of words a name does not go on with: verbs, prepositions,
 /// adverbs, conjunctions, particles and pronouns.
 fn is_function_tag(tag: &str) -> bool {
@@ -425,6 +487,31 @@ mod tests {
     }
 
     #[test]
+    fn surnameless_names_after_a_cue() {
+        assert_eq!(persons("居民德噶在走访时发现"), ["德噶"]);
+        assert_eq!(persons("主任次吉拉姆说"), ["次吉拉姆"]);
+        assert!(persons("老师讲得真好").is_empty());
+        assert!(persons("社工拉近了距离").is_empty());
+    }
+
+    #[test]
+    fn a_name_glued_to_a_word_once_is_cut_where_it_stands_alone() {
+        let text = "第一书记马鹏用自身特长指导村民。马鹏深知产业是根基。";
+        let mut facts = crate::extract::extract(text);
+        shorten_glued_names(&mut facts, text);
+        let people: Vec<&str> = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.label.as_str())
+            .collect();
+        assert!(
+            people.contains(&"马鹏") && !people.contains(&"马鹏用"),
+            "{people:?}"
+        );
+    }
+
+    #[test]
     fn names_after_posts_and_cues() {
         assert_eq!(
             persons("派驻到松泉社区的第一书记王光宇利用自身优势"),
@@ -441,6 +528,7 @@ mod tests {
         assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
         assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
         assert_eq!(persons("任红梅等10人获得称号"), ["任红梅"]);
+        assert_eq!(persons("罗海峰等领导考察青山村"), ["罗海峰"]);
         assert_eq!(persons("老阿妈名叫卓玛,是居民"), ["卓玛"]);
         assert!(persons("书记高度重视这项工作").is_empty());
         assert!(persons("书记马上就到").is_empty());

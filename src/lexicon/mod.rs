@@ -82,6 +82,9 @@ pub struct Lexicon {
     pub transliteration_chars: FxHashSet<char>,
     /// Words after which a name follows, besides post titles (记者, 居民).
     pub person_cues: WordList,
+    /// Characters of names without a Chinese surname: the transliteration
+    /// characters and those of the Tibetan name elements.
+    pub surnameless_name_chars: FxHashSet<char>,
 }
 
 /// The parsed lexicons.
@@ -113,13 +116,20 @@ pub fn lexicon() -> &'static Lexicon {
             organizer_verbs: longest_first(ORGANIZER_VERBS),
             participant_verbs: longest_first(PARTICIPANT_VERBS),
             tibetan_name_elements: longest_first(TIBETAN_NAME_ELEMENTS),
-            transliteration_chars: data_lines(TRANSLITERATION_CHARS)
-                .flat_map(str::split_whitespace)
-                .filter_map(|w| w.chars().next())
+            transliteration_chars: transliteration_chars().collect(),
+            surnameless_name_chars: transliteration_chars()
+                .chain(data_lines(TIBETAN_NAME_ELEMENTS).flat_map(str::chars))
+                .filter(|c| !c.is_whitespace())
                 .collect(),
             person_cues: longest_first(PERSON_CUES),
         }
     })
+}
+
+fn transliteration_chars() -> impl Iterator<Item = char> {
+    data_lines(TRANSLITERATION_CHARS)
+        .flat_map(str::split_whitespace)
+        .filter_map(|w| w.chars().next())
 }
 
 /// The words of a data file (one or several to a line), longest first.
