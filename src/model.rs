@@ -185,6 +185,23 @@ pub struct Relation {
     pub evidence: Evidence,
 }
 
+/// An organization's area that the article implies without naming it as
+/// an area: the place its name starts with (山西日报 → 山西省), or the area
+/// its level word stands for where the article names only lower ones
+/// (省委组织部 in an article about 太原市 → 山西省). Linking turns it into an
+/// `OrgInArea` relation to the official division when the gazetteer and
+/// the article's places settle which one it is; it is never an area
+/// mention of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImpliedArea {
+    /// Index into `ArticleFacts::mentions` of the organization.
+    pub org: usize,
+    /// The area's official name as the gazetteer gives it.
+    pub name: String,
+    pub kind: AreaKind,
+    pub evidence: Evidence,
+}
+
 /// The date an article gives as its own publication date (page header,
 /// dateline, source line), at the precision the text gives: a month
 /// only with a year, a day only with a month.
@@ -246,6 +263,8 @@ pub struct ArticleFacts {
     pub cut_sentences: usize,
     pub published: Option<PublicationDate>,
     pub relations: Vec<Relation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub implied_areas: Vec<ImpliedArea>,
 }
 
 fn is_zero(n: &usize) -> bool {

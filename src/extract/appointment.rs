@@ -230,7 +230,7 @@ const MAX_CAPTION: usize = 30;
 /// person alone (成家德 / 长盛小区党委书记): the caption of a speaker.
 fn caption(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
     let people = mentions.iter().any(|m| m.kind == EntityKind::Person);
-    if people || chars.len() > MAX_CAPTION || !mentions.first().is_some_and(|m| m.span.start == 0) {
+    if people || chars.len() > MAX_CAPTION || mentions.first().is_none_or(|m| m.span.start != 0) {
         return;
     }
     let line = Span::new(chars.len(), chars.len());

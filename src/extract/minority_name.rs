@@ -7,7 +7,7 @@ use super::segment::Word;
 use crate::lexicon::lexicon;
 use crate::model::Span;
 use crate::normalize::is_cjk;
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 /// Middle dots that join the parts of a transliterated name.
 const DOTS: &[char] = &['·', '•', '・', '‧'];
@@ -61,44 +61,63 @@ fn tibetan_at(
 
 /// Transliterated names an article writes at least twice without a cue
 /// (乌云苏依拉依然激动…, 图为乌云苏依拉宣讲…): the longest runs of
-/// transliteration characters that recur, end once where the run ends,
-/// and are tagged by jieba as a name at least once; not places the
-/// gazetteer knows.
-pub fn recurring<'a>(sentences: impl Iterator<Item = (&'a [char], &'a [Word])>) -> Vec<Vec<char>> {
+/// transliteration characters that jieba tags, at least in part, as a
+/// name somewhere, that recur, and that end once where their run ends;
+/// not places the gazetteer knows.
+pub fn recurring<'a>(
+    sentences: impl Iterator<Item = (&'a [char], &'a [Word])> + Clone,
+) -> Vec<Vec<char>> {
     let letters = &lexicon().transliteration_chars;
-    // Per candidate: occurrences, ends at the run's end, tagged a name.
-    let mut seen: FxHashMap<&[char], (usize, bool, bool)> = FxHashMap::default();
-    for (chars, words) in sentences {
-        let mut named = vec![false; chars.len()];
+    // Candidates: the parts of runs that jieba tags as a name somewhere
+    // (few), then counted over the article.
+    let mut candidates: FxHashSet<&[char]> = FxHashSet::default();
+    for (chars, words) in sentences.clone() {
         for w in words.iter().filter(|w| w.is_person_tag()) {
-            named[w.start..w.end].fill(true);
-        }
-        let mut i = 0;
-        while i < chars.len() {
-            let run = chars[i..]
-                .iter()
-                .take_while(|c| letters.contains(c))
-                .count();
-            for start in i..i + run {
+            let letter = |k: &usize| letters.contains(&chars[*k]);
+            let from = (0..w.start)
+                .rev()
+                .take_while(letter)
+                .last()
+                .unwrap_or(w.start);
+            let to = (w.end..chars.len())
+                .take_while(letter)
+                .last()
+                .map_or(w.end, |k| k + 1);
+            if !(w.start..w.end).all(|k| letter(&k)) {
+                continue;
+            }
+            for start in from..w.end {
                 for len in UNDOTTED {
                     let end = start + len;
-                    if end > i + run {
-                        break;
+                    if end <= to && end > w.start {
+                        candidates.insert(&chars[start..end]);
                     }
-                    let tagged = named[start..end].contains(&true);
-                    let entry = seen.entry(&chars[start..end]).or_default();
-                    entry.0 += 1;
-                    entry.1 |= end == i + run;
-                    entry.2 |= tagged;
                 }
             }
-            i += run.max(1);
+        }
+    }
+    // Per candidate: occurrences, and whether one ends where its run ends.
+    let mut seen: Vec<(&[char], usize, bool)> = candidates
+        .into_iter()
+        .filter(|name| !is_place(name))
+        .map(|name| (name, 0, false))
+        .collect();
+    for (chars, _) in sentences {
+        for (name, n, ends) in seen.iter_mut() {
+            for start in (0..=chars.len().saturating_sub(name.len()))
+                .filter(|&k| chars[k..].starts_with(name))
+            {
+                *n += 1;
+                *ends |= chars
+                    .get(start + name.len())
+                    .is_none_or(|c| !letters.contains(c));
+            }
         }
     }
     let good: Vec<(&[char], usize)> = seen
-        .iter()
-        .filter(|(name, &(n, ends, tagged))| n >= 2 && ends && tagged && !is_place(name))
-        .map(|(name, &(n, _, _))| (*name, n))
+        .into_iter()
+        .filter(|&(_, n, ends)| n >= 2 && ends)
+        .map(|(name, n, _)| (name, n))
         .collect();
     let mut names: Vec<Vec<char>> = good
         .iter()

@@ -260,6 +260,7 @@ pub fn extract(text: &str) -> ArticleFacts {
         }
     }
     person::shorten_glued_names(&mut facts, text);
+    org::merge_short_forms(&mut facts);
     facts.published = date::find_publication_date(&facts.sentences);
     org_area::find_org_areas(&mut facts, &focus);
     initiative::fold_abbreviations(&mut facts.mentions);

@@ -12,7 +12,7 @@ use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
-use crate::model::Span;
+use crate::model::{ArticleFacts, EntityKind, Mention, Span};
 use crate::normalize::is_cjk;
 
 /// An organization found in one sentence (local offsets).
@@ -59,6 +59,76 @@ pub fn find_orgs(
     }
     hits.sort_by_key(|h| h.span);
     hits
+}
+
+/// An organization an article writes in full and short (南宁市兴宁支社 and
+/// 兴宁支社; 吉崩岗社区居委会 and 吉崩岗居委会) is one: the short form's
+/// mentions take the full name as their label and keep theirs as an
+/// alternative. Short means without the areas the full name starts with,
+/// or with an area's level word left out; only where one full name fits.
+pub fn merge_short_forms(facts: &mut ArticleFacts) {
+    let areas: Vec<&Mention> = facts
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityKind::Area(_)))
+        .collect();
+    let mut orgs: Vec<String> = facts
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.label.clone())
+        .collect();
+    orgs.sort();
+    orgs.dedup();
+    let mut full_of: Vec<(String, String)> = Vec::new();
+    for short in &orgs {
+        let mut fulls = orgs
+            .iter()
+            .filter(|full| *full != short && shortens(full, short, &areas));
+        if let (Some(full), None) = (fulls.next(), fulls.next()) {
+            full_of.push((short.clone(), full.clone()));
+        }
+    }
+    for m in facts.mentions.iter_mut() {
+        if let Some((short, full)) = full_of.iter().find(|(s, _)| *s == m.label) {
+            m.alt_labels.push(short.clone());
+            m.label = full.clone();
+        }
+    }
+}
+
+/// Is `short` the organization `full` without its leading areas, or with
+/// the level word of one of its areas left out?
+fn shortens(full: &str, short: &str, areas: &[&Mention]) -> bool {
+    let forms = || {
+        areas
+            .iter()
+            .flat_map(|a| std::iter::once(&a.label).chain(&a.alt_labels))
+    };
+    let mut rest = match full.strip_suffix(short) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => {
+            return areas.iter().any(|a| {
+                lexicon()
+                    .area_suffix_of(&a.label)
+                    .and_then(|s| a.label.strip_suffix(s.suffix.as_str()))
+                    .is_some_and(|stem| {
+                        stem.chars().count() >= 2 && full.replacen(&a.label, stem, 1) == short
+                    })
+            })
+        }
+    };
+    // The leading areas, one after the other.
+    while !rest.is_empty() {
+        match forms()
+            .filter(|f| rest.starts_with(f.as_str()))
+            .max_by_key(|f| f.len())
+        {
+            Some(form) => rest = &rest[form.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// 乌拉特前旗旗委 and 乌拉特前旗委 are the same organ: label the short form,
@@ -422,6 +492,31 @@ mod tests {
     #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
+    }
+
+    #[test]
+    fn an_organization_written_in_full_and_short_is_one() {
+        let labels = |text: &str| {
+            let facts = crate::extract::extract(text);
+            let mut orgs: Vec<(String, Vec<String>)> = facts
+                .mentions
+                .iter()
+                .filter(|m| m.kind == EntityKind::Organization)
+                .map(|m| (m.label.clone(), m.alt_labels.clone()))
+                .collect();
+            orgs.dedup();
+            orgs
+        };
+        let found = labels("长沙市石水支社成立。石水支社主委王明山讲话。");
+        assert!(
+            found.iter().all(|(l, _)| l == "长沙市石水支社"),
+            "{found:?}"
+        );
+        let found = labels("石水社区居委会在石水社区。石水居委会组织活动。");
+        assert!(
+            found.iter().all(|(l, _)| l == "石水社区居委会"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -5,17 +5,24 @@
 //! after the other (莱西市望城街道党工委 → 莱西市, then 望城街道: the last),
 //! as the article names them, in full or in a short form the gazetteer
 //! gives one province or city (福州新闻网 → 福州市, where the article names
-//! 福州市). An area named only inside organizations' names is left out:
-//! it is not a mention of its own. A
+//! 福州市). A
 //! generic organ (区委组织部, 社区党委) belongs to the area of its level the
 //! article is about at that point (the focus); an organ listed right after
 //! an area (乌拉特前旗纪委监委、公安局) to that area. Works on the
 //! article's mentions, after the recognisers ran.
+//!
+//! An area the article names only inside an organization's name (山西日报
+//! where it never writes 山西省), or only through its lower areas (省委组织部
+//! in an article about 太原市), is not made a mention of its own: it is
+//! an `ImpliedArea`, which linking ties to the official division.
 
 use super::text::LIST_GLUE;
 use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
-use crate::model::{ArticleFacts, EntityKind, Mention, Relation, RelationKind};
+use crate::lexicon::lexicon;
+use crate::model::{
+    AreaKind, ArticleFacts, EntityKind, ImpliedArea, Mention, Relation, RelationKind,
+};
 
 /// Longest area name (in chars) read from the start of an organization's
 /// name.
@@ -24,77 +31,193 @@ const MAX_PLACE: usize = 9;
 /// What follows a place name that names a street after it (苏州路, 北京街).
 const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
 
+/// The area an organization is in: one the article names, or one it
+/// implies (its official name and kind).
+#[derive(Debug, Clone)]
+enum Found {
+    Named(usize),
+    Implied(String, AreaKind),
+}
+
 /// Adds an `OrgInArea` relation for every organization whose area the
-/// article states.
+/// article names, and an `ImpliedArea` for those whose area it implies.
 pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
-    let orgs: Vec<usize> = (0..facts.mentions.len())
-        .filter(|&m| facts.mentions[m].kind == EntityKind::Organization)
-        .collect();
-    for org in orgs {
-        let area = from_name(facts, org)
-            .or_else(|| from_focus(facts, org, focus))
-            .or_else(|| from_list(facts, org));
-        if let Some(area) = area {
-            let evidence = facts.mentions[org].evidence;
-            facts.relations.push(Relation {
+    let found = org_areas(facts, focus);
+    for (org, found) in found {
+        let evidence = facts.mentions[org].evidence;
+        match found {
+            Found::Named(area) => facts.relations.push(Relation {
                 kind: RelationKind::OrgInArea,
                 subject: org,
                 object: area,
                 evidence,
-            });
+            }),
+            Found::Implied(name, kind) => facts.implied_areas.push(ImpliedArea {
+                org,
+                name,
+                kind,
+                evidence,
+            }),
         }
     }
 }
 
-/// The forms (label and alternative labels) of every area mention.
-fn area_forms(facts: &ArticleFacts) -> Vec<(&str, usize)> {
-    facts
-        .mentions
+/// Each organization with the area found for it.
+fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
+    let forms = AreaForms::of(facts);
+    let orgs: Vec<usize> = (0..facts.mentions.len())
+        .filter(|&m| facts.mentions[m].kind == EntityKind::Organization)
+        .collect();
+    let from_names: Vec<Option<Found>> = orgs
         .iter()
-        .enumerate()
-        .filter(|(_, m)| matches!(m.kind, EntityKind::Area(_)))
-        .flat_map(|(i, m)| {
-            std::iter::once(m.label.as_str())
-                .chain(m.alt_labels.iter().map(String::as_str))
-                .map(move |f| (f, i))
+        .map(|&org| from_name(facts, &forms, org))
+        .collect();
+    // An area the article writes only inside organizations' names: a
+    // generic organ of its level may stand for it (省委组织部 beside
+    // 山西日报), but not for one the article never writes at all.
+    let written = |label: &str| {
+        from_names
+            .iter()
+            .any(|f| matches!(f, Some(Found::Implied(l, _)) if l == label))
+    };
+    orgs.iter()
+        .zip(&from_names)
+        .filter_map(|(&org, by_name)| {
+            let found = by_name
+                .clone()
+                .or_else(|| {
+                    from_focus(facts, org, focus)
+                        .filter(|f| !matches!(f, Found::Implied(l, _) if !written(l)))
+                })
+                .or_else(|| from_list(facts, org).map(Found::Named))?;
+            Some((org, found))
         })
         .collect()
 }
 
-/// The last of the areas the organization's name starts with.
-fn from_name(facts: &ArticleFacts, org: usize) -> Option<usize> {
-    let label = facts.mentions[org].label.clone();
-    let mut rest = label.strip_prefix("中共").unwrap_or(&label);
-    let mut found = None;
-    while let Some((area, used)) = leading_area(facts, rest) {
-        found = Some(area);
-        rest = &rest[used..];
-    }
-    found
+/// The forms an article names its areas by, each with its area mention:
+/// labels and alternative labels, and the stems a branch's name uses
+/// (大东 of 大东区 in 行政执法大东分局).
+struct AreaForms<'a> {
+    full: Vec<(&'a str, usize)>,
+    stems: Vec<(&'a str, usize)>,
 }
 
-/// The area `rest` starts with, and its length in bytes: a mention's form,
-/// else a name the gazetteer knows for an area the article names
-/// (福州新闻网 → 福州 → 福州市). An area named only inside organizations'
-/// names is not made a mention of its own.
-fn leading_area(facts: &ArticleFacts, rest: &str) -> Option<(usize, usize)> {
-    let forms = area_forms(facts);
-    let mentioned = forms
-        .iter()
-        .filter(|(f, _)| f.chars().count() >= 2 && rest.len() > f.len() && rest.starts_with(f))
-        .max_by_key(|(f, _)| f.len());
-    if let Some(&(form, area)) = mentioned {
-        return Some((area, form.len()));
+impl<'a> AreaForms<'a> {
+    fn of(facts: &'a ArticleFacts) -> Self {
+        let areas = || {
+            facts
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| matches!(m.kind, EntityKind::Area(_)))
+        };
+        let full = areas()
+            .flat_map(|(i, m)| {
+                std::iter::once(m.label.as_str())
+                    .chain(m.alt_labels.iter().map(String::as_str))
+                    .map(move |f| (f, i))
+            })
+            .filter(|(f, _)| f.chars().count() >= 2)
+            .collect();
+        let stems = areas()
+            .filter_map(|(i, m)| {
+                let suffix = &lexicon().area_suffix_of(&m.label)?.suffix;
+                let stem = m.label.strip_suffix(suffix.as_str())?;
+                (stem.chars().count() >= 2).then_some((stem, i))
+            })
+            .collect();
+        AreaForms { full, stems }
     }
-    let (prefix, label) = known_prefix(rest)?;
-    let &(_, area) = forms.iter().find(|(f, _)| *f == label)?;
-    Some((area, prefix.len()))
+
+    /// The area mention `rest` starts with, and its length in bytes: the
+    /// longest full form, else a stem right before a branch's head.
+    fn leading(&self, rest: &str) -> Option<(usize, usize)> {
+        let full = self
+            .full
+            .iter()
+            .filter(|(f, _)| rest.len() > f.len() && rest.starts_with(f))
+            .max_by_key(|(f, _)| f.len());
+        let stem = || {
+            self.stems
+                .iter()
+                .filter(|(s, _)| rest.starts_with(s) && is_branch(&rest[s.len()..]))
+                .max_by_key(|(s, _)| s.len())
+        };
+        full.or_else(stem).map(|&(f, area)| (area, f.len()))
+    }
+}
+
+/// Does `rest` start with the head of a branch's name (分局, 支行, 支社):
+/// an organ head that begins with 分 or 支?
+fn is_branch(rest: &str) -> bool {
+    rest.starts_with(['分', '支'])
+        && lexicon()
+            .org_heads
+            .iter()
+            .any(|h| h.chars().count() >= 2 && rest.starts_with(h.as_str()))
+}
+
+/// The last of the areas the organization's name starts with, one after
+/// the other; else of those that start after a part naming none
+/// (九三学社南宁市委员会, 行政执法大东分局), where the first must be one the
+/// article names. An area the article does not name counts only where
+/// the name as written holds it (not where the recogniser completed
+/// 省委组织部 from the focus).
+fn from_name(facts: &ArticleFacts, forms: &AreaForms, org: usize) -> Option<Found> {
+    let label = &facts.mentions[org].label;
+    let name = label.strip_prefix("中共").unwrap_or(label);
+    let as_written = written(facts, org);
+    let chain = |at: usize| {
+        let mut rest = &name[at..];
+        let mut found = None;
+        while let Some((area, used)) = leading_area(forms, rest, at == 0 || found.is_some()) {
+            if matches!(area, Found::Named(_)) || as_written.contains(&rest[..used]) {
+                found = Some(area);
+            }
+            rest = &rest[used..];
+        }
+        found
+    };
+    name.char_indices().find_map(|(at, _)| chain(at))
+}
+
+/// A mention's text as the article writes it.
+fn written(facts: &ArticleFacts, m: usize) -> String {
+    let evidence = facts.mentions[m].evidence;
+    let sentence = &facts.sentences[evidence.sentence];
+    let start = evidence.span.start - sentence.span.start;
+    sentence
+        .text
+        .chars()
+        .skip(start)
+        .take(evidence.span.len())
+        .collect()
+}
+
+/// The area `rest` starts with, and its length in bytes: an area mention's
+/// form, else (with `gazetteer`) a name the gazetteer knows (福州新闻网 →
+/// 福州 → 福州市), named by the article or implied.
+fn leading_area(forms: &AreaForms, rest: &str, gazetteer: bool) -> Option<(Found, usize)> {
+    if let Some((area, used)) = forms.leading(rest) {
+        return Some((Found::Named(area), used));
+    }
+    if !gazetteer {
+        return None;
+    }
+    let (prefix, (label, kind)) = known_prefix(rest)?;
+    let found = match forms.full.iter().find(|(f, _)| *f == label) {
+        Some(&(_, area)) => Found::Named(area),
+        None => Found::Implied(label, kind),
+    };
+    Some((found, prefix.len()))
 }
 
 /// The longest prefix of `rest` (shorter than it) that the gazetteer knows:
 /// a full name (长沙市), or a short form of exactly one province or city
-/// (福州, 黑龙江).
-fn known_prefix(rest: &str) -> Option<(&str, String)> {
+/// (福州, 黑龙江; 西安, whatever districts share it: a city's short form
+/// names the city).
+fn known_prefix(rest: &str) -> Option<(&str, (String, AreaKind))> {
     let g = divisions();
     let ends: Vec<usize> = rest
         .char_indices()
@@ -104,36 +227,48 @@ fn known_prefix(rest: &str) -> Option<(&str, String)> {
         .collect();
     ends.into_iter().rev().find_map(|end| {
         let prefix = &rest[..end];
-        if let Some((label, _)) = g.by_name(prefix).first().and_then(|_| known_area(prefix)) {
-            return Some((prefix, label));
+        if let Some(known) = g.by_name(prefix).first().and_then(|_| known_area(prefix)) {
+            return Some((prefix, known));
         }
         // 苏州路小学 is on a road named after the city, not in it.
         let road = rest[end..].starts_with(ROAD_WORDS);
-        match g.by_alias(prefix) {
-            [id] if g.get(*id).level() <= Level::Prefecture && !road => {
-                let (label, _) = known_area(g.get(*id).name())?;
-                Some((prefix, label))
-            }
+        let mut high = g
+            .by_alias(prefix)
+            .iter()
+            .filter(|&&id| g.get(id).level() <= Level::Prefecture);
+        match (high.next(), high.next()) {
+            (Some(&id), None) if !road => Some((prefix, known_area(g.get(id).name())?)),
             _ => None,
         }
     })
 }
 
-/// A generic organ (区委组织部, 街道党工委, 社区党委): the area of its
+/// A generic organ (区委组织部, 街道党工委, 社区党委, as written, even where
+/// the recogniser completed its name): the area of its
 /// level in focus where the organization is named, else the only one of
-/// that level the article names.
-fn from_focus(facts: &ArticleFacts, org: usize, focus: &Focus) -> Option<usize> {
+/// that level the article names, else the one the gazetteer places all
+/// its lower areas in (implied).
+fn from_focus(facts: &ArticleFacts, org: usize, focus: &Focus) -> Option<Found> {
     let m = &facts.mentions[org];
-    let &(_, kind) = LEVEL_WORDS.iter().find(|(w, _)| m.label.starts_with(w))?;
+    let as_written = written(facts, org);
+    let &(_, kind) = LEVEL_WORDS
+        .iter()
+        .find(|(w, _)| as_written.starts_with(w))?;
     let sentence = &facts.sentences[m.evidence.sentence];
     let offset = m.evidence.span.start - sentence.span.start;
     let at = focus.at(m.evidence.sentence);
     let of_kind = |a: &Mention| a.kind == EntityKind::Area(kind);
     match at.area(kind, offset) {
-        Some(label) => facts
-            .mentions
-            .iter()
-            .position(|a| of_kind(a) && a.label == label),
+        Some(label) => Some(
+            match facts
+                .mentions
+                .iter()
+                .position(|a| of_kind(a) && a.label == label)
+            {
+                Some(area) => Found::Named(area),
+                None => Found::Implied(label, kind),
+            },
+        ),
         // The only area of that level the article names.
         None => {
             let first = facts.mentions.iter().position(of_kind)?;
@@ -143,7 +278,7 @@ fn from_focus(facts: &ArticleFacts, org: usize, focus: &Focus) -> Option<usize> 
                 .iter()
                 .filter(|a| of_kind(a))
                 .all(|a| a.label == *label)
-                .then_some(first)
+                .then_some(Found::Named(first))
         }
     }
 }
@@ -263,6 +398,73 @@ mod tests {
             found
                 .iter()
                 .any(|(o, a)| o.ends_with("区委组织部") && a == "大东区"),
+            "{found:?}"
+        );
+    }
+
+    /// (organization, implied area name) pairs.
+    fn implied(text: &str) -> Vec<(String, String)> {
+        let facts = extract(text);
+        facts
+            .implied_areas
+            .iter()
+            .map(|a| (facts.mentions[a.org].label.clone(), a.name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_written_only_in_a_name_is_implied() {
+        let text = "山西日报讯 山西日报报业集团主办评选。太原市迎泽区开展活动。";
+        let found = implied(text);
+        assert!(
+            found.contains(&("山西日报报业集团".into(), "山西省".into())),
+            "{found:?}"
+        );
+        assert!(pairs(text).iter().all(|(o, _)| o != "山西日报报业集团"));
+    }
+
+    #[test]
+    fn a_generic_organ_stands_for_an_implied_area_only_where_the_text_writes_it() {
+        let written = implied("山西日报讯 省委组织部召开会议。太原市迎泽区开展活动。");
+        assert!(
+            written
+                .iter()
+                .any(|(o, a)| o.ends_with("省委组织部") && a == "山西省"),
+            "{written:?}"
+        );
+        let unwritten = implied("省委组织部召开会议。太原市迎泽区开展活动。");
+        assert!(unwritten.is_empty(), "{unwritten:?}");
+    }
+
+    #[test]
+    fn a_branch_is_named_after_its_area_by_a_short_form() {
+        let found =
+            pairs("大东区召开会议。行政执法大东分局选派干部。南宁市兴宁区成立南宁市兴宁支社。");
+        for (org, area) in [("行政执法大东分局", "大东区"), ("南宁市兴宁支社", "兴宁区")]
+        {
+            assert!(
+                found.iter().any(|(o, a)| o == org && a == area),
+                "{org} → {area}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_area_may_follow_a_part_of_the_name_that_names_none() {
+        let found = pairs("南宁市召开会议。九三学社南宁市委员会组织学习。");
+        assert!(
+            found
+                .iter()
+                .any(|(o, a)| o == "九三学社南宁市委员会" && a == "南宁市"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_citys_short_form_names_the_city_whatever_districts_share_it() {
+        let found = implied("西安日报记者报道,雁塔区开展活动。");
+        assert!(
+            found.contains(&("西安日报".into(), "西安市".into())),
             "{found:?}"
         );
     }

@@ -15,9 +15,9 @@ pub mod explain;
 pub mod place;
 
 use crate::lexicon::divisions::{divisions, DivisionId};
-use crate::model::{AreaKind, ArticleFacts, EntityKind, RelationKind};
+use crate::model::{AreaKind, ArticleFacts, EntityKind, ImpliedArea, RelationKind};
 use crate::vocab::id_iri;
-use place::{AreaName, Outcome};
+use place::{AreaName, Outcome, Resolution};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One real-world thing as an article names it.
@@ -74,8 +74,13 @@ pub struct LinkedRelation {
 
 /// The article's relations between entities, each pair once (the first
 /// kind, then the first sentence stating it: an initiative's organizer is
-/// not also its participant), none from an entity to itself.
-fn link_relations(facts: &ArticleFacts, entity_of: &[usize]) -> Vec<LinkedRelation> {
+/// not also its participant), none from an entity to itself; `implied`
+/// adds organizations' areas the article implies.
+fn link_relations(
+    facts: &ArticleFacts,
+    entity_of: &[usize],
+    implied: Vec<LinkedRelation>,
+) -> Vec<LinkedRelation> {
     let mut relations: Vec<LinkedRelation> = facts
         .relations
         .iter()
@@ -85,6 +90,7 @@ fn link_relations(facts: &ArticleFacts, entity_of: &[usize]) -> Vec<LinkedRelati
             object: entity_of[r.object],
             sentence: r.evidence.sentence,
         })
+        .chain(implied)
         .filter(|r| r.subject != r.object)
         .collect();
     relations.sort_by_key(|r| (r.subject, r.object, r.kind, r.sentence));
@@ -112,13 +118,14 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
         .filter(|(c, p)| c != p)
         .collect();
     let parent = first_parents(&located_in);
-    let places = resolve_places(&groups, &parent);
+    let (places, named) = resolve_places(&groups, &parent);
     let region = region_of(&groups, &parent, &places, &facts, &entity_of)
         .unwrap_or_else(|| format!("~{name}"));
-    let entities = (0..groups.len())
+    let mut entities = (0..groups.len())
         .map(|i| entity(i, &groups, &parent, &places, &region))
         .collect();
-    let relations = link_relations(&facts, &entity_of);
+    let implied = implied_relations(&facts.implied_areas, &named, &entity_of, &mut entities);
+    let relations = link_relations(&facts, &entity_of, implied);
     LinkedArticle {
         name: name.to_owned(),
         hash: hash.to_owned(),
@@ -131,10 +138,59 @@ pub fn link(name: &str, hash: &str, facts: ArticleFacts) -> LinkedArticle {
     }
 }
 
+/// An `OrgInArea` relation for every implied area the article's places
+/// settle, to the entity of its division: the article's own when it names
+/// the division, else a new one, labelled with the official name (it has
+/// no mention).
+fn implied_relations(
+    implied: &[ImpliedArea],
+    named: &[Resolution],
+    entity_of: &[usize],
+    entities: &mut Vec<Entity>,
+) -> Vec<LinkedRelation> {
+    let g = divisions();
+    let mut relations = Vec::new();
+    for area in implied {
+        let name = AreaName {
+            forms: vec![area.name.clone()],
+            kind: Some(area.kind),
+            stated_in: Vec::new(),
+            hint: true,
+        };
+        let Some(id) = place::implied(&name, named) else {
+            continue;
+        };
+        let object = match entities.iter().position(|e| e.division() == Some(id)) {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    iri: division_iri(id),
+                    kind: EntityKind::Area(place::kind_of(g, id)),
+                    label: g.get(id).name().to_owned(),
+                    alt_labels: BTreeSet::new(),
+                    place: Some(Outcome::Linked(id)),
+                });
+                entities.len() - 1
+            }
+        };
+        relations.push(LinkedRelation {
+            kind: RelationKind::OrgInArea,
+            subject: entity_of[area.org],
+            object,
+            sentence: area.evidence.sentence,
+        });
+    }
+    relations
+}
+
 /// Links the article's areas to official divisions (`None` for entities
 /// that are not areas), with the places organizations' names imply
-/// (沈阳日报) as weaker evidence.
-fn resolve_places(groups: &[Group], parent: &BTreeMap<usize, usize>) -> Vec<Option<Outcome>> {
+/// (沈阳日报) as weaker evidence; also gives the resolutions of the named
+/// areas, which settle the areas the article implies.
+fn resolve_places(
+    groups: &[Group],
+    parent: &BTreeMap<usize, usize>,
+) -> (Vec<Option<Outcome>>, Vec<Resolution>) {
     let areas: Vec<usize> = (0..groups.len())
         .filter(|&i| matches!(groups[i].kind, EntityKind::Area(_)))
         .collect();
@@ -168,11 +224,13 @@ fn resolve_places(groups: &[Group], parent: &BTreeMap<usize, usize>) -> Vec<Opti
             hint: true,
         });
     names.extend(hints);
+    let mut resolved = place::resolve(&names);
+    resolved.truncate(areas.len());
     let mut places = vec![None; groups.len()];
-    for (&i, r) in areas.iter().zip(place::resolve(&names)) {
+    for (&i, r) in areas.iter().zip(&resolved) {
         places[i] = Some(r.outcome);
     }
-    places
+    (places, resolved)
 }
 
 struct Group {
@@ -339,7 +397,7 @@ pub fn appointment_iri(person: &str, role: &str, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Containment, Evidence, Mention, Span};
+    use crate::model::{Containment, Evidence, ImpliedArea, Mention, Span};
 
     fn mention(kind: EntityKind, label: &str) -> Mention {
         Mention {
@@ -440,5 +498,43 @@ mod tests {
         );
         let linked = link("a.txt", "h", facts);
         assert!(linked.entities.iter().all(|e| !e.iri.is_empty()));
+    }
+
+    /// An article naming `place` and an organization whose area is the
+    /// implied 山西省.
+    fn implying(place: &str) -> LinkedArticle {
+        let mut facts = article(
+            vec![
+                mention(EntityKind::Organization, "山西日报报业集团"),
+                mention(EntityKind::Area(AreaKind::City), place),
+            ],
+            vec![],
+        );
+        facts.implied_areas.push(ImpliedArea {
+            org: 0,
+            name: "山西省".into(),
+            kind: AreaKind::Province,
+            evidence: facts.mentions[0].evidence,
+        });
+        link("a.txt", "h", facts)
+    }
+
+    #[test]
+    fn an_implied_area_is_the_official_division_the_articles_places_lie_in() {
+        let linked = implying("太原市");
+        let [r] = linked.relations[..] else {
+            panic!("{:?}", linked.relations);
+        };
+        assert_eq!(r.kind, RelationKind::OrgInArea);
+        let area = &linked.entities[r.object];
+        assert_eq!(area.label, "山西省");
+        assert_eq!(area.iri, division_iri(divisions().by_name("山西省")[0]));
+    }
+
+    #[test]
+    fn an_implied_area_the_articles_places_do_not_support_is_left_out() {
+        let linked = implying("广州市");
+        assert!(linked.relations.is_empty(), "{:?}", linked.relations);
+        assert_eq!(linked.entities.len(), 2);
     }
 }

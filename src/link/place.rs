@@ -406,6 +406,32 @@ fn linked_ancestor(
         })
 }
 
+/// The division an area the article only implies stands for (山西日报 →
+/// 山西省; 省委组织部 in an article about 太原市 → 山西省): the one
+/// candidate of that name and level that holds or lies in a live
+/// candidate of a place the article names (`named`), under a linked one
+/// for a township or village. `None` when the article's places do not
+/// settle it: 中山大学 in an article about 广州市 is not in 中山市.
+pub fn implied(area: &AreaName, named: &[Resolution]) -> Option<DivisionId> {
+    let g = divisions();
+    let related = |id: DivisionId, other: DivisionId| within(g, id, other) || within(g, other, id);
+    let supported = |id: DivisionId| {
+        named.iter().any(|r| match r.outcome {
+            _ if g.get(id).level() < Level::Township => {
+                live(&r.candidates).any(|c| related(id, c.id))
+            }
+            Outcome::Linked(anchor) => within(g, id, anchor),
+            _ => false,
+        })
+    };
+    let mut fitting = candidates(g, area)
+        .into_iter()
+        .map(|c| c.id)
+        .filter(|&id| supported(id));
+    let id = fitting.next()?;
+    fitting.next().is_none().then_some(id)
+}
+
 /// The place an organization's name starts with (沈阳日报 → 沈阳, 常州邮政局
 /// → 常州): the longest prefix, shorter than the name, that names a county
 /// or higher unit.
