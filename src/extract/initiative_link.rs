@@ -113,6 +113,12 @@ const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "介绍", "认为
 /// Words for organs of a kind, not named (机关部门, 各单位).
 const UNNAMED_ORGANS: &[&str] = &["部门", "单位", "机关", "党组织"];
 
+/// Words joining two agents of one verb (A与B开展).
+const PARTNER_GLUE: &[char] = &['与', '和', '同'];
+
+/// Most chars between the partner after 与 and the verb (携手, 共同).
+const PARTNER_GAP: usize = 2;
+
 /// Marks that end a clause: a verb before one has no object after it.
 const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 
@@ -844,6 +850,16 @@ fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
             list.push(**n);
         }
     }
+    // 兴宁支社与华东社区(共同)开展…: the partner after 与 acts too.
+    let partner = named.iter().find(|n| {
+        n.kind != EntityKind::Initiative
+            && n.span.start >= 2
+            && PARTNER_GLUE.contains(&chars[n.span.start - 1])
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= PARTNER_GAP
+            && n.span.start - 1 == last.span.end
+    });
+    list.extend(partner.copied());
     list
 }
 
@@ -1126,6 +1142,23 @@ mod tests {
             found.iter().any(|(ini, who, kind)| ini == "邻里守望"
                 && who.ends_with("工作队")
                 && *kind == RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_partner_joined_by_yu_acts_too() {
+        let found = links("学院路社区与清华大学携手开展“周末课堂”活动。");
+        for who in ["学院路社区", "清华大学"] {
+            assert!(
+                has(&found, "周末课堂", who, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+        // 与 far from the verb governs an object, no partner.
+        let found = links("学院路社区与清华大学签订协议后,开展“周末课堂”活动。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "清华大学"),
             "{found:?}"
         );
     }
