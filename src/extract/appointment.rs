@@ -96,6 +96,7 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         caption(chars, mentions, &mut found);
     }
     verbs(chars, mentions, &mut found);
+    appointed(chars, mentions, &mut found);
     if has_author {
         self_description(chars, mentions, &mut found);
     }
@@ -378,18 +379,22 @@ fn posts_ending_at(
     true
 }
 
-/// Organs every area of a level has, and that level: 居委会副主任 X is
-/// of the community in focus.
+/// Organs every area of a level has, and titles that name one, with that
+/// level: 居委会副主任 X is of the community in focus.
 const ORGANS_OF_LEVELS: &[(&str, &str)] = &[
     ("居委会", "社区"),
     ("居民委员会", "社区"),
     ("村委会", "村"),
     ("村民委员会", "村"),
     ("业委会", "小区"),
+    // Titles that name the level: 支书 is a village's party secretary,
+    // 驻村 posts are held in a village.
+    ("支书", "村"),
+    ("驻村", "村"),
 ];
 
-/// A post that starts with an organ of a level and names no area
-/// (居委会|副主任): the level, for the area in focus.
+/// A post that starts with an organ or title of a level and names no area
+/// (居委会|副主任, 驻村|队长): the level, for the area in focus.
 fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
     ORGANS_OF_LEVELS
         .iter()
@@ -478,6 +483,41 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             unit,
             span: Span::new(span.start.min(v), span.end.max(end)),
         });
+    }
+}
+
+/// Verbs by which someone makes a person the holder of posts: 聘任 X 为….
+const APPOINTING: &[&str] = &[
+    "聘任", "任命", "聘请", "委任", "选举", "推选", "选派", "提拔",
+];
+
+/// 聘任黎锦林为宝塔村村委会主任、宝塔砂布厂厂长: the person after the
+/// verb holds every post listed after 为.
+fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    for v in 0..chars.len() {
+        let Some(verb) = APPOINTING.iter().find(|verb| has_at(chars, v, verb)) else {
+            continue;
+        };
+        let Some(p) = person_starting_at(mentions, v + verb.chars().count()) else {
+            continue;
+        };
+        let mut at = mentions[p].span.end;
+        if !has_at(chars, at, "为") {
+            continue;
+        }
+        at += 1;
+        while let Some((Some(unit), role, end)) = post_after(chars, mentions, at, None) {
+            found.push(Found {
+                person: Holder::Mention(p),
+                role,
+                unit,
+                span: Span::new(v, end),
+            });
+            if chars.get(end) != Some(&'、') {
+                break;
+            }
+            at = end + 1;
+        }
     }
 }
 
@@ -653,6 +693,22 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("人大代表", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn posts_given_by_an_appointing_verb() {
+        let chars: Vec<char> = "宣布聘任李明为青山村村委会主任、青山砂布厂厂长"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "李明", EntityKind::Person),
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "青山砂布厂", EntityKind::Organization),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("村委会主任", Unit::Mention(1)), ("厂长", Unit::Mention(2))]
         );
     }
 

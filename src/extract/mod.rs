@@ -394,6 +394,10 @@ impl SentenceFacts {
         let focus = context.focus;
         self.credits(a, facts);
         if a.debris {
+            for span in debris::publishers(&text::string(&a.chars, 0, a.chars.len())) {
+                let label = text::string(&a.chars, span.start, span.end);
+                self.push(facts, EntityKind::Organization, span, label, Vec::new());
+            }
             return;
         }
         let first_area = self.locals.len();
