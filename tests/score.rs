@@ -12,8 +12,8 @@ const FLOOR: f64 = 0.96;
 
 /// The relations F1 (publication date, organization in area, initiative
 /// links) reached on seeds + dev and on dev2; raise them when they improve.
-const RELATIONS_FLOOR: f64 = 0.73;
-const DEV2_RELATIONS_FLOOR: f64 = 0.68;
+const RELATIONS_FLOOR: f64 = 0.77;
+const DEV2_RELATIONS_FLOOR: f64 = 0.72;
 
 /// The scorer's last lines: `relations F1 x` and `overall F1 y`.
 fn score(corpus: &Path, golds: &[&str]) -> (f64, f64, String) {

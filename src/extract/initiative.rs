@@ -4,10 +4,13 @@
 //! “四方承诺”制度, a run of quotes ended by 等主题活动), when it ends with a
 //! head itself (“导师帮带制”), or when it is a numbered formula (“四员”,
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
+//! A quote inside a team's name (…“访惠聚”驻村工作队) names the program the
+//! team works for. A title in 《》 that ends with a document's head (《…工作方案》,
+//! 《…办法(试行)》) names a policy document, a program of its own.
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
-use crate::model::Span;
+use crate::model::{EntityKind, Mention, Span};
 use crate::normalize::is_cjk;
 
 /// Most words allowed between a quote and its head.
@@ -19,6 +22,46 @@ const MIN_FRAMED: usize = 4;
 
 /// Longest quoted text that can be a name.
 const MAX_NAME: usize = 24;
+
+/// Words after a quote that make it an honour a verb confers (荣获“…”
+/// 称号), not a program.
+const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
+
+/// Heads of a team named after the program it works for (新疆自治区党委
+/// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
+const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
+
+/// Longest document title.
+const MAX_TITLE: usize = 48;
+
+/// Words that end a policy document's title (《诉求办理工作规程》,
+/// 《村党支部工作手册》); a book's or newspaper's title has none.
+/// Source: the kinds of documents Chinese party and government organs
+/// issue; general.
+const DOCUMENT_HEADS: &[&str] = &[
+    "方案",
+    "规程",
+    "职责",
+    "办法",
+    "白皮书",
+    "手册",
+    "提示",
+    "细则",
+    "意见",
+    "通知",
+    "规定",
+    "条例",
+    "规划",
+    "准则",
+    "指引",
+    "守则",
+    "决定",
+    "纲要",
+    "制度",
+];
+
+/// A status a document carries after its title: 《…办法(试行)》.
+const DOCUMENT_STATUS: &[&str] = &["(试行)", "(暂行)", "（试行）", "（暂行）"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InitiativeHit {
@@ -44,11 +87,54 @@ pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
     spans
 }
 
+/// A title in 《》: the span inside the marks.
+pub(super) fn titles(chars: &[char]) -> impl Iterator<Item = Span> + '_ {
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == '《')
+        .filter_map(|(open, _)| {
+            let len = chars[open + 1..]
+                .iter()
+                .take(MAX_TITLE + 1)
+                .position(|&c| c == '》')?;
+            Some(Span::new(open + 1, open + 1 + len))
+        })
+}
+
+/// Is this title a policy document's: does it end with a document head,
+/// before a status like (试行)?
+fn is_document(title: &str) -> bool {
+    let bare = DOCUMENT_STATUS
+        .iter()
+        .find_map(|s| title.strip_suffix(s))
+        .unwrap_or(title);
+    DOCUMENT_HEADS
+        .iter()
+        .any(|h| bare.ends_with(h) && bare.chars().count() > h.chars().count() + 1)
+}
+
 pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
     let spans = quotes(chars);
-    let mut hits = Vec::new();
+    // A document's title holds the names of its issuers (《大洼区…办法》):
+    // names taken inside it do not make it less a title.
+    let mut hits: Vec<InitiativeHit> = titles(chars)
+        .filter(|t| !t.is_empty())
+        .map(|t| (t, string(chars, t.start, t.end)))
+        .filter(|(_, label)| is_document(label))
+        .map(|(span, label)| InitiativeHit {
+            span,
+            label,
+            alts: Vec::new(),
+        })
+        .collect();
     for (n, q) in spans.iter().enumerate() {
-        if q.is_empty() || q.len() > MAX_NAME || taken.iter().any(|t| t.overlaps(q)) {
+        let teams_program = taken.iter().any(|t| t.contains(q))
+            && TEAMS.iter().any(|h| has_at(chars, q.end + 1, h));
+        if q.is_empty()
+            || q.len() > MAX_NAME
+            || taken.iter().any(|t| t.overlaps(q)) && !teams_program
+        {
             continue;
         }
         let label = string(chars, q.start, q.end);
@@ -61,11 +147,19 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .self_heads
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
-        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED;
-        if head.is_some() || self_headed || framed || numbered && label.chars().count() <= 8 {
-            let alts = head
-                .map(|h| vec![format!("{label}{h}")])
-                .unwrap_or_default();
+        let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
+        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
+        if head.is_some()
+            || self_headed
+            || framed
+            || teams_program
+            || numbered && label.chars().count() <= 8
+        {
+            let mut alts: Vec<String> = head
+                .iter()
+                .flat_map(|(h, phrase)| [format!("{label}{h}"), format!("{label}{phrase}")])
+                .collect();
+            alts.dedup();
             hits.push(InitiativeHit {
                 span: *q,
                 label,
@@ -76,16 +170,49 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
     hits
 }
 
-/// Is the quote opening at `open` the object of a verb that launches or
-/// runs a program (开展“清洁家园”, 推行了“街长制”)?
+/// Gives a program written as an abbreviation of a longer name the article
+/// also quotes (访惠聚 of 访民情、惠民生、聚民心: the first char of each
+/// part) the longer name as its label, so both are one program.
+pub fn fold_abbreviations(mentions: &mut [Mention]) {
+    let full: Vec<(String, String)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Initiative)
+        .filter_map(|m| Some((initials(&m.label)?, m.label.clone())))
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Initiative)
+    {
+        if let Some((_, long)) = full.iter().find(|(short, _)| *short == m.label) {
+            let short = std::mem::replace(&mut m.label, long.clone());
+            m.alt_labels.push(short);
+        }
+    }
+}
+
+/// The first chars of a name's parts, when it has two or more, each
+/// longer than one char (访民情、惠民生、聚民心 → 访惠聚).
+fn initials(label: &str) -> Option<String> {
+    let parts: Vec<&str> = label.split(['、', '，', ',']).collect();
+    let fit = parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2);
+    fit.then(|| parts.iter().filter_map(|p| p.chars().next()).collect())
+}
+
+/// Is the quote opening at `open` the object of a verb that launches,
+/// runs or takes part in a program (开展“清洁家园”, 推行了“街长制”,
+/// 参加“户主坝坝会”, 街道谋划的“…”)?
 fn launched(chars: &[char], open: usize) -> bool {
-    let verbs = &lexicon().organizer_verbs;
-    let end = if open > 0 && chars[open - 1] == '了' {
+    let lex = lexicon();
+    let end = if open > 0 && matches!(chars[open - 1], '了' | '的') {
         open - 1
     } else {
         open
     };
-    verbs.ending_at(chars, end).is_some()
+    lex.organizer_verbs.ending_at(chars, end).is_some()
+        || lex.participant_verbs.ending_at(chars, end).is_some()
 }
 
 /// Second chars of ordinary words (方面, 一些, 一般…).
@@ -109,13 +236,15 @@ fn is_numbered_formula(label: &str) -> bool {
 }
 
 /// The head after quote `n`, or after the run of adjacent quotes it starts
-/// (“A”“B”“C”等主题活动).
-fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
+/// (“A”“B”“C”等主题活动); after a quote of its own, also the words from
+/// the quote to the head (“同心”社会服务 → 社会服务).
+fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, String)> {
     let mut last = n;
     while last + 1 < spans.len() && spans[last + 1].start == spans[last].end + 2 {
         last += 1;
     }
     let mut at = spans[last].end + 1;
+    let from = at;
     if last > n || has_at(chars, at, "等") {
         at += usize::from(has_at(chars, at, "等"));
     }
@@ -136,7 +265,13 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<String> {
     {
         return None;
     }
-    Some(head.to_owned())
+    let alone = last == n && (n == 0 || spans[n - 1].end + 2 != spans[n].start);
+    let phrase = if alone && at > from && !has_at(chars, from, "等") {
+        string(chars, from, after)
+    } else {
+        head.to_owned()
+    };
+    Some((head.to_owned(), phrase))
 }
 
 #[cfg(test)]
@@ -183,5 +318,63 @@ mod tests {
         assert!(found("实现了社区建设“真提升”。").is_empty());
         assert!(found("放下“架子”,扑下“身子”").is_empty());
         assert!(found("社区“两委”换届").is_empty());
+    }
+
+    #[test]
+    fn policy_documents_in_titles() {
+        assert_eq!(
+            found("制定了《社区工作者管理办法(试行)》"),
+            ["社区工作者管理办法(试行)"]
+        );
+        assert_eq!(
+            found("印发《关于加强社区治理的实施意见》"),
+            ["关于加强社区治理的实施意见"]
+        );
+        // Newspapers and books have no document head.
+        assert!(found("据《人民日报》报道").is_empty());
+    }
+
+    #[test]
+    fn quoted_objects_of_verbs_of_taking_part() {
+        assert_eq!(found("居民代表参加“邻里议事会”。"), ["邻里议事会"]);
+        assert_eq!(found("街道谋划的“红色物业联盟”"), ["红色物业联盟"]);
+        // An honour a verb confers is no program.
+        assert!(found("荣获“优秀共产党员”称号").is_empty());
+    }
+
+    #[test]
+    fn alt_labels_keep_the_words_up_to_the_head() {
+        let chars: Vec<char> = "做好“同心”社会服务工作".chars().collect();
+        let hits = find_initiatives(&chars, &[]);
+        assert!(
+            hits[0].alts.contains(&"同心社会服务".to_owned()),
+            "{hits:?}"
+        );
+        // A run of quotes shares its head alone.
+        let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
+        let hits = find_initiatives(&chars, &[]);
+        assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
+    }
+
+    #[test]
+    fn an_abbreviation_takes_the_full_name() {
+        let mention = |label: &str| Mention {
+            kind: EntityKind::Initiative,
+            label: label.into(),
+            alt_labels: Vec::new(),
+            evidence: crate::model::Evidence {
+                sentence: 0,
+                span: Span::new(0, 0),
+            },
+        };
+        let mut mentions = vec![
+            mention("访民情、惠民生、聚民心"),
+            mention("访惠聚"),
+            mention("三长"),
+        ];
+        fold_abbreviations(&mut mentions);
+        assert_eq!(mentions[1].label, "访民情、惠民生、聚民心");
+        assert_eq!(mentions[1].alt_labels, ["访惠聚"]);
+        assert_eq!(mentions[2].label, "三长");
     }
 }

@@ -7,14 +7,22 @@
 //! before the verb, with the others listed with it (西湖和上城 先后开展…).
 //! An area or organization that launches or runs it is its organizer; a
 //! person, or anyone a participant verb or a volunteer noun (东北大学志愿者
-//! 在…) introduces, takes part. Two names merely in one article are never
-//! linked. Works on the article's mentions, after the recognisers ran.
+//! 在…) introduces, takes part. The verb is a word of its own and governs
+//! nothing past the end of its clause; means and places right before the
+//! name (以“…”为载体, 在“…”) frame it as a verb does. A subject left out is
+//! the next clause's (推动“…”以来,X…), the sentence's topic or the text's;
+//! pilots (以X为试点), passives (被X评为), teams named after the program,
+//! its beneficiaries and the unit it is made for (为X制定) are linked too.
+//! Two names merely in one article are never linked. Works on the
+//! article's mentions, after the recognisers ran.
 
-use super::initiative::quotes;
+use super::initiative::{quotes, titles};
+use super::segment;
 use super::text::{has_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
-use crate::model::{ArticleFacts, EntityKind, Evidence, Relation, RelationKind, Span};
+use crate::model::{ArticleFacts, EntityKind, Evidence, Mention, Relation, RelationKind, Span};
+use crate::normalize::is_cjk;
 
 /// Most chars between the verb and the initiative's opening quote.
 const VERB_REACH: usize = 30;
@@ -31,7 +39,7 @@ const TOPIC_WINDOW: usize = 8;
 
 /// Where a sentence's topic may start: at the start, or after one short
 /// opening clause (近年来，…; 在选派机关干部到社区工作中，…).
-const TOPIC_OPENING: usize = 16;
+const TOPIC_OPENING: usize = 24;
 
 /// Words that point at the area of a level the text is about (全区 建立…,
 /// 我市 开展…), before a level word.
@@ -45,6 +53,74 @@ const PREPOSITIONS: &[char] = &[
 
 /// Nouns after a program's name that make it its people (“四员”干部).
 const MEMBERS: &[&str] = &["干部", "成员", "队员", "志愿者", "一员"];
+
+/// Nouns after a name, later in the sentence than a program, that make
+/// it the people who work in it (…得到东北大学志愿者的辅导).
+const VOLUNTEERS: &[&str] = &["志愿者", "志愿服务队", "师生"];
+
+/// Words after 以 *name* that make the name a program's trial ground.
+const PILOT: &[&str] = &["为试点", "作为试点", "为示范点"];
+
+/// Posts in a team (…工作队队长).
+const TEAM_MEMBERS: &[&str] = &["队长", "队员", "副队长", "组长", "成员"];
+
+/// Nouns after 的 that follow a program's name and make the person the
+/// sentence is about one of its people (…“健康沈阳进社区”活动的受益者).
+const BENEFICIARIES: &[&str] = &["受益者", "参与者", "志愿者", "一员", "成员"];
+
+/// Most chars between a program's name and the 的 before a beneficiary
+/// noun (its head: 活动, 项目).
+const HEAD_REACH: usize = 6;
+
+/// Verbs of running a program besides the lexicon's, for the verb frame
+/// only (a quote after them is as often a slogan, so they do not make one
+/// a program): 培育“…”党建品牌, 采取“一区一策”的办法, 用好“党建+”模式.
+const RUNNING_VERBS: &[&str] = &["培育", "采取", "采用", "用好", "运用"];
+
+/// Words right before a program's name that make it the means of the
+/// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
+/// 通过“居民点单”): the subject runs it.
+const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
+
+/// Words right before a program's name that make it where the subject
+/// works (东北大学志愿者在“爱心课堂”辅导, 在“双报到”工作中,我区…):
+/// the subject takes part.
+const PLACES: &[&str] = &["在", "到", "来到", "走进"];
+
+/// Most chars between 为 *name* and the verb (为村党支部量身制定).
+const SERVED_GAP: usize = 2;
+
+/// Most chars between an organ and the title of a document it issued
+/// (省委组织部人口普查《工作提示》).
+const ISSUER_GAP: usize = 4;
+
+/// The ending of a program named after another place's practice (莱西经验):
+/// those who promote it adopt it, they take part.
+const ADOPTED: &str = "经验";
+
+/// Verbs of striving for a status (创建, 争创): what they create is a
+/// title others confer when a status word goes with it (创建“五化”标杆
+/// 党组织, 争创文明社区); who strives takes part.
+const STRIVING: &[&str] = &["创建", "争创", "创评"];
+
+/// Words of a conferred status.
+const STATUS: &[&str] = &["示范", "标杆", "先进", "文明", "和谐", "模范", "星级"];
+
+/// Verbs that report words (表示, 指出…); not 要求 or 提出, whose
+/// subject asks for the work and so runs it.
+const SPEECH: &[&str] = &["表示", "说", "指出", "强调", "介绍", "认为", "希望"];
+
+/// Words for organs of a kind, not named (机关部门, 各单位).
+const UNNAMED_ORGANS: &[&str] = &["部门", "单位", "机关", "党组织"];
+
+/// Words joining two agents of one verb (A与B开展).
+const PARTNER_GLUE: &[char] = &['与', '和', '同'];
+
+/// Most chars between the partner after 与 and the verb (携手, 共同).
+const PARTNER_GAP: usize = 2;
+
+/// Marks that end a clause: a verb before one has no object after it.
+const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -119,8 +195,11 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             .filter(|n| n.kind == EntityKind::Organization)
             .map(|n| n.span)
             .collect();
+        let quoted = quoted_spans(&facts.sentences[si].text);
         names.retain(|n| {
-            n.kind == EntityKind::Organization || !orgs.iter().any(|o| o.contains(&n.span))
+            (matches!(n.kind, EntityKind::Organization | EntityKind::Initiative)
+                || !orgs.iter().any(|o| o.contains(&n.span)))
+                && (n.kind == EntityKind::Initiative || !quoted.iter().any(|q| q.contains(&n.span)))
         });
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
@@ -129,6 +208,19 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     }
     named
+}
+
+/// The spans inside quotes and titles: a name there is part of a quoted
+/// phrase (“生态上木古,美德客家村”) or a document's title, no one's
+/// subject.
+fn quoted_spans(text: &str) -> Vec<Span> {
+    if !text.contains(['“', '「', '『', '"', '‘', '《']) {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut spans = quotes(&chars);
+    spans.extend(titles(&chars));
+    spans
 }
 
 /// An initiative the article names elsewhere, quoted again in this
@@ -241,6 +333,36 @@ fn person_topic(text: &str, names: &[Named]) -> Option<Named> {
     comma.is_none_or(|c| first.span.start < c).then_some(*first)
 }
 
+/// One sentence as the verb frames read it.
+struct Frame<'a> {
+    si: usize,
+    base: usize,
+    text: &'a str,
+    chars: Vec<char>,
+    words: Words,
+    named: &'a [Named],
+    mentions: &'a [Mention],
+}
+
+impl Frame<'_> {
+    fn relation(&self, ini: &Named, who: &Named, kind: RelationKind, start: usize) -> Relation {
+        Relation {
+            kind,
+            subject: ini.mention,
+            object: who.mention,
+            evidence: Evidence {
+                sentence: self.si,
+                span: Span::new(self.base + start, self.base + ini.span.end),
+            },
+        }
+    }
+
+    /// Is `n` followed by one of `nouns` (东北大学志愿者)?
+    fn followed_by(&self, n: &Named, nouns: &[&str]) -> bool {
+        nouns.iter().any(|d| has_at(&self.chars, n.span.end, d))
+    }
+}
+
 fn links_in_sentence(
     facts: &ArticleFacts,
     si: usize,
@@ -249,89 +371,383 @@ fn links_in_sentence(
 ) -> Vec<Relation> {
     let sentence = &facts.sentences[si];
     let chars: Vec<char> = sentence.text.chars().collect();
-    let base = sentence.span.start;
-    let mut out = Vec::new();
-    let mut link = |ini: &Named, subject: &Named, kind: RelationKind, start: usize| {
-        out.push(Relation {
-            kind,
-            subject: ini.mention,
-            object: subject.mention,
-            evidence: Evidence {
-                sentence: si,
-                span: Span::new(base + start, base + ini.span.end),
-            },
-        });
+    let frame = Frame {
+        si,
+        base: sentence.span.start,
+        text: &sentence.text,
+        words: Words::of(&sentence.text, chars.len()),
+        chars,
+        named,
+        mentions: &facts.mentions,
     };
+    let mut out = Vec::new();
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
-        let quote = ini.span.start.saturating_sub(1);
-        // 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own program.
-        if let Some(owner) = named.iter().find(|n| {
-            is_agent(n)
-                && (n.span.end == quote || n.span.end + 1 == quote && chars[n.span.end] == '的')
-        }) {
-            link(ini, owner, RelationKind::Organizer, owner.span.start);
-        }
-        // 吕鑫是朝阳市选派的“四员”干部: the person the sentence is about is
-        // one of the program's people.
-        if MEMBERS.iter().any(|m| has_at(&chars, ini.span.end + 1, m)) {
-            if let Some(p) = person_topic(&sentence.text, named).filter(|p| p.span.end <= quote) {
-                link(ini, &p, RelationKind::Participant, p.span.start);
-            }
-        }
-        let Some((verb_at, participant_verb)) = verb_before(&chars, quote, named) else {
-            continue;
-        };
-        let before: Vec<&Named> = named
-            .iter()
-            .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
-            .collect();
-        let stated = subjects(&chars, named, verb_at);
-        if !stated.is_empty() {
-            for subject in &stated {
-                let doer = DOERS.iter().any(|d| has_at(&chars, subject.span.end, d));
-                let kind = if participant_verb || doer || subject.kind == EntityKind::Person {
-                    RelationKind::Participant
-                } else {
-                    RelationKind::Organizer
-                };
-                link(ini, subject, kind, subject.span.start);
-            }
-            continue;
-        }
-        let clause = chars[..verb_at]
-            .iter()
-            .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
-            .map_or(0, |c| c + 1);
-        if chars[clause..verb_at].iter().any(|c| PRONOUNS.contains(c)) {
-            if let Some(p) = context.person {
-                link(ini, &p, RelationKind::Participant, ini.span.start);
-            }
-            continue;
-        }
-        // The subject is left out, as Chinese does within a topic chain:
-        // the area or organization this sentence, or the text, is about.
-        let own = sentence_topic(&sentence.text, named, is_agent).filter(|t| t.span.end <= verb_at);
-        let topic = if before.is_empty() {
-            context.topic
+        out.extend(owner_and_members(&frame, ini));
+        out.extend(volunteers_after(&frame, ini));
+        out.extend(verb_frame(&frame, ini, context));
+    }
+    out
+}
+
+/// 浙江省“大花园”建设, 长春“三长”联动: the area's or organ's own
+/// program; 吕鑫是朝阳市选派的“四员”干部: the person the sentence is
+/// about is one of the program's people.
+fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    let chars = &frame.chars;
+    let quote = ini.span.start.saturating_sub(1);
+    let mut out = Vec::new();
+    let title = chars.get(quote) == Some(&'《');
+    let owns = |n: &Named| {
+        let gap = chars.get(n.span.end..quote).unwrap_or_default();
+        gap.is_empty()
+            || gap == ['的']
+            || title && gap.len() <= ISSUER_GAP && gap.iter().all(|&c| is_cjk(c))
+    };
+    // …政法委“访惠聚”驻村工作队队长: the team named after the program
+    // works in it, and so do the organ that fields it and the member the
+    // sentence is about.
+    let team = frame
+        .named
+        .iter()
+        .find(|n| n.kind == EntityKind::Organization && n.span.contains(&ini.span));
+    if let Some(owner) = frame
+        .named
+        .iter()
+        .rev()
+        .find(|n| is_agent(n) && n.span.end <= quote && owns(n))
+    {
+        let kind = if team.is_some() {
+            RelationKind::Participant
         } else {
-            own
+            RelationKind::Organizer
         };
-        if let Some(t) = topic {
-            let kind = if participant_verb {
-                RelationKind::Participant
-            } else {
-                RelationKind::Organizer
-            };
-            link(ini, &t, kind, ini.span.start);
+        out.push(frame.relation(ini, owner, kind, owner.span.start));
+    }
+    if let Some(team) = team {
+        out.push(frame.relation(ini, team, RelationKind::Participant, team.span.start));
+    }
+    // 工作队队长张某 names the member after the post.
+    let named_member = team.and_then(|t| {
+        let post = TEAM_MEMBERS.iter().find(|m| has_at(chars, t.span.end, m))?;
+        let at = t.span.end + post.chars().count();
+        frame
+            .named
+            .iter()
+            .find(|n| n.kind == EntityKind::Person && n.span.start == at)
+    });
+    if let Some(p) = named_member {
+        out.push(frame.relation(ini, p, RelationKind::Participant, p.span.start));
+    }
+    let member_of_team = team.is_some_and(|t| frame.followed_by(t, TEAM_MEMBERS));
+    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m))
+        || beneficiary_after(chars, ini)
+        || member_of_team && named_member.is_none()
+    {
+        if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
+            out.push(frame.relation(ini, &p, RelationKind::Participant, p.span.start));
         }
     }
     out
 }
 
+/// …“健康沈阳进社区”活动的受益者: a noun for its people after the
+/// program's name, its head and 的.
+fn beneficiary_after(chars: &[char], ini: &Named) -> bool {
+    let after = ini.span.end + 1;
+    let Some(de) = chars
+        .iter()
+        .skip(after)
+        .take(HEAD_REACH + 1)
+        .take_while(|&&c| is_cjk(c))
+        .position(|&c| c == '的')
+    else {
+        return false;
+    };
+    BENEFICIARIES
+        .iter()
+        .any(|b| has_at(chars, after + de + 1, b))
+}
+
+/// 搭建“爱心课堂”平台,让孩子得到东北大学志愿者的辅导: an organization
+/// whose volunteers the sentence names after the program works in it.
+fn volunteers_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    frame
+        .named
+        .iter()
+        .filter(|n| n.span.start > ini.span.end && is_agent(n) && frame.followed_by(n, VOLUNTEERS))
+        .map(|n| frame.relation(ini, n, RelationKind::Participant, ini.span.start))
+        .collect()
+}
+
+/// *subject* … *verb* … “*initiative*”, with the subject stated, listed,
+/// passive (被…评为), or left out and carried from the sentence's or the
+/// text's topic.
+fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
+    let (chars, named) = (&frame.chars, frame.named);
+    let quote = ini.span.start.saturating_sub(1);
+    let Some(verb) = verb_before(frame, quote) else {
+        return Vec::new();
+    };
+    // 被民政部命名为…: the agent runs it, the subject is given it.
+    let passive = passive_agent(frame, verb.at);
+    let joins = frame.mentions[ini.mention].label.ends_with(ADOPTED)
+        || strives_for_status(frame, ini, verb.at)
+        || passive.is_some();
+    let kind_of = |subject: &Named, participant: bool| {
+        if participant
+            || joins
+            || frame.followed_by(subject, DOERS)
+            || subject.kind == EntityKind::Person
+        {
+            RelationKind::Participant
+        } else {
+            RelationKind::Organizer
+        }
+    };
+    let mut out: Vec<Relation> = pilots(frame, verb.at)
+        .chain(served(frame, verb.at))
+        .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
+        .collect();
+    if let Some(agent) = passive {
+        out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
+    }
+    let stated = subjects(frame, verb.at);
+    if stated.iter().any(|s| speaks(frame, s, verb.at)) {
+        return out;
+    }
+    if let Some(first) = stated.last() {
+        for (subject, participant) in stated
+            .iter()
+            .map(|s| (*s, verb.participant))
+            .chain(paired_subjects(frame, first.span.start))
+        {
+            let kind = kind_of(&subject, participant);
+            out.push(frame.relation(ini, &subject, kind, subject.span.start));
+        }
+        return out;
+    }
+    let before = named
+        .iter()
+        .any(|n| n.kind != EntityKind::Initiative && n.span.end <= verb.at);
+    let clause = chars[..verb.at]
+        .iter()
+        .rposition(|c| matches!(c, ',' | '，' | ':' | '：'))
+        .map_or(0, |c| c + 1);
+    if chars[clause..verb.at].iter().any(|c| PRONOUNS.contains(c)) {
+        let own = person_topic(frame.text, named).filter(|p| p.span.end <= verb.at);
+        if let Some(p) = own.or(context.person) {
+            out.push(frame.relation(ini, &p, RelationKind::Participant, ini.span.start));
+        }
+        return out;
+    }
+    // 推动“我为群众办实事”以来,三家子村党支部…: a first clause without a
+    // subject shares the next clause's.
+    let next = (!before && clause == 0)
+        .then(|| next_clause_subject(frame, ini.span.end))
+        .flatten();
+    if let Some(s) = next {
+        out.push(frame.relation(ini, &s, kind_of(&s, verb.participant), ini.span.start));
+        return out;
+    }
+    // 机关部门和乡镇党组织对后进社区采取“…”: a subject stated without a
+    // name is no one the graph knows.
+    if unnamed_organs(frame, clause, verb.at) {
+        return out;
+    }
+    // The subject is left out, as Chinese does within a topic chain:
+    // the area or organization this sentence, or the text, is about; or
+    // the person the sentence opens with (陈某迅速组织…,参加“…”).
+    let topic = if before {
+        sentence_topic(frame.text, named, is_agent)
+            .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p, verb.at)))
+            .filter(|t| t.span.end <= verb.at)
+    } else {
+        context.topic
+    };
+    if let Some(t) = topic {
+        let kind = if verb.participant || joins || t.kind == EntityKind::Person {
+            RelationKind::Participant
+        } else {
+            RelationKind::Organizer
+        };
+        out.push(frame.relation(ini, &t, kind, ini.span.start));
+    }
+    out
+}
+
+/// 创建“五化”标杆基层党组织: the verb at `verb_at` strives for a
+/// status the program's name or the words after it state.
+fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
+    let chars = &frame.chars;
+    if !STRIVING.iter().any(|v| has_at(chars, verb_at, v)) {
+        return false;
+    }
+    let after = (ini.span.end + 1).min(chars.len());
+    let window = &chars[ini.span.start..(after + HEAD_REACH).min(chars.len())];
+    STATUS
+        .iter()
+        .any(|s| (0..window.len()).any(|i| has_at(window, i, s)))
+}
+
+/// Does a verb of speech follow `p` before the verb at `verb_at` (尚林在
+/// 致辞中表示,要…探索“…”): what follows is said, not done.
+fn speaks(frame: &Frame, p: &Named, verb_at: usize) -> bool {
+    let between = &frame.chars[p.span.end..verb_at.max(p.span.end)];
+    (0..between.len()).any(|i| SPEECH.iter().any(|v| has_at(between, i, v)))
+}
+
+/// Does the clause before the verb open with organs named by their kind
+/// only (机关部门和乡镇党组织对…采取), not as a preposition's object
+/// (与辖区单位党组织携手开展)?
+fn unnamed_organs(frame: &Frame, clause: usize, verb_at: usize) -> bool {
+    let heads = &lexicon().org_heads;
+    let quoted = quotes(&frame.chars);
+    let first = (clause..verb_at).find(|&i| {
+        !frame
+            .named
+            .iter()
+            .any(|n| n.span.start <= i && i < n.span.end)
+            && !quoted.iter().any(|q| q.start <= i && i < q.end)
+            && (heads.starting_at(&frame.chars, i).is_some()
+                || UNNAMED_ORGANS.iter().any(|w| has_at(&frame.chars, i, w)))
+    });
+    first.is_some_and(|i| {
+        !frame.chars[clause..i]
+            .iter()
+            .any(|c| PREPOSITIONS.contains(c))
+    })
+}
+
+/// 以清泉社区为试点,实施…: the places a program is tried in take part,
+/// named in the verb's clause or the one before.
+fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Named> + 'a {
+    frame.named.iter().filter(move |n| {
+        n.span.end <= verb_at
+            && frame.chars[n.span.end..verb_at]
+                .iter()
+                .filter(|c| matches!(c, ',' | '，'))
+                .count()
+                <= 1
+            && n.span.start > 0
+            && frame.chars[n.span.start - 1] == '以'
+            && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
+    })
+}
+
+/// 为村党支部制定了…: the unit a program is made for takes part in it.
+fn served<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Named> + 'a {
+    frame.named.iter().filter(move |n| {
+        n.span.start > 0
+            && frame.chars[n.span.start - 1] == '为'
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= SERVED_GAP
+    })
+}
+
+/// 被省关工委评为…: the agent of a passive verb names the program's
+/// organizer.
+fn passive_agent<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
+    frame.named.iter().find(|n| {
+        is_agent(n)
+            && n.span.start > 0
+            && frame.chars[n.span.start - 1] == '被'
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= 1
+    })
+}
+
+/// 山西日报报业集团主办、山西晚报社承办的…: subject–verb pairs listed
+/// before the subject that starts at `start`, each with whether its verb
+/// is a participant verb.
+fn paired_subjects(frame: &Frame, mut start: usize) -> Vec<(Named, bool)> {
+    let mut out = Vec::new();
+    while start > 0 && matches!(frame.chars[start - 1], '、' | '，' | ',') {
+        let Some(verb) = verb_ending_at(frame, start - 1) else {
+            break;
+        };
+        let Some(subject) = frame
+            .named
+            .iter()
+            .find(|n| n.kind != EntityKind::Initiative && n.span.end == verb.at)
+        else {
+            break;
+        };
+        out.push((*subject, verb.participant));
+        start = subject.span.start;
+    }
+    out
+}
+
+/// The name that opens the clause after the one ending past `after`.
+fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
+    let comma = frame.chars[after..]
+        .iter()
+        .position(|c| matches!(c, ',' | '，'))?
+        + after;
+    frame
+        .named
+        .iter()
+        .find(|n| n.span.start > comma && n.span.start <= comma + 2)
+        .filter(|n| n.kind != EntityKind::Initiative)
+        .copied()
+}
+
+/// A verb of the lexicons before an initiative.
+#[derive(Debug, Clone, Copy)]
+struct Verb {
+    at: usize,
+    participant: bool,
+}
+
+/// The sentence's words, as the span of the word each char is in.
+struct Words {
+    start_of: Vec<usize>,
+    end_of: Vec<usize>,
+}
+
+impl Words {
+    fn of(text: &str, len: usize) -> Words {
+        let (mut start_of, mut end_of) =
+            ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
+        for w in segment::tag(text) {
+            for i in w.start..w.end.min(len) {
+                start_of[i] = w.start;
+                end_of[i] = w.end;
+            }
+        }
+        Words { start_of, end_of }
+    }
+
+    /// Can a verb of the lexicons stand at `at..end`: it ends a word and
+    /// starts it, or follows two chars or more the segmenter joined to it
+    /// (大力开展), but is not the tail of a word with one char before it
+    /// (组织 in 党组织) nor the head of a longer one (报到 in 报到表)?
+    fn fits(&self, at: usize, end: usize) -> bool {
+        end > at
+            && self.end_of[end - 1] == end
+            && (self.start_of[at] == at || at - self.start_of[at] >= 2)
+    }
+}
+
+/// The verb of the lexicons, as a word of its own, that ends at `end`.
+fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
+    let lex = lexicon();
+    let lists: [(&WordList, bool); 2] = [
+        (&lex.participant_verbs, true),
+        (&lex.organizer_verbs, false),
+    ];
+    lists.into_iter().find_map(|(list, participant)| {
+        let (at, _) = list.ending_at(&frame.chars, end)?;
+        frame
+            .words
+            .fits(at, end)
+            .then_some(Verb { at, participant })
+    })
+}
+
 /// The nearest verb of either lexicon that ends before `end`, within
-/// reach and with no other name between it and `end`; whether it is a
-/// participant verb.
-fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bool)> {
+/// reach and with no other name between it and `end`.
+fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
     let lex = lexicon();
     let lists: [(&WordList, bool); 2] = [
         (&lex.participant_verbs, true),
@@ -339,7 +755,8 @@ fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bo
     ];
     let floor = end.saturating_sub(VERB_REACH);
     for at in (floor..end).rev() {
-        if named
+        if frame
+            .named
             .iter()
             .any(|n| n.kind != EntityKind::Initiative && n.span.start <= at && at < n.span.end)
         {
@@ -347,10 +764,49 @@ fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bo
             // verb and initiative ends the search.
             return None;
         }
+        let right_before = |words: &[&str]| {
+            words.iter().any(|m| {
+                let len = m.chars().count();
+                at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
+            })
+        };
+        if right_before(PLACES) {
+            return Some(Verb {
+                at,
+                participant: true,
+            });
+        }
+        let means = right_before(MEANS);
+        let running = RUNNING_VERBS.iter().any(|v| {
+            let verb_end = at + v.chars().count();
+            has_at(&frame.chars, at, v)
+                && frame.words.fits(at, verb_end)
+                && !frame.chars[verb_end..end]
+                    .iter()
+                    .any(|c| CLAUSE_BREAKS.contains(c))
+        });
+        if running {
+            return Some(Verb {
+                at,
+                participant: false,
+            });
+        }
+        if means {
+            return Some(Verb {
+                at,
+                participant: false,
+            });
+        }
         for (list, participant) in lists {
-            if let Some(verb) = list.starting_at(chars, at) {
-                if at + verb.chars().count() <= end {
-                    return Some((at, participant));
+            if let Some(verb) = list.starting_at(&frame.chars, at) {
+                let verb_end = at + verb.chars().count();
+                if verb_end <= end && frame.words.fits(at, verb_end) {
+                    // A verb that ends its clause (…大家参加,现在…) has
+                    // no object after it.
+                    let ends_clause = frame.chars[verb_end..end]
+                        .iter()
+                        .any(|c| CLAUSE_BREAKS.contains(c));
+                    return (!ends_clause).then_some(Verb { at, participant });
                 }
             }
         }
@@ -360,12 +816,24 @@ fn verb_before(chars: &[char], end: usize, named: &[Named]) -> Option<(usize, bo
 
 /// The subject of the verb at `verb_at`: the nearest person, organization
 /// or area ending before it, within reach, and the names listed with it.
-fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
-    let governed = |n: &Named| n.span.start > 0 && PREPOSITIONS.contains(&chars[n.span.start - 1]);
-    let agents: Vec<&Named> = named
+fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
+    let (chars, named) = (&frame.chars, frame.named);
+    let governs = |at: usize| {
+        at > 0 && PREPOSITIONS.contains(&chars[at - 1]) || verb_ending_at(frame, at).is_some()
+    };
+    // A name right after a governed one is governed with it (在全市社区).
+    let mut governed_end = None;
+    let mut agents: Vec<&Named> = Vec::new();
+    for n in named
         .iter()
-        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at && !governed(n))
-        .collect();
+        .filter(|n| n.kind != EntityKind::Initiative && n.span.end <= verb_at)
+    {
+        if governs(n.span.start) || governed_end == Some(n.span.start) {
+            governed_end = Some(n.span.end);
+        } else {
+            agents.push(n);
+        }
+    }
     let Some(last) = agents
         .last()
         .filter(|n| verb_at - n.span.end <= SUBJECT_REACH)
@@ -382,6 +850,16 @@ fn subjects(chars: &[char], named: &[Named], verb_at: usize) -> Vec<Named> {
             list.push(**n);
         }
     }
+    // 兴宁支社与华东社区(共同)开展…: the partner after 与 acts too.
+    let partner = named.iter().find(|n| {
+        n.kind != EntityKind::Initiative
+            && n.span.start >= 2
+            && PARTNER_GLUE.contains(&chars[n.span.start - 1])
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= PARTNER_GAP
+            && n.span.start - 1 == last.span.end
+    });
+    list.extend(partner.copied());
     list
 }
 
@@ -435,5 +913,253 @@ mod tests {
     fn names_without_a_verb_frame_are_not_linked() {
         let found = links("大东区的干部说,“共产党员先锋岗”很好。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    fn has(
+        found: &[(String, String, RelationKind)],
+        ini: &str,
+        who: &str,
+        kind: RelationKind,
+    ) -> bool {
+        found.contains(&(ini.into(), who.into(), kind))
+    }
+
+    #[test]
+    fn a_verb_inside_a_noun_is_no_verb() {
+        // 组织 in 党组织 launches nothing.
+        let found = links("海淀区基层党组织谈“一社一策”的体会。");
+        assert!(found.is_empty(), "{found:?}");
+        // An adverb the segmenter joins to the verb keeps it a verb.
+        let found = links("学院路社区全面推行“街巷长制”。");
+        assert!(
+            has(&found, "街巷长制", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_pilot_place_takes_part() {
+        let found = links("海淀区以学院路社区为试点,实施“幸福到家”项目。");
+        assert!(
+            has(&found, "幸福到家", "海淀区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "幸福到家", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn volunteers_named_after_the_program_take_part() {
+        let found = links("学院路社区搭建“周末课堂”平台,让孩子们得到清华大学志愿者的辅导。");
+        assert!(
+            has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_passive_names_the_organizer_and_the_one_given_it() {
+        let found = links("学院路社区被海淀区民政局评选为“幸福家园”示范项目。");
+        assert!(
+            has(&found, "幸福家园", "海淀区民政局", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "幸福家园", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn listed_subject_verb_pairs_each_organize() {
+        let found = links("由海淀区委宣传部主办、海淀区文化馆承办的“社区文化节”开幕。");
+        for org in ["海淀区委宣传部", "海淀区文化馆"] {
+            assert!(
+                has(&found, "社区文化节", org, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_first_clause_without_subject_shares_the_next_one() {
+        let found = links("推行“街巷长制”以来,学院路街道面貌一新。");
+        assert!(
+            has(&found, "街巷长制", "学院路街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_program_as_means_is_run_by_the_subject() {
+        let found = links("以“红色驿站”服务平台为载体,学院路社区把服务送到家门口。");
+        assert!(
+            has(&found, "红色驿站", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_beneficiary_takes_part() {
+        let found = links("居民王秀英是街道“四点半课堂”活动的受益者。");
+        assert!(
+            has(&found, "四点半课堂", "王秀英", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_organ_before_a_title_issued_it() {
+        let found = links("各单位要贯彻海淀区委组织部换届《工作提示》。");
+        assert!(
+            has(
+                &found,
+                "工作提示",
+                "海淀区委组织部",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_unit_a_program_is_made_for_takes_part() {
+        let found = links("书记王立新为学院路社区党委量身制定了《党支部工作手册》。");
+        assert!(
+            has(
+                &found,
+                "党支部工作手册",
+                "学院路社区党委",
+                RelationKind::Participant
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_adopts_a_practice_or_strives_for_a_status_takes_part() {
+        let found = links("学院路社区大力推广“枫桥经验”。");
+        assert!(
+            has(&found, "枫桥经验", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("学院路社区正全力创建“五好”标杆党组织。");
+        assert!(
+            has(&found, "五好", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_verb_is_its_object() {
+        let found = links("书记走进学院路社区,提出了“五个一”工作法。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_person_a_sentence_opens_with_takes_part_unless_speaking() {
+        let found = links("社区书记王立新迅速组织居民,参加“邻里议事会”。");
+        assert!(
+            has(&found, "邻里议事会", "王立新", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("书记王立新在会上表示,要积极探索“品牌党建”活动。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn names_inside_quotes_are_no_subjects() {
+        let found = links("以“生态海淀,和谐学院路社区”为主题,围绕“三个三”工作法开展服务。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "学院路社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_that_ends_its_clause_governs_nothing_after() {
+        let found = links("学院路社区组织居民参加,现在“邻里守望”活动很热闹。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn running_verbs_frame_a_program() {
+        let found = links("学院路社区党委培育“红心向党”党建品牌。");
+        assert!(
+            has(
+                &found,
+                "红心向党",
+                "学院路社区党委",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn organs_stated_without_a_name_are_no_topic() {
+        let found =
+            links("海淀区加强社区帮扶。机关部门和街道党组织对后进社区采取“一区一策”的办法。");
+        assert!(found.is_empty(), "{found:?}");
+        // The topic carries over where the subject is left out.
+        let found = links("海淀区加强社区帮扶。对后进社区采取“一区一策”的办法。");
+        assert!(
+            has(&found, "一区一策", "海淀区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_governed_one_is_governed_too() {
+        let found = links("海淀区在清河街道学院路社区建立了“三长”联动机制。");
+        assert_eq!(
+            found,
+            [("三长".into(), "海淀区".into(), RelationKind::Organizer)]
+        );
+    }
+
+    #[test]
+    fn who_works_in_a_program_takes_part() {
+        let found = links("清华大学志愿者每周在“周末课堂”为孩子辅导功课。");
+        assert!(
+            has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_team_named_after_a_program_works_in_it() {
+        let found = links("海淀区民政局“邻里守望”工作队队长张卫东走访居民。");
+        for who in ["海淀区民政局", "张卫东"] {
+            assert!(
+                has(&found, "邻里守望", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        assert!(
+            found.iter().any(|(ini, who, kind)| ini == "邻里守望"
+                && who.ends_with("工作队")
+                && *kind == RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_partner_joined_by_yu_acts_too() {
+        let found = links("学院路社区与清华大学携手开展“周末课堂”活动。");
+        for who in ["学院路社区", "清华大学"] {
+            assert!(
+                has(&found, "周末课堂", who, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+        // 与 far from the verb governs an object, no partner.
+        let found = links("学院路社区与清华大学签订协议后,开展“周末课堂”活动。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "清华大学"),
+            "{found:?}"
+        );
     }
 }

@@ -263,6 +263,7 @@ pub fn extract(text: &str) -> ArticleFacts {
     org::merge_short_forms(&mut facts);
     facts.published = date::find_publication_date(&facts.sentences);
     org_area::find_org_areas(&mut facts, &focus);
+    initiative::fold_abbreviations(&mut facts.mentions);
     initiative_link::find_initiative_links(&mut facts, &focus);
     facts
 }
