@@ -11,6 +11,7 @@
 // The recognisers are public so that `benches/stages.rs` can time each one.
 pub mod appointment;
 pub mod area;
+mod area_forms;
 pub mod byline;
 pub mod date;
 mod debris;
@@ -394,7 +395,7 @@ impl SentenceFacts {
         let focus = context.focus;
         self.credits(a, facts);
         if a.debris {
-            for span in debris::publishers(&text::string(&a.chars, 0, a.chars.len())) {
+            for span in debris::publishers(&facts.sentences[self.sentence].text) {
                 let label = text::string(&a.chars, span.start, span.end);
                 self.push(facts, EntityKind::Organization, span, label, Vec::new());
             }

@@ -12,7 +12,8 @@ use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
-use crate::model::{ArticleFacts, EntityKind, Mention, Span};
+use super::area_forms::AreaForms;
+use crate::model::{ArticleFacts, EntityKind, Span};
 use crate::normalize::is_cjk;
 
 /// An organization found in one sentence (local offsets).
@@ -67,29 +68,27 @@ pub fn find_orgs(
 /// alternative. Short means without the areas the full name starts with,
 /// or with an area's level word left out; only where one full name fits.
 pub fn merge_short_forms(facts: &mut ArticleFacts) {
-    let areas: Vec<&Mention> = facts
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.kind, EntityKind::Area(_)))
-        .collect();
-    let mut orgs: Vec<String> = facts
+    let forms = AreaForms::of(facts);
+    let mut orgs: Vec<&str> = facts
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Organization)
-        .map(|m| m.label.clone())
+        .map(|m| m.label.as_str())
         .collect();
     orgs.sort();
     orgs.dedup();
     let mut full_of: Vec<(String, String)> = Vec::new();
-    for short in &orgs {
+    for &short in &orgs {
         // The same head: both end with the same char (cheap, and most
         // pairs differ there).
         let last = short.chars().last();
         let mut fulls = orgs.iter().filter(|full| {
-            full.len() > short.len() && full.chars().last() == last && shortens(full, short, &areas)
+            full.len() > short.len()
+                && full.chars().last() == last
+                && shortens(full, short, facts, &forms)
         });
         if let (Some(full), None) = (fulls.next(), fulls.next()) {
-            full_of.push((short.clone(), full.clone()));
+            full_of.push((short.to_owned(), (*full).to_owned()));
         }
     }
     for m in facts.mentions.iter_mut() {
@@ -102,25 +101,14 @@ pub fn merge_short_forms(facts: &mut ArticleFacts) {
 
 /// Is `short` the organization `full` without its leading areas, or with
 /// the level word of one of its areas left out?
-fn shortens(full: &str, short: &str, areas: &[&Mention]) -> bool {
-    let forms = || {
-        areas
-            .iter()
-            .flat_map(|a| std::iter::once(&a.label).chain(&a.alt_labels))
-    };
+fn shortens(full: &str, short: &str, facts: &ArticleFacts, forms: &AreaForms) -> bool {
     let mut rest = match full.strip_suffix(short) {
         Some(rest) if !rest.is_empty() => rest,
         _ => {
-            return areas.iter().any(|a| {
-                let Some((before, after)) = full.split_once(a.label.as_str()) else {
-                    return false;
-                };
-                lexicon()
-                    .area_suffix_of(&a.label)
-                    .and_then(|s| a.label.strip_suffix(s.suffix.as_str()))
-                    .is_some_and(|stem| {
-                        stem.chars().count() >= 2
-                            && short.len() == before.len() + stem.len() + after.len()
+            return forms.stems.iter().any(|&(stem, area)| {
+                full.split_once(facts.mentions[area].label.as_str())
+                    .is_some_and(|(before, after)| {
+                        short.len() == before.len() + stem.len() + after.len()
                             && short.starts_with(before)
                             && short[before.len()..].starts_with(stem)
                             && short.ends_with(after)
@@ -130,11 +118,13 @@ fn shortens(full: &str, short: &str, areas: &[&Mention]) -> bool {
     };
     // The leading areas, one after the other.
     while !rest.is_empty() {
-        match forms()
-            .filter(|f| rest.starts_with(f.as_str()))
-            .max_by_key(|f| f.len())
+        match forms
+            .full
+            .iter()
+            .filter(|(f, _)| rest.starts_with(f))
+            .max_by_key(|(f, _)| f.len())
         {
-            Some(form) => rest = &rest[form.len()..],
+            Some((form, _)) => rest = &rest[form.len()..],
             None => return false,
         }
     }

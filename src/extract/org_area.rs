@@ -16,6 +16,7 @@
 //! in an article about 太原市), is not made a mention of its own: it is
 //! an `ImpliedArea`, which linking ties to the official division.
 
+use super::area_forms::AreaForms;
 use super::text::LIST_GLUE;
 use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
@@ -95,41 +96,7 @@ fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
         .collect()
 }
 
-/// The forms an article names its areas by, each with its area mention:
-/// labels and alternative labels, and the stems a branch's name uses
-/// (大东 of 大东区 in 行政执法大东分局).
-struct AreaForms<'a> {
-    full: Vec<(&'a str, usize)>,
-    stems: Vec<(&'a str, usize)>,
-}
-
-impl<'a> AreaForms<'a> {
-    fn of(facts: &'a ArticleFacts) -> Self {
-        let areas = || {
-            facts
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| matches!(m.kind, EntityKind::Area(_)))
-        };
-        let full = areas()
-            .flat_map(|(i, m)| {
-                std::iter::once(m.label.as_str())
-                    .chain(m.alt_labels.iter().map(String::as_str))
-                    .map(move |f| (f, i))
-            })
-            .filter(|(f, _)| f.chars().count() >= 2)
-            .collect();
-        let stems = areas()
-            .filter_map(|(i, m)| {
-                let suffix = &lexicon().area_suffix_of(&m.label)?.suffix;
-                let stem = m.label.strip_suffix(suffix.as_str())?;
-                (stem.chars().count() >= 2).then_some((stem, i))
-            })
-            .collect();
-        AreaForms { full, stems }
-    }
-
+impl AreaForms<'_> {
     /// The area mention `rest` starts with, and its length in bytes: the
     /// longest full form, else a stem right before a branch's head.
     fn leading(&self, rest: &str) -> Option<(usize, usize)> {

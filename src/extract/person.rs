@@ -6,7 +6,7 @@ use super::segment::{is_common_word, jieba, Word};
 use super::text::string;
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
-use crate::model::{ArticleFacts, EntityKind, Span};
+use crate::model::{ArticleFacts, EntityKind, Mention, Span};
 use crate::normalize::is_cjk;
 use std::sync::OnceLock;
 
@@ -198,9 +198,13 @@ fn counts_people(rest: &[char]) -> bool {
 /// in the article before a word that follows names (第一书记马鹏用自身
 /// 特长…, then 马鹏深知…): jieba glued a one-char word to a two-char name.
 pub fn shorten_glued_names(facts: &mut ArticleFacts, text: &str) {
+    let three = |m: &Mention| m.kind == EntityKind::Person && m.label.chars().count() == 3;
+    if !facts.mentions.iter().any(three) {
+        return;
+    }
     let chars: Vec<char> = text.chars().collect();
     for m in facts.mentions.iter_mut() {
-        if m.kind != EntityKind::Person || m.label.chars().count() != 3 {
+        if !three(m) {
             continue;
         }
         let short: String = m.label.chars().take(2).collect();
