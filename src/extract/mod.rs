@@ -146,20 +146,13 @@ impl FocusAt<'_> {
     /// Completes a generic organ (区委组织部, 街道党工委) with the area in
     /// focus: 大东区 + 区委组织部 → 大东区委组织部.
     /// Committees named after their people keep the area whole:
-    /// 陈家店村 + 村民委员会 → 陈家店村村民委员会.
+    /// 陈家店村 + 村委会 → 陈家店村村委会.
     pub fn complete_org(&self, written: &str, offset: usize) -> Option<String> {
-        if let Some(rest) = written
-            .strip_prefix("村民")
-            .or_else(|| written.strip_prefix("居民"))
+        if let Some(&(_, kind)) = PEOPLES_COMMITTEES
+            .iter()
+            .find(|(c, _)| written.starts_with(c))
         {
-            let kind = if written.starts_with('村') {
-                AreaKind::Village
-            } else {
-                AreaKind::Community
-            };
-            return rest
-                .starts_with("委员会")
-                .then(|| self.area(kind, offset).map(|a| format!("{a}{written}")))?;
+            return self.area(kind, offset).map(|a| format!("{a}{written}"));
         }
         let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
         let area = self.area(kind, offset)?;
@@ -167,6 +160,17 @@ impl FocusAt<'_> {
         Some(format!("{stem}{written}"))
     }
 }
+
+/// Committees of an area's residents or villagers, and the level of area
+/// each belongs to: a bare 居委会 is the community's in focus. (An owners'
+/// committee, 业委会, is not completed: articles name it in general more
+/// often than as the one compound in focus.)
+const PEOPLES_COMMITTEES: &[(&str, AreaKind)] = &[
+    ("村民委员会", AreaKind::Village),
+    ("村委会", AreaKind::Village),
+    ("居民委员会", AreaKind::Community),
+    ("居委会", AreaKind::Community),
+];
 
 /// The one area of `kind` every division named `label` lies in, if the
 /// gazetteer knows the name and all its namesakes agree.
@@ -595,6 +599,22 @@ mod tests {
             .map(|m| m.label.as_str())
             .collect();
         assert_eq!(orgs, ["水井村党支部"]);
+    }
+
+    #[test]
+    fn a_residents_committee_after_a_post_is_the_community_s() {
+        let found = appointments("青山区石门社区党支部书记、居委会主任王丽出席。");
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, u)| p == "王丽" && r == "主任" && u == "石门社区居委会"),
+            "{found:?}"
+        );
+        let found = appointments("平安村党支部书记、村委会主任李强出席。");
+        assert!(
+            found.iter().any(|(p, _, u)| p == "李强" && u == "平安村村委会"),
+            "{found:?}"
+        );
     }
 
     #[test]
