@@ -230,6 +230,13 @@ fn org_ending_at(
             alts,
         });
     }
+    if let Some(committee) = committee_listed_before(chars, previous, j, &head) {
+        return Some(OrgHit {
+            span: Span::new(j, end),
+            label: format!("{}{head}", committee.label),
+            alts: vec![head],
+        });
+    }
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
     // A party's committee of an area (九三学社|南宁市|委员会).
     if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
@@ -284,6 +291,26 @@ fn org_ending_at(
             label,
             alts: vec![written],
         })
+    })
+}
+
+/// A committee's department written bare after a post on that committee,
+/// in a list (兴宁区委常委、统战部部长): the department is the committee's.
+fn committee_listed_before<'p>(
+    chars: &[char],
+    previous: &'p [OrgHit],
+    j: usize,
+    head: &str,
+) -> Option<&'p OrgHit> {
+    let is_department = head.ends_with('部') && !head.ends_with("支部");
+    let comma = j.checked_sub(1).filter(|&c| is_department && chars[c] == '、')?;
+    previous.iter().rev().find(|o| {
+        o.label.ends_with('委')
+            && o.span.end < comma
+            && lexicon()
+                .roles
+                .starting_at(chars, o.span.end)
+                .is_some_and(|r| o.span.end + r.chars().count() == comma)
     })
 }
 
@@ -487,6 +514,16 @@ mod tests {
         assert_eq!(found("近年来,社区党委坚持党建引领"), ["松泉社区党委"]);
         assert!(found("全区各社区党委坚持党建引领").is_empty());
         assert!(found("把社区党组织打造成坚强战斗堡垒").is_empty());
+    }
+
+    #[test]
+    fn a_department_after_a_post_on_its_committee_is_the_committee_s() {
+        assert_eq!(
+            orgs("中共青山区委常委、统战部部长王强出席"),
+            ["青山区委", "青山区委统战部"]
+        );
+        // Not without the post on the committee before it.
+        assert_eq!(orgs("青山区委、统战部"), ["青山区委"]);
     }
 
     #[test]
