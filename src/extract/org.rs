@@ -24,6 +24,9 @@ pub struct OrgHit {
     pub alts: Vec<String>,
 }
 
+/// Heads of an office inside an organ: the organ is named too.
+const SUB_UNITS: &[&str] = &["办公室"];
+
 /// Longest name stem kept before a head.
 const MAX_STEM: usize = 16;
 
@@ -52,8 +55,11 @@ pub fn find_orgs(
             org_ending_at(chars, words, areas, &hits, focus, j, end).map(merge_doubled_level)
         {
             // An organ extended by a longer one (贵州省委|国防工委) is
-            // not mentioned on its own.
-            hits.retain(|h| !(hit.span.contains(&h.span) && h.span.end == j));
+            // not mentioned on its own, unless the longer one is an
+            // office inside it (统战部|办公室).
+            if !SUB_UNITS.contains(&head) {
+                hits.retain(|h| !(hit.span.contains(&h.span) && h.span.end == j));
+            }
             hits.push(hit);
         }
         j = end;
@@ -524,6 +530,14 @@ mod tests {
         );
         // Not without the post on the committee before it.
         assert_eq!(orgs("青山区委、统战部"), ["青山区委"]);
+    }
+
+    #[test]
+    fn an_office_inside_an_organ_names_the_organ_too() {
+        assert_eq!(
+            orgs("他是青山县委组织部办公室主任"),
+            ["青山县委组织部", "青山县委组织部办公室"]
+        );
     }
 
     #[test]
