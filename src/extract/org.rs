@@ -288,7 +288,8 @@ fn org_ending_at(
     // of the generic organ; else the head alone may be one (区委).
     let froms = match bare_level_before(chars, words, start, j) {
         Some(level) => vec![level, j],
-        None => vec![j],
+        None if !many_before(chars, j) => vec![j],
+        None => Vec::new(),
     };
     froms.into_iter().find_map(|from| {
         let written = string(chars, from, end);
@@ -345,9 +346,13 @@ fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> 
             .find(|w| w.end == j && is_level(w.start))?
             .start
     };
-    let before = string(chars, from.saturating_sub(2), from);
-    let many = MANY.iter().any(|m| before.ends_with(m));
-    (!many).then_some(from)
+    (!many_before(chars, from)).then_some(from)
+}
+
+/// Does a word that makes a bare organ many (各|市委) end at `at`?
+fn many_before(chars: &[char], at: usize) -> bool {
+    let before = string(chars, at.saturating_sub(2), at);
+    MANY.iter().any(|m| before.ends_with(m))
 }
 
 /// A stem with a proper name in it (a place, a person's or brand name, an
@@ -512,6 +517,7 @@ mod tests {
             let (areas, _) = find_areas(&chars, &words);
             let mut focus = Focus::default();
             focus.add(0, 0, crate::model::AreaKind::Community, "松泉社区");
+            focus.add(0, 0, crate::model::AreaKind::City, "青山市");
             find_orgs(&chars, &words, &areas, &focus.at(1))
                 .into_iter()
                 .map(|o| o.label)
@@ -520,6 +526,8 @@ mod tests {
         assert_eq!(found("近年来,社区党委坚持党建引领"), ["松泉社区党委"]);
         assert!(found("全区各社区党委坚持党建引领").is_empty());
         assert!(found("把社区党组织打造成坚强战斗堡垒").is_empty());
+        assert_eq!(found("经市委研究决定"), ["青山市委"]);
+        assert!(found("在各市委推荐的基础上").is_empty());
     }
 
     #[test]
