@@ -2,7 +2,6 @@
 //! counters, copyright notices, editor credits. Such lines give no facts,
 //! except the people they credit (editors stay persons).
 
-use crate::model::Span;
 use crate::normalize::is_cjk;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -61,65 +60,6 @@ fn markers() -> &'static AhoCorasick {
     })
 }
 
-/// Heads of the names of publishers a source field gives (来源:山西新闻网
-/// --山西日报, 来源:龙岗融媒).
-const PUBLISHER_HEADS: &[&str] = &[
-    "日报",
-    "晚报",
-    "晨报",
-    "报社",
-    "新闻网",
-    "网",
-    "电视台",
-    "广播电视台",
-    "融媒",
-    "融媒体中心",
-    "新闻中心",
-    "杂志",
-    "杂志社",
-    "报",
-];
-
-/// What follows a publisher's name for one of its outlets (宁夏日报客户端).
-const OUTLETS: &[&str] = &["客户端", "移动版", "官网", "网站"];
-
-/// The publishers a source field of page furniture names: each part of
-/// the text after 来源: (up to a space or the next field) that ends with
-/// a publisher's head. Char spans in `line`.
-pub fn publishers(line: &str) -> Vec<Span> {
-    let chars: Vec<char> = line.chars().collect();
-    let mut found = Vec::new();
-    for label in ["来源:", "来源："] {
-        let Some(byte) = line.find(label) else {
-            continue;
-        };
-        let mut at = line[..byte].chars().count() + label.chars().count();
-        while at < chars.len() && chars[at] == ' ' {
-            at += 1;
-        }
-        let end = (at..chars.len())
-            .find(|&k| !is_cjk(chars[k]) && chars[k] != '-')
-            .unwrap_or(chars.len());
-        let mut start = at;
-        for k in at..=end {
-            if k < end && is_cjk(chars[k]) {
-                continue;
-            }
-            let written: String = chars[start..k].iter().collect();
-            let part = OUTLETS
-                .iter()
-                .find_map(|o| written.strip_suffix(o))
-                .unwrap_or(&written);
-            let n = part.chars().count();
-            if (3..=12).contains(&n) && PUBLISHER_HEADS.iter().any(|h| part.ends_with(h)) {
-                found.push(Span::new(start, start + n));
-            }
-            start = k + 1;
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,19 +77,6 @@ mod tests {
         ] {
             assert!(is_debris_line(line), "{line}");
         }
-    }
-
-    #[test]
-    fn publishers_of_a_source_field() {
-        let line = "时间:2017-07-06 21:59:46  来源:山西新闻网--山西日报  作者:";
-        let chars: Vec<char> = line.chars().collect();
-        let names: Vec<String> = publishers(line)
-            .into_iter()
-            .map(|s| chars[s.start..s.end].iter().collect())
-            .collect();
-        assert_eq!(names, ["山西新闻网", "山西日报"]);
-        assert!(publishers("来源:本站原创").is_empty());
-        assert_eq!(publishers("来源:宁夏日报客户端"), [Span::new(3, 7)]);
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod minority_name;
 pub mod org;
 pub mod org_area;
 pub mod person;
+mod publisher;
 pub mod segment;
 mod short_form_index;
 mod text;
@@ -399,7 +400,7 @@ impl SentenceFacts {
         let focus = context.focus;
         self.credits(a, facts);
         if a.debris {
-            for span in debris::publishers(&facts.sentences[self.sentence].text) {
+            for span in publisher::in_source_field(&facts.sentences[self.sentence].text) {
                 let label = text::string(&a.chars, span.start, span.end);
                 self.push(facts, EntityKind::Organization, span, label, Vec::new());
             }
@@ -612,7 +613,9 @@ mod tests {
         );
         let found = appointments("平安村党支部书记、村委会主任李强出席。");
         assert!(
-            found.iter().any(|(p, _, u)| p == "李强" && u == "平安村村委会"),
+            found
+                .iter()
+                .any(|(p, _, u)| p == "李强" && u == "平安村村委会"),
             "{found:?}"
         );
     }

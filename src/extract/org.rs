@@ -7,6 +7,7 @@
 
 use super::area::known_area;
 use super::area::{is_generic, AreaHit};
+use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::FocusAt;
@@ -63,6 +64,20 @@ pub fn find_orgs(
             hits.push(hit);
         }
         j = end;
+    }
+    // Publishers known by where they stand rather than by a head alone.
+    let publishers = publisher::in_dateline(chars)
+        .into_iter()
+        .chain(publisher::in_citations(chars));
+    for span in publishers {
+        if !hits.iter().any(|h| h.span.overlaps(&span)) {
+            let label = string(chars, span.start, span.end);
+            hits.push(OrgHit {
+                span,
+                label,
+                alts: Vec::new(),
+            });
+        }
     }
     hits.sort_by_key(|h| h.span);
     hits
@@ -310,7 +325,9 @@ fn committee_listed_before<'p>(
     head: &str,
 ) -> Option<&'p OrgHit> {
     let is_department = head.ends_with('部') && !head.ends_with("支部");
-    let comma = j.checked_sub(1).filter(|&c| is_department && chars[c] == '、')?;
+    let comma = j
+        .checked_sub(1)
+        .filter(|&c| is_department && chars[c] == '、')?;
     previous.iter().rev().find(|o| {
         o.label.ends_with('委')
             && o.span.end < comma
