@@ -393,8 +393,8 @@ fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize)
         .iter()
         .find(|w| w.start < j && j < w.end)
         .map_or(j, |w| w.start);
-    // The word the head ends is a field too (规划|局 in 规划局).
-    let mut fields = usize::from(k < j);
+    // Fields lie between `k` and the head once `k < j` (the word the
+    // head ends is one too: 规划|局 in 规划局).
     let first = k;
     for w in words.iter().rev().filter(|w| w.end <= first) {
         if w.end != k || j - w.start > MAX_FIELD {
@@ -407,15 +407,14 @@ fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize)
                 .iter()
                 .any(|a| a.span.contains(&Span::new(w.start, w.end)));
         if is_level {
-            return (fields > 0 && !many_before(chars, w.start)).then_some(w.start);
+            return (k < j && !many_before(chars, w.start)).then_some(w.start);
         }
         let field = matches!(w.tag(), "n" | "vn" | "j" | "l" | "b" | "nz" | "an" | "ng")
             || w.tag() == "m" && text.starts_with('第')
-            || text == "和" && fields > 0;
+            || text == "和" && k < j;
         if !field || !text.chars().all(is_cjk) {
             return None;
         }
-        fields += 1;
         k = w.start;
     }
     None
