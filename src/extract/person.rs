@@ -305,7 +305,7 @@ const NAME_ENDS: &[&str] = &[
     "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾", "又",
     "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
-    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作",
+    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -339,12 +339,17 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
     // A name also ends where a place or organization begins (任红梅晋中市),
     // and before a one-char word jieba tags as a verb or function word
     // (马鹏|用…).
+    // An adverb char before a word that ends names is the given name's
+    // last char (郑志刚|已, 王建刚|说): jieba reads 刚 as "just".
     let ends_at = |k: usize| {
         ends_name(chars, k)
             || taken.iter().any(|t| t.start == k)
-            || words
-                .iter()
-                .any(|w| w.start == k && w.end == k + 1 && is_function_tag(w.tag()))
+            || words.iter().any(|w| {
+                w.start == k
+                    && w.end == k + 1
+                    && is_function_tag(w.tag())
+                    && !(w.tag() == "d" && ends_name(chars, k + 1))
+            })
     };
     [4, 3, 2].into_iter().find_map(|len| {
         let end = at + len;
@@ -539,6 +544,8 @@ mod tests {
         assert!(persons("党员干部中有人").is_empty());
         assert_eq!(persons("网格员吕鑫来了"), ["吕鑫"]);
         assert_eq!(persons("副校长许明作专题辅导"), ["许明"]);
+        assert_eq!(persons("原第一书记郑志刚已回到原单位"), ["郑志刚"]);
+        assert_eq!(persons("副主任何玉兰一同调研"), ["何玉兰"]);
     }
 
     #[test]
