@@ -621,6 +621,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_is_and_a_post_of_a_named_unit_holds_it() {
+        let found = appointments("现年45岁的刘长河是石门村党支部书记,他带领村民致富。");
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, u)| p == "刘长河" && r == "书记" && u == "石门村党支部"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_subject_of_a_feature_is_a_name_without_a_cue() {
         let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
         assert!(facts.mentions.iter().any(|m| m.label == "张丽"));

@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::string;
+use super::text::{has_at, string};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::{ArticleFacts, EntityKind, Mention, Span};
@@ -49,6 +49,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
     }
     for span in names_before_posts(chars, taken) {
+        add(span);
+    }
+    for span in names_before_post_verbs(chars, taken) {
         add(span);
     }
     for span in names_before_counts(chars) {
@@ -148,6 +151,39 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
                 break;
             }
         }
+    }
+    found
+}
+
+/// Verbs between a person and the post they hold (刘长河是…书记).
+const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系"];
+
+/// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
+/// clause start or after 的: 现年45岁的刘长河是东岳村党支部书记.
+fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for v in 2..chars.len() {
+        let Some(verb) = POST_VERBS.iter().find(|w| has_at(chars, v, w)) else {
+            continue;
+        };
+        let mut e = v + verb.chars().count();
+        while let Some(t) = taken.iter().filter(|t| t.start == e).max_by_key(|t| t.end) {
+            e = t.end;
+        }
+        if e == v + verb.chars().count() || lexicon().roles.starting_at(chars, e).is_none() {
+            continue;
+        }
+        let name = [3, 2]
+            .into_iter()
+            .filter_map(|len| v.checked_sub(len))
+            .find(|&start| {
+                let anchored = start == 0
+                    || !is_cjk(chars[start - 1])
+                    || chars[start - 1] == '的'
+                    || taken.iter().any(|t| t.end == start);
+                anchored && is_name(&string(chars, start, v))
+            });
+        found.extend(name.map(|start| Span::new(start, v)));
     }
     found
 }
