@@ -10,6 +10,7 @@
 //! A unit written as a bare level word (社区, 村) is returned as
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
+use super::person::as_clause_before;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{EntityKind, Span};
@@ -92,6 +93,7 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         {
             name_then_post(chars, mentions, p, &mut found);
         }
+        introduced_as(chars, mentions, p, &mut found);
     }
     if found.is_empty() {
         caption(chars, mentions, &mut found);
@@ -321,6 +323,22 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
         at = end;
     }
     described
+}
+
+/// A person introduced by the post they act in, in the clause before the
+/// name: 作为大湾村党支部书记,刘洋…; 身为村党支部书记的黄明.
+fn introduced_as(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) {
+    let name = mentions[p].span;
+    let Some(sep) = name.start.checked_sub(1) else {
+        return;
+    };
+    if ![',', '，', '的'].contains(&chars[sep]) {
+        return;
+    }
+    if let Some(clause) = as_clause_before(chars, sep) {
+        let span = Span::new(clause, name.end);
+        posts_ending_at(chars, mentions, Holder::Mention(p), sep, span, found);
+    }
 }
 
 /// The posts ending at `end` (right to left, each maybe with its own

@@ -632,6 +632,22 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_opened_by_as_gives_the_post_of_the_name_after_it() {
+        for text in [
+            "作为石门村党支部书记,刘洋每天都在村里奔走。",
+            "身为石门村党支部书记的刘洋,把村民的事放在心上。",
+        ] {
+            let found = appointments(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, r, u)| p == "刘洋" && r == "书记" && u == "石门村党支部"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_subject_of_a_feature_is_a_name_without_a_cue() {
         let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
         assert!(facts.mentions.iter().any(|m| m.label == "张丽"));

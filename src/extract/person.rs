@@ -188,6 +188,19 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
+/// Where the clause ending at `end` starts, if it opens with 作为 or 身为
+/// (作为村党支部书记|,刘洋…): it gives the post of the person named next.
+pub fn as_clause_before(chars: &[char], end: usize) -> Option<usize> {
+    let clause = chars[..end]
+        .iter()
+        .rposition(|c| CLAUSE_BREAKS.contains(c))
+        .map_or(0, |k| k + 1);
+    ["作为", "身为"]
+        .iter()
+        .any(|w| has_at(chars, clause, w))
+        .then_some(clause)
+}
+
 /// The first name of a group given by count or by what they are, at a
 /// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
@@ -282,14 +295,23 @@ fn cue_after(chars: &[char], end: usize) -> bool {
     AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
 }
 
-/// Positions right after a post title or a cue word.
+/// Positions right after a post title or a cue word, or after a post and
+/// the 的 or comma that introduce its holder (身为村党支部书记的黄明,
+/// 作为村党支部书记,刘洋…).
 fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
+    let introduced = |e: usize| {
+        let by = chars[e - 1];
+        let post = lex.roles.ending_at(chars, e - 1).is_some();
+        post && (by == '的'
+            || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some())
+    };
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
                 || lex.person_cues.ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
+                || (e >= 2 && introduced(e))
         })
         // A space may stand between the cue and the name: 主任 任红梅.
         .map(|e| e + chars[e..].iter().take_while(|&&c| c == ' ').count())
