@@ -10,7 +10,7 @@
 //! A unit written as a bare level word (社区, 村) is returned as
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
-use super::person::as_clause_before;
+use super::person::{as_clause_before, went_to};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{EntityKind, Span};
@@ -110,6 +110,14 @@ fn is_unit(m: &Local) -> bool {
     matches!(m.kind, EntityKind::Area(_) | EntityKind::Organization)
 }
 
+fn unit_spans(mentions: &[Local]) -> Vec<Span> {
+    mentions
+        .iter()
+        .filter(|m| is_unit(m))
+        .map(|m| m.span)
+        .collect()
+}
+
 /// The mention that ends exactly at `at`.
 fn mention_ending_at(mentions: &[Local], at: usize) -> Option<usize> {
     mentions
@@ -176,11 +184,24 @@ fn unit_before(
         .org_heads
         .starting_at(chars, start)
         .map_or(0, |m| m.chars().count());
+    // A title that names its level (乡长, 村长) keeps it: the unit is the
+    // level's area, the title is whole.
+    let whole = lexicon()
+        .roles
+        .starting_at(chars, start)
+        .is_some_and(|r| start + r.chars().count() == post_end);
     GENERIC_UNITS
         .iter()
         .filter(|g| g.chars().count() >= organ)
         .find(|g| has_at(chars, start, g) && start + g.chars().count() < post_end)
-        .map(|g| (Unit::Generic((*g).to_owned()), start + g.chars().count()))
+        .map(|g| {
+            let title = if whole {
+                start
+            } else {
+                start + g.chars().count()
+            };
+            (Unit::Generic((*g).to_owned()), title)
+        })
 }
 
 /// Words that number a part of a compound (1栋, 3单元, 二组).
@@ -482,7 +503,9 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let after = v + verb.chars().count();
         next = after;
         let short = VERBS_AFTER_NAME.contains(&verb);
-        let before = person_before(mentions, v).filter(|&p| !short || mentions[p].span.end == v);
+        let before = person_before(mentions, v).filter(|&p| {
+            !short || [v, went_to(chars, &unit_spans(mentions), v)].contains(&mentions[p].span.end)
+        });
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
         else {

@@ -26,6 +26,13 @@ const AFTER_CUES: &[&str] = &[
     "告诉",
     "总书记",
     "主席",
+    // A profile's opening: 王丽,女,1980年出生.
+    ",女,",
+    "，女，",
+    ",男,",
+    "，男，",
+    "(女",
+    "（女",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
@@ -159,7 +166,8 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
 const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系"];
 
 /// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
-/// clause start or after 的: 现年45岁的刘长河是东岳村党支部书记.
+/// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
+/// 王伟到大湾村担任第一书记.
 fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let mut found = Vec::new();
     for v in 2..chars.len() {
@@ -170,22 +178,51 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         while let Some(t) = taken.iter().filter(|t| t.start == e).max_by_key(|t| t.end) {
             e = t.end;
         }
-        if e == v + verb.chars().count() || lexicon().roles.starting_at(chars, e).is_none() {
+        if lexicon().roles.starting_at(chars, e).is_none() {
             continue;
         }
+        // The name stands right before the verb, or before 到/在 and the
+        // place of the post (王伟到大湾村担任第一书记); without a place
+        // before, the post's unit follows the verb.
+        let end = match went_to(chars, taken, v) {
+            to if to < v => to,
+            _ if e > v + verb.chars().count() => v,
+            _ => continue,
+        };
         let name = [3, 2]
             .into_iter()
-            .filter_map(|len| v.checked_sub(len))
+            .filter_map(|len| end.checked_sub(len))
             .find(|&start| {
                 let anchored = start == 0
-                    || !is_cjk(chars[start - 1])
-                    || chars[start - 1] == '的'
-                    || taken.iter().any(|t| t.end == start);
-                anchored && is_name(&string(chars, start, v))
+                || !is_cjk(chars[start - 1])
+                || chars[start - 1] == '的'
+                || taken.iter().any(|t| t.end == start)
+                || lexicon().person_cues.ending_at(chars, start).is_some()
+                // 选派干部|陈晓东|到…任第一书记: too loose a cue elsewhere.
+                || start >= 2 && has_at(chars, start - 2, "干部");
+                anchored && is_name(&string(chars, start, end))
             });
-        found.extend(name.map(|start| Span::new(start, v)));
+        found.extend(name.map(|start| Span::new(start, end)));
     }
     found
+}
+
+/// Where 到/在/赴 stands before the units (`units`) ending at `at`
+/// (王伟|到|大湾村|任): a person ending there goes on with the verb at
+/// `at` as if right before it. `at` itself when there is none.
+pub fn went_to(chars: &[char], units: &[Span], at: usize) -> usize {
+    let mut place = at;
+    while let Some(u) = units
+        .iter()
+        .filter(|u| u.end == place)
+        .min_by_key(|u| u.start)
+    {
+        place = u.start;
+    }
+    match place.checked_sub(1) {
+        Some(to) if place < at && ['到', '在', '赴'].contains(&chars[to]) => to,
+        _ => at,
+    }
 }
 
 /// Where the clause ending at `end` starts, if it opens with 作为 or 身为
