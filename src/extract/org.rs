@@ -545,8 +545,8 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
-    };
-    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
+                                                   // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
 }
@@ -578,6 +578,7 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
+        assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }
 
     #[test]
