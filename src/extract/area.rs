@@ -330,7 +330,10 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
         chars
             .get(at)
             .is_some_and(|c| lex.area_suffix_starts.contains(c))
-            && lex.area_suffixes.iter().any(|s| has_at(chars, at, &s.suffix))
+            && lex
+                .area_suffixes
+                .iter()
+                .any(|s| has_at(chars, at, &s.suffix))
     };
     words
         .iter()
