@@ -684,7 +684,7 @@ mod tests {
     #[test]
     fn a_post_naming_its_level_in_a_list_is_of_that_level() {
         let found = appointments(
-            "大定村党支部书记蓝文、村委会主任韦强、驻村第一书记黄海波参加会议。驻村工作队员潘军入户走访。",
+            "地苏镇大定村党支部书记蓝文、村委会主任韦强、驻村第一书记黄海波参加会议。驻村工作队员潘军入户走访。",
         );
         for (person, role) in [("黄海波", "驻村第一书记"), ("潘军", "驻村工作队员")]
         {
