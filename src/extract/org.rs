@@ -627,6 +627,11 @@ mod tests {
     }
 
     #[test]
+    fn a_party_committee_s_social_work_department() {
+        assert_eq!(orgs("青山区委社会工作部部长黄杰讲话"), ["青山区委社会工作部"]);
+    }
+
+    #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
     }

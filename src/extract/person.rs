@@ -153,7 +153,10 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
                 start == 0 || !is_cjk(chars[start - 1]) || taken.iter().any(|t| t.end == start);
             // 向|杨主任: a preposition, then a surname and a title.
             let preposition = len == 2 && FUNCTION_CHARS.contains(&chars[start]);
-            if anchored && !preposition && is_name(&name) && !part_of_post(chars, start, r) {
+            // 司法所|所长: an ordinary word is no surname and given name.
+            let word = is_common_word(&string(chars, start, start + 2));
+            if anchored && !preposition && !word && is_name(&name) && !part_of_post(chars, start, r)
+            {
                 found.push(Span::new(start, r));
                 break;
             }
@@ -639,6 +642,7 @@ mod tests {
         assert!(persons("党员干部中有人").is_empty());
         assert_eq!(persons("网格员吕鑫来了"), ["吕鑫"]);
         assert_eq!(persons("副校长许明作专题辅导"), ["许明"]);
+        assert_eq!(persons("司法所所长许文参加"), ["许文"]);
         assert_eq!(persons("原第一书记郑志刚已回到原单位"), ["郑志刚"]);
         assert_eq!(persons("副主任何玉兰一同调研"), ["何玉兰"]);
     }
