@@ -628,7 +628,10 @@ mod tests {
 
     #[test]
     fn a_party_committee_s_social_work_department() {
-        assert_eq!(orgs("青山区委社会工作部部长黄杰讲话"), ["青山区委社会工作部"]);
+        assert_eq!(
+            orgs("青山区委社会工作部部长黄杰讲话"),
+            ["青山区委社会工作部"]
+        );
     }
 
     #[test]
