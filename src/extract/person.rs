@@ -76,8 +76,91 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
             add(span);
         }
     }
+    for span in names_in_frames(chars, words, taken) {
+        add(span);
+    }
+    // A list goes on with names (王强、李明、张华; 杨大海、王秀英夫妇).
+    let mut k = 0;
+    while k < found.len() {
+        if let Some(next) = listed_after(chars, words, found[k]) {
+            if !taken.iter().chain(&found).any(|t| t.overlaps(&next)) {
+                found.push(next);
+            }
+        }
+        k += 1;
+    }
     found.sort();
     found
+}
+
+/// Frames around a leader's or helper's name: 在王强的带领下, 在…的陪同下;
+/// 王强带领… at a clause start.
+const UNDER: &[&str] = &[
+    "带领下",
+    "陪同下",
+    "帮助下",
+    "指导下",
+    "组织下",
+    "关心下",
+    "支持下",
+];
+const LEADS: &[&str] = &["带领", "率领", "陪同"];
+
+/// Names in [`UNDER`] frames (在|X|的…下) and before [`LEADS`] verbs at a
+/// clause start.
+fn names_in_frames(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for at in 0..chars.len() {
+        let framed = |len: usize| {
+            chars.get(at + 1 + len) == Some(&'的')
+                && UNDER.iter().any(|u| has_at(chars, at + 2 + len, u))
+        };
+        let under = (chars[at] == '在')
+            .then(|| [3, 2].into_iter().find(|&len| framed(len)))
+            .flatten()
+            .map(|len| Span::new(at + 1, at + 1 + len));
+        let leads = (at == 0 || CLAUSE_BREAKS.contains(&chars[at - 1])).then(|| {
+            [3, 2]
+                .into_iter()
+                .find(|&len| LEADS.iter().any(|l| has_at(chars, at + len, l)))
+                .map(|len| Span::new(at, at + len))
+        });
+        let span = under.or(leads.flatten());
+        found.extend(span.filter(|s| {
+            s.end <= chars.len()
+                && !taken.iter().any(|t| t.overlaps(s))
+                && is_name(&string(chars, s.start, s.end))
+                && !starts_inside_word(words, s.start)
+        }));
+    }
+    found
+}
+
+/// Does a jieba word run across `at` from before it?
+fn starts_inside_word(words: &[Word], at: usize) -> bool {
+    words.iter().any(|w| w.start < at && at < w.end)
+}
+
+/// The name after `prev` and a 、, ending where a name ends (、, 等, 夫妇,
+/// a break or a word that ends names).
+fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
+    if chars.get(prev.end) != Some(&'、') {
+        return None;
+    }
+    let at = prev.end + 1;
+    [3, 2]
+        .into_iter()
+        .map(|len| Span::new(at, at + len))
+        .find(|s| {
+            s.end <= chars.len()
+                && (chars.get(s.end) == Some(&'、')
+                    || ["等", "夫妇", "两人", "二人"]
+                        .iter()
+                        .any(|w| has_at(chars, s.end, w))
+                    || ends_name(chars, s.end))
+                && is_name(&string(chars, s.start, s.end))
+                && !starts_inside_word(words, s.end)
+        })
 }
 
 /// Where the `known` names of the article stand in this sentence, outside
@@ -645,6 +728,18 @@ mod tests {
         assert_eq!(persons("司法所所长许文参加"), ["许文"]);
         assert_eq!(persons("原第一书记郑志刚已回到原单位"), ["郑志刚"]);
         assert_eq!(persons("副主任何玉兰一同调研"), ["何玉兰"]);
+    }
+
+    #[test]
+    fn names_in_frames_and_lists() {
+        assert_eq!(persons("在王强的带领下,村民种上了茶叶"), ["王强"]);
+        assert_eq!(
+            persons("王强带领李明、张华等人走访群众"),
+            ["王强", "李明", "张华"]
+        );
+        assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
+        assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
+        assert!(persons("在工作的指导下").is_empty());
     }
 
     #[test]
