@@ -326,12 +326,16 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
     let mut at = name.end;
     let mut described = false;
     for _ in 0..DESCRIBING_CLAUSES {
-        if !chars.get(at).is_some_and(|c| [',', '，'].contains(c)) {
-            break;
-        }
+        // A clause after a comma, or the posts in brackets after the name
+        // (王强(青山村党支部书记)、李明…).
+        let breaks: &[char] = match chars.get(at) {
+            Some(',' | '，') => CLAUSE_BREAKS,
+            Some('(' | '（') if at == name.end => &[')', '）'],
+            _ => break,
+        };
         let end = chars[at + 1..]
             .iter()
-            .position(|c| CLAUSE_BREAKS.contains(c))
+            .position(|c| breaks.contains(c))
             .map_or(chars.len(), |k| at + 1 + k);
         let other_person = mentions
             .iter()

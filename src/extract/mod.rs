@@ -698,6 +698,19 @@ mod tests {
     }
 
     #[test]
+    fn listed_names_with_their_posts_in_brackets() {
+        let found = appointments("获得表彰的有:王强(青山村党支部书记)、李明(红星社区党委书记)。");
+        for (person, unit) in [("王强", "青山村党支部"), ("李明", "红星社区党委")] {
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, r, u)| p == person && r == "书记" && u == unit),
+                "{person}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_subject_of_a_feature_is_a_name_without_a_cue() {
         let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
         assert!(facts.mentions.iter().any(|m| m.label == "张丽"));

@@ -248,8 +248,9 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
-/// Verbs between a person and the post they hold (刘长河是…书记).
-const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系"];
+/// Verbs between a person and the post they hold (刘长河是…书记), and
+/// the bracket that gives a listed person's post (王强(青山村党支部书记)).
+const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系", "(", "（"];
 
 /// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
 /// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
