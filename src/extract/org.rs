@@ -259,14 +259,25 @@ fn org_ending_at(
         });
     }
     // A field of work after a bare level word (县|交通运输|局) names that
-    // level's organ in focus: completed with the area, or no organization.
-    if let Some(level) = level_of_a_field(chars, words, areas, j) {
-        let written = string(chars, level, end);
-        return focus.complete_org(&written, level).map(|label| OrgHit {
-            span: Span::new(level, end),
-            label,
-            alts: vec![written],
-        });
+    // level's organ in focus: completed with the area, or no organization;
+    // after an area, that area's organ (于都县|乡村振兴局).
+    match field_start(chars, words, areas, j) {
+        Some(FieldAfter::Level(level)) => {
+            let written = string(chars, level, end);
+            return focus.complete_org(&written, level).map(|label| OrgHit {
+                span: Span::new(level, end),
+                label,
+                alts: vec![written],
+            });
+        }
+        Some(FieldAfter::Area(start)) => {
+            return Some(OrgHit {
+                span: Span::new(start, end),
+                label: string(chars, start, end),
+                alts: Vec::new(),
+            });
+        }
+        None => {}
     }
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
     // A party's committee of an area (九三学社|南宁市|委员会).
@@ -384,11 +395,20 @@ fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> 
 /// Longest field of work between a bare level word and a head.
 const MAX_FIELD: usize = 10;
 
-/// Where the bare level word starts that a field of work follows up to
-/// the head at `j` (县|交通运输|局, 市|第一|人民|医院, 市|自然资源|和|规划局):
+/// What a field of work before a head starts after.
+enum FieldAfter {
+    /// A bare level word, at this offset: 县|交通运输|局.
+    Level(usize),
+    /// An area ending at this offset, where the field holds generic words
+    /// that end an ordinary stem: 于都县|乡村|振兴|局.
+    Area(usize),
+}
+
+/// What starts a field of work that runs up to the head at `j`
+/// (县|交通运输|局, 市|第一|人民|医院, 市|自然资源|和|规划局, 于都县|乡村振兴局):
 /// a one-char level word standing as a word of its own, outside any area's
-/// name and not made many (全县), then nouns, ordinals and 和.
-fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> Option<usize> {
+/// name and not made many (全县), or an area; then nouns, ordinals and 和.
+fn field_start(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> Option<FieldAfter> {
     let mut k = words
         .iter()
         .find(|w| w.start < j && j < w.end)
@@ -396,7 +416,21 @@ fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize)
     // Fields lie between `k` and the head once `k < j` (the word the
     // head ends is one too: 规划|局 in 规划局).
     let first = k;
+    // A generic word that is no level word (乡村, not 社区 or 城乡社区:
+    // an area's suffix the area recogniser left alone).
+    let generic = |text: &str| {
+        is_generic(text)
+            && !super::LEVEL_WORDS
+                .iter()
+                .any(|(l, _)| text == *l || l.chars().count() > 1 && text.ends_with(l))
+    };
+    let mut has_generic = first < j && generic(&string(chars, first, j));
     for w in words.iter().rev().filter(|w| w.end <= first) {
+        if has_generic && k < j {
+            if let Some(area) = areas.iter().find(|a| a.span.end == k) {
+                return Some(FieldAfter::Area(area.span.start));
+            }
+        }
         if w.end != k || j - w.start > MAX_FIELD {
             return None;
         }
@@ -407,14 +441,16 @@ fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize)
                 .iter()
                 .any(|a| a.span.contains(&Span::new(w.start, w.end)));
         if is_level {
-            return (k < j && !many_before(chars, w.start)).then_some(w.start);
+            return (k < j && !many_before(chars, w.start)).then_some(FieldAfter::Level(w.start));
         }
         let field = matches!(w.tag(), "n" | "vn" | "j" | "l" | "b" | "nz" | "an" | "ng")
             || w.tag() == "m" && text.starts_with('第')
-            || text == "和" && k < j;
+            || text == "和" && k < j
+            || lexicon().org_name_verbs.contains(&text);
         if !field || !text.chars().all(is_cjk) {
             return None;
         }
+        has_generic |= generic(&text);
         k = w.start;
     }
     None
@@ -623,6 +659,15 @@ mod tests {
         assert_eq!(
             orgs("他是青山县委组织部办公室主任"),
             ["青山县委组织部", "青山县委组织部办公室"]
+        );
+    }
+
+    #[test]
+    fn an_area_s_organ_named_by_a_field_of_generic_words() {
+        assert_eq!(orgs("于都县乡村振兴局副局长肖建英"), ["于都县乡村振兴局"]);
+        assert_eq!(
+            orgs("于都县发展和改革委员会主任王强"),
+            ["于都县发展和改革委员会"]
         );
     }
 

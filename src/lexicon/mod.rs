@@ -108,11 +108,11 @@ pub fn lexicon() -> &'static Lexicon {
             role_modifiers: longest_first(ROLE_MODIFIERS),
             org_heads: longest_first(ORG_HEADS),
             initiative_heads: longest_first(INITIATIVE_HEADS),
-            generic_stems: data_lines(GENERIC_STEMS).map(str::to_owned).collect(),
-            not_initiatives: data_lines(NOT_INITIATIVES).map(str::to_owned).collect(),
+            generic_stems: word_set(GENERIC_STEMS),
+            not_initiatives: word_set(NOT_INITIATIVES),
             self_heads: data_lines(SELF_HEADS).map(str::to_owned).collect(),
             standalone_orgs: longest_first(STANDALONE_ORGS),
-            org_name_verbs: data_lines(ORG_NAME_VERBS).map(str::to_owned).collect(),
+            org_name_verbs: word_set(ORG_NAME_VERBS),
             organizer_verbs: longest_first(ORGANIZER_VERBS),
             participant_verbs: longest_first(PARTICIPANT_VERBS),
             tibetan_name_elements: longest_first(TIBETAN_NAME_ELEMENTS),
@@ -133,6 +133,14 @@ fn transliteration_chars() -> impl Iterator<Item = char> {
 }
 
 /// The words of a data file (one or several to a line), longest first.
+/// The words of a data file, several to a line or one.
+fn word_set(text: &str) -> FxHashSet<String> {
+    data_lines(text)
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect()
+}
+
 fn longest_first(text: &str) -> WordList {
     let mut words: Vec<String> = data_lines(text)
         .flat_map(str::split_whitespace)
