@@ -6,7 +6,10 @@
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
 //! A quote inside a team's name (…“访惠聚”驻村工作队) names the program the
 //! team works for. A title in 《》 that ends with a document's head (《…工作方案》,
-//! 《…办法(试行)》) names a policy document, a program of its own.
+//! 《…办法(试行)》) names a policy document, a program of its own. A quote
+//! that is the means a subject works by (通过“双向培养”, 以“联、帮、包”为
+//! 基本方式) is its program, and so is one that heads a section of a report
+//! (“两级联审”把关。).
 
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
@@ -30,6 +33,27 @@ const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
 /// Heads of a team named after the program it works for (新疆自治区党委
 /// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
 const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
+
+/// Words right before a quoted name that make it the means of the
+/// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
+/// 通过“居民点单”): the subject runs it.
+pub(super) const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
+
+/// Chars right after a quote that make it no means but a goal or one item
+/// of a list (围绕“…”的工作目标, 以“社区快速发展”、“…”为标准).
+const NOT_MEANS_AFTER: &[char] = &['的', '、', '“'];
+
+/// Words after 以“…”为 that make the quote a model or a yardstick, not a
+/// means (以“最美社区干部”为榜样, 以“…”为目标).
+const YARDSTICKS: &[&str] = &["榜样", "目标", "标准", "标杆", "荣", "指导", "核心"];
+
+/// Longest quoted name that heads a section (“三项精选”全面选引保质。),
+/// and longest verb phrase after it.
+const MAX_HEADING: usize = 8;
+
+/// Words that open a definition after a quote (“电水井”是…): a term
+/// explained, not a section.
+const DEFINING: &[char] = &['是', '即', '就', '指', '变'];
 
 /// Longest document title.
 const MAX_TITLE: usize = 48;
@@ -148,10 +172,13 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
-        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
+        let framed = (launched(chars, q.start - 1) || by_means(chars, q))
+            && label.chars().count() >= MIN_FRAMED
+            && !honour;
         if head.is_some()
             || self_headed
             || framed
+            || heads_section(chars, q)
             || teams_program
             || numbered && label.chars().count() <= 8
         {
@@ -213,6 +240,48 @@ fn launched(chars: &[char], open: usize) -> bool {
     };
     lex.organizer_verbs.ending_at(chars, end).is_some()
         || lex.participant_verbs.ending_at(chars, end).is_some()
+}
+
+/// Is the quote `q` the object of a word of means (通过“双向培养”,
+/// 利用“归心空间”组织…), and for 以 the words 为 or 作为 after it
+/// (以“联、帮、包”为基本方式)?
+fn by_means(chars: &[char], q: &Span) -> bool {
+    let open = q.start - 1;
+    let Some(word) = MEANS
+        .iter()
+        .find(|m| open >= m.chars().count() && has_at(chars, open - m.chars().count(), m))
+    else {
+        return false;
+    };
+    let after = q.end + 1;
+    if chars.get(after).is_none_or(|c| NOT_MEANS_AFTER.contains(c)) {
+        return false;
+    }
+    let be = ["为", "作为"].into_iter().find(|b| has_at(chars, after, b));
+    *word != "以"
+        || be.is_some_and(|b| {
+            let noun = after + b.chars().count();
+            !YARDSTICKS.iter().any(|y| has_at(chars, noun, y))
+        })
+}
+
+/// Does the quote `q` head a section: it opens the sentence, and a short
+/// verb phrase, nothing else, follows (“两级联审”把关。, “三项培育”
+/// 强化锻炼提能。)?
+fn heads_section(chars: &[char], q: &Span) -> bool {
+    let opens = chars[..q.start - 1].iter().all(|c| c.is_whitespace());
+    let tail: Vec<char> = chars[q.end + 1..]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let tail = tail.strip_suffix(&['。']).unwrap_or(&tail);
+    opens
+        && q.len() <= MAX_HEADING
+        && chars[q.start..q.end].iter().all(|&c| is_cjk(c))
+        && (2..=MAX_HEADING).contains(&tail.len())
+        && tail.iter().all(|&c| is_cjk(c))
+        && !DEFINING.contains(&tail[0])
 }
 
 /// Second chars of ordinary words (方面, 一些, 一般…).
@@ -318,6 +387,33 @@ mod tests {
         assert!(found("实现了社区建设“真提升”。").is_empty());
         assert!(found("放下“架子”,扑下“身子”").is_empty());
         assert!(found("社区“两委”换届").is_empty());
+    }
+
+    #[test]
+    fn quoted_means_of_a_clause() {
+        assert_eq!(found("社区通过“双向培养”,发展党员27名"), ["双向培养"]);
+        assert_eq!(
+            found("沈北新区以“联、帮、包”为基本方式"),
+            ["联、帮、包"]
+        );
+        // A goal, or one item of a list, is no means.
+        assert!(found("紧紧围绕“夯实基层党建”的工作目标").is_empty());
+        assert!(found("制定了以“社区快速发展”、“人民群众满意”为标准").is_empty());
+        // 以 takes its program with 为 or 作为 only.
+        assert!(found("以“真心实意”换来信任").is_empty());
+        // A model to follow is no means either.
+        assert!(found("要以“最美社区干部”为榜样").is_empty());
+    }
+
+    #[test]
+    fn quotes_heading_a_section() {
+        assert_eq!(found("“两级联审”把关。"), ["两级联审"]);
+        assert_eq!(found("“三项培育” 强化锻炼提能。"), ["三项培育"]);
+        // Speech, a term defined, and a sentence that goes on are not.
+        assert!(found("“民之所望,政之所向。”").is_empty());
+        assert!(found("“电水井”是装有水泵的水窖。").is_empty());
+        assert!(found("“学渣”变“学霸”有多难?").is_empty());
+        assert!(found("“好邻居”来了,大家都很高兴。").is_empty());
     }
 
     #[test]

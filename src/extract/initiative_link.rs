@@ -16,7 +16,7 @@
 //! Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
-use super::initiative::{quotes, titles};
+use super::initiative::{quotes, titles, MEANS};
 use super::segment;
 use super::text::{has_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -76,11 +76,6 @@ const HEAD_REACH: usize = 6;
 /// only (a quote after them is as often a slogan, so they do not make one
 /// a program): 培育“…”党建品牌, 采取“一区一策”的办法, 用好“党建+”模式.
 const RUNNING_VERBS: &[&str] = &["培育", "采取", "采用", "用好", "运用"];
-
-/// Words right before a program's name that make it the means of the
-/// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
-/// 通过“居民点单”): the subject runs it.
-const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
 
 /// Words right before a program's name that make it where the subject
 /// works (东北大学志愿者在“爱心课堂”辅导, 在“双报到”工作中,我区…):
