@@ -46,9 +46,9 @@ const TOPIC_OPENING: usize = 24;
 const LEVEL_POINTERS: &[char] = &['我', '全', '本', '该'];
 
 /// Prepositions: a name right after one is their object (以清泉社区为试点,
-/// 与街道党工委…, 在社区…), not the verb's subject.
+/// 与街道党工委…, 在社区…, 沿着街道党工委谋划的…), not the verb's subject.
 const PREPOSITIONS: &[char] = &[
-    '以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到',
+    '以', '在', '对', '向', '与', '把', '将', '从', '按', '让', '给', '被', '为', '到', '沿',
 ];
 
 /// Nouns after a program's name that make it its people (“四员”干部).
@@ -928,6 +928,49 @@ mod tests {
         let found = links("学院路社区全面推行“街巷长制”。");
         assert!(
             has(&found, "街巷长制", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_area_that_builds_or_forms_a_program_organizes_it() {
+        let found = links("学院路社区建起了“办事厅、议事厅”。");
+        assert!(
+            has(&found, "办事厅、议事厅", "学院路社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("海淀区拓展服务站点,形成“十分钟便民服务圈”。");
+        assert!(
+            has(&found, "十分钟便民服务圈", "海淀区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_means_of_a_clause_is_its_subjects_program() {
+        let found = links("海淀区以“联、帮、包”为基本方式,开展帮扶。");
+        assert!(
+            has(&found, "联、帮、包", "海淀区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        // 沿着 takes the organ that drew the path up as its object.
+        let found =
+            links("学院路社区党委沿着街道党工委谋划的路径,以“生态学院路”作为主题定位。");
+        assert!(
+            !found.iter().any(|(i, who, _)| i == "生态学院路" && who == "街道党工委"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "生态学院路", "学院路社区党委", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_conferred_names_who_confers_it() {
+        let found = links("学院路社区被海淀区民政局评为了“幸福家园”示范项目。");
+        assert!(
+            has(&found, "幸福家园", "学院路社区", RelationKind::Participant),
             "{found:?}"
         );
     }
