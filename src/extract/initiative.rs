@@ -9,8 +9,11 @@
 //! 《…办法(试行)》) names a policy document, a program of its own. A quote
 //! that is the means a subject works by (通过“双向培养”, 以“联、帮、包”为
 //! 基本方式) is its program, and so is one that heads a section of a report
-//! (“两级联审”把关。).
+//! (“两级联审”把关。). Unquoted, a national designation, campaign or honour
+//! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
+//! 全国城市党建示范市, 全国优秀城乡社区工作者).
 
+use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
 use crate::model::{EntityKind, Mention, Span};
@@ -54,6 +57,38 @@ const MAX_HEADING: usize = 8;
 /// Words that open a definition after a quote (“电水井”是…): a term
 /// explained, not a section.
 const DEFINING: &[char] = &['是', '即', '就', '指', '变'];
+
+/// What opens the unquoted name of a national designation or campaign.
+const NATIONAL: &str = "全国";
+
+/// Longest unquoted national name.
+const MAX_NATIONAL: usize = 20;
+
+/// Heads that end a national campaign's or designation's name (全国文明
+/// 城区创建, 全国第七次人口普查, 全国城市党建示范市). Source: the forms of
+/// national campaigns and model titles in Chinese governance reporting;
+/// general.
+const NATIONAL_HEADS: &[&str] = &[
+    "创建活动",
+    "创建",
+    "普查",
+    "示范市",
+    "示范城市",
+    "示范城区",
+    "示范县",
+    "示范街道",
+    "示范社区",
+    "示范村",
+];
+
+/// Words that make a national name an honour (全国先进…, 全国优秀…), and
+/// the honourees that end it (…自治组织, …社区工作者).
+const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
+const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"];
+
+/// jieba's tags of words no name runs across: conjunctions, prepositions,
+/// particles, pronouns (和, 在, 的, 其).
+const NAME_BREAKS: &[&str] = &["c", "p", "uj", "ul", "u", "r"];
 
 /// Longest document title.
 const MAX_TITLE: usize = 48;
@@ -138,7 +173,7 @@ fn is_document(title: &str) -> bool {
         .any(|h| bare.ends_with(h) && bare.chars().count() > h.chars().count() + 1)
 }
 
-pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
+pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
     let spans = quotes(chars);
     // A document's title holds the names of its issuers (《大洼区…办法》):
     // names taken inside it do not make it less a title.
@@ -194,7 +229,49 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             });
         }
     }
+    hits.extend(
+        national_names(chars, words, &spans, taken).map(|span| InitiativeHit {
+            span,
+            label: string(chars, span.start, span.end),
+            alts: Vec::new(),
+        }),
+    );
     hits
+}
+
+/// Unquoted national designations, campaigns and honours: 全国 and the
+/// longest run of words up to a head (全国和谐社区建设示范单位创建活动),
+/// outside quotes and with no other name running across its ends.
+fn national_names<'a>(
+    chars: &'a [char],
+    words: &'a [Word],
+    quoted: &'a [Span],
+    taken: &'a [Span],
+) -> impl Iterator<Item = Span> + 'a {
+    let breaks = |at: usize| {
+        words
+            .iter()
+            .find(|w| w.start <= at && at < w.end)
+            .is_some_and(|w| w.start == at && NAME_BREAKS.contains(&w.tag()))
+    };
+    let starts = (0..chars.len()).filter(|&i| has_at(chars, i, NATIONAL));
+    starts.filter_map(move |start| {
+        let first = start + NATIONAL.chars().count();
+        let honour = HONOUR_QUALIFIERS.iter().any(|q| has_at(chars, first, q));
+        let run = (first..chars.len().min(start + MAX_NATIONAL))
+            .take_while(|&i| is_cjk(chars[i]) && !breaks(i))
+            .count();
+        let end = (first + 1..=first + run).rev().find(|&end| {
+            let ends = |h: &&str| {
+                let len = h.chars().count();
+                end >= first + len && has_at(chars, end - len, h)
+            };
+            NATIONAL_HEADS.iter().any(ends) || honour && HONOUREES.iter().any(ends)
+        })?;
+        let span = Span::new(start, end);
+        let crosses = |t: &Span| t.overlaps(&span) && !span.contains(t);
+        (!quoted.iter().any(|q| q.overlaps(&span)) && !taken.iter().any(crosses)).then_some(span)
+    })
 }
 
 /// Gives a program written as an abbreviation of a longer name the article
@@ -346,10 +423,11 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::segment;
 
     fn found(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_initiatives(&chars, &[])
+        find_initiatives(&chars, &segment::tag(s), &[])
             .into_iter()
             .map(|h| h.label)
             .collect()
@@ -417,6 +495,26 @@ mod tests {
     }
 
     #[test]
+    fn national_names_without_quotes() {
+        assert_eq!(
+            found("石景山区结合全国文明城区创建工作,组织开展志愿服务。"),
+            ["全国文明城区创建"]
+        );
+        assert_eq!(
+            found("在第二次全国和谐社区建设示范单位创建活动中,我省54个社区入选。"),
+            ["全国和谐社区建设示范单位创建活动"]
+        );
+        assert_eq!(
+            found("民政部拟表彰200个全国先进基层群众性自治组织。"),
+            ["全国先进基层群众性自治组织"]
+        );
+        // No head, or a word across which no name runs, is no name.
+        assert!(found("全国人大代表来到社区。").is_empty());
+        assert!(found("全国各地的社区工作者").is_empty());
+        assert!(found("全国和省市先进单位").is_empty());
+    }
+
+    #[test]
     fn policy_documents_in_titles() {
         assert_eq!(
             found("制定了《社区工作者管理办法(试行)》"),
@@ -441,14 +539,14 @@ mod tests {
     #[test]
     fn alt_labels_keep_the_words_up_to_the_head() {
         let chars: Vec<char> = "做好“同心”社会服务工作".chars().collect();
-        let hits = find_initiatives(&chars, &[]);
+        let hits = find_initiatives(&chars, &[], &[]);
         assert!(
             hits[0].alts.contains(&"同心社会服务".to_owned()),
             "{hits:?}"
         );
         // A run of quotes shares its head alone.
         let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
-        let hits = find_initiatives(&chars, &[]);
+        let hits = find_initiatives(&chars, &[], &[]);
         assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
     }
 

@@ -18,7 +18,7 @@
 
 use super::initiative::{quotes, titles, MEANS};
 use super::segment;
-use super::text::{has_at, LIST_GLUE};
+use super::text::{has_at, is_quote_close, is_quote_open, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Mention, Relation, RelationKind, Span};
@@ -190,7 +190,15 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             .filter(|n| n.kind == EntityKind::Organization)
             .map(|n| n.span)
             .collect();
-        let quoted = quoted_spans(&facts.sentences[si].text);
+        // A name inside an unquoted program's name (和谐社区 in 全国和谐
+        // 社区建设示范城市) is part of it, as one inside quotes is.
+        let mut quoted = quoted_spans(&facts.sentences[si].text);
+        quoted.extend(
+            names
+                .iter()
+                .filter(|n| n.kind == EntityKind::Initiative)
+                .map(|n| n.span),
+        );
         names.retain(|n| {
             (matches!(n.kind, EntityKind::Organization | EntityKind::Initiative)
                 || !orgs.iter().any(|o| o.contains(&n.span)))
@@ -389,7 +397,7 @@ fn links_in_sentence(
 /// about is one of the program's people.
 fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     let chars = &frame.chars;
-    let quote = ini.span.start.saturating_sub(1);
+    let (quote, after) = marks(chars, ini);
     let mut out = Vec::new();
     let title = chars.get(quote) == Some(&'《');
     let owns = |n: &Named| {
@@ -434,8 +442,8 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         out.push(frame.relation(ini, p, RelationKind::Participant, p.span.start));
     }
     let member_of_team = team.is_some_and(|t| frame.followed_by(t, TEAM_MEMBERS));
-    if MEMBERS.iter().any(|m| has_at(chars, ini.span.end + 1, m))
-        || beneficiary_after(chars, ini)
+    if MEMBERS.iter().any(|m| has_at(chars, after, m))
+        || beneficiary_after(chars, after)
         || member_of_team && named_member.is_none()
     {
         if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
@@ -445,10 +453,24 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     out
 }
 
+/// Where an initiative's name is marked off: the quote or 《 before it
+/// and the mark after, or its own ends when it stands bare (全国文明城区
+/// 创建).
+fn marks(chars: &[char], ini: &Named) -> (usize, usize) {
+    let (start, end) = (ini.span.start, ini.span.end);
+    let opened = start > 0 && (is_quote_open(chars[start - 1]) || chars[start - 1] == '《');
+    let closed = chars
+        .get(end)
+        .is_some_and(|&c| is_quote_close(c) || c == '》');
+    (
+        if opened { start - 1 } else { start },
+        end + usize::from(closed),
+    )
+}
+
 /// …“健康沈阳进社区”活动的受益者: a noun for its people after the
-/// program's name, its head and 的.
-fn beneficiary_after(chars: &[char], ini: &Named) -> bool {
-    let after = ini.span.end + 1;
+/// program's name (ending at `after`), its head and 的.
+fn beneficiary_after(chars: &[char], after: usize) -> bool {
     let Some(de) = chars
         .iter()
         .skip(after)
@@ -479,7 +501,7 @@ fn volunteers_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
 /// text's topic.
 fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let (chars, named) = (&frame.chars, frame.named);
-    let quote = ini.span.start.saturating_sub(1);
+    let (quote, _) = marks(chars, ini);
     let Some(verb) = verb_before(frame, quote) else {
         return Vec::new();
     };
@@ -577,7 +599,7 @@ fn strives_for_status(frame: &Frame, ini: &Named, verb_at: usize) -> bool {
     if !STRIVING.iter().any(|v| has_at(chars, verb_at, v)) {
         return false;
     }
-    let after = (ini.span.end + 1).min(chars.len());
+    let after = marks(chars, ini).1.min(chars.len());
     let window = &chars[ini.span.start..(after + HEAD_REACH).min(chars.len())];
     STATUS
         .iter()
@@ -750,14 +772,18 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
     ];
     let floor = end.saturating_sub(VERB_REACH);
     for at in (floor..end).rev() {
-        if frame
+        let inside = frame
             .named
             .iter()
-            .any(|n| n.kind != EntityKind::Initiative && n.span.start <= at && at < n.span.end)
-        {
+            .find(|n| n.span.start <= at && at < n.span.end);
+        match inside.map(|n| n.kind) {
             // Inside a name (社会组织孵化基地): not a verb; a name between
-            // verb and initiative ends the search.
-            return None;
+            // verb and initiative ends the search, another program's
+            // (建设 in 全国和谐社区建设示范城市) does not, as in a run of
+            // them (开展“A”“B”等活动).
+            Some(EntityKind::Initiative) => continue,
+            Some(_) => return None,
+            None => {}
         }
         let right_before = |words: &[&str]| {
             words.iter().any(|m| {
@@ -962,6 +988,19 @@ mod tests {
         );
         assert!(
             has(&found, "生态学院路", "学院路社区党委", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_inside_another_program_is_no_verb() {
+        // 建设 in the first name launches neither.
+        let found = links("海淀区加强对全国和谐社区建设示范城市、全国和谐社区建设示范城区的指导。");
+        assert!(found.is_empty(), "{found:?}");
+        // A bare national name takes the verb right before it.
+        let found = links("衢州市以创建全国城市党建示范市为契机,推进社区治理。");
+        assert!(
+            has(&found, "全国城市党建示范市", "衢州市", RelationKind::Participant),
             "{found:?}"
         );
     }
