@@ -11,7 +11,8 @@
 //! 基本方式) is its program, and so is one that heads a section of a report
 //! (“两级联审”把关。). Unquoted, a national designation, campaign or honour
 //! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
-//! 全国城市党建示范市, 全国优秀城乡社区工作者).
+//! 全国城市党建示范市, 全国优秀城乡社区工作者); so is the work a named
+//! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作).
 
 use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
@@ -85,6 +86,20 @@ const NATIONAL_HEADS: &[&str] = &[
 /// the honourees that end it (…自治组织, …社区工作者).
 const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
 const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"];
+
+/// Verbs whose named subject launches the work after them as its own
+/// program (…第一书记韦某开展脱贫攻坚工作).
+const LAUNCHING: &[&str] = &["开展", "推行", "实施"];
+
+/// Heads of unquoted work a named subject launches: the name runs up to
+/// them.
+const WORK_HEADS: &[&str] = &["工作", "活动"];
+
+/// Fewest and most chars of such work's name (脱贫攻坚, 结对共建).
+const WORK_NAME: std::ops::RangeInclusive<usize> = 4..=8;
+
+/// Most chars of adverb between a subject and its verb (积极开展).
+const ADVERB_GAP: usize = 2;
 
 /// jieba's tags of words no name runs across: conjunctions, prepositions,
 /// particles, pronouns (和, 在, 的, 其).
@@ -236,7 +251,51 @@ pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<I
             alts: Vec::new(),
         }),
     );
+    hits.extend(work_of_named_subjects(chars, words, taken));
     hits
+}
+
+/// Does a word no name runs across start at `at`?
+fn breaks_name(words: &[Word], at: usize) -> bool {
+    words
+        .iter()
+        .find(|w| w.start <= at && at < w.end)
+        .is_some_and(|w| w.start == at && NAME_BREAKS.contains(&w.tag()))
+}
+
+/// The work a named subject launches, unquoted: *name* (adverb) 开展
+/// *work* 工作 (韦某开展脱贫攻坚工作). Without a named subject such work
+/// is as often routine (开展入户走访工作) and is left alone.
+fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+    let mut out = Vec::new();
+    for verb in LAUNCHING {
+        let len = verb.chars().count();
+        for at in (1..chars.len()).filter(|&i| has_at(chars, i, verb)) {
+            let named = taken
+                .iter()
+                .any(|t| t.end <= at && at - t.end <= ADVERB_GAP && chars[t.end..at].iter().all(|&c| is_cjk(c)));
+            if !named || taken.iter().any(|t| t.start < at + len && at < t.end) {
+                continue;
+            }
+            let start = at + len + usize::from(chars.get(at + len) == Some(&'了'));
+            let end = WORK_NAME.clone().map(|n| start + n).find(|&end| {
+                WORK_HEADS.iter().any(|h| has_at(chars, end, h))
+            });
+            let Some(end) = end else { continue };
+            let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
+                && !taken.iter().any(|t| t.overlaps(&Span::new(start, end)));
+            if clean {
+                let label = string(chars, start, end);
+                let head = WORK_HEADS.iter().find(|h| has_at(chars, end, h));
+                out.push(InitiativeHit {
+                    span: Span::new(start, end),
+                    alts: head.map(|h| format!("{label}{h}")).into_iter().collect(),
+                    label,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Unquoted national designations, campaigns and honours: 全国 and the
@@ -248,18 +307,12 @@ fn national_names<'a>(
     quoted: &'a [Span],
     taken: &'a [Span],
 ) -> impl Iterator<Item = Span> + 'a {
-    let breaks = |at: usize| {
-        words
-            .iter()
-            .find(|w| w.start <= at && at < w.end)
-            .is_some_and(|w| w.start == at && NAME_BREAKS.contains(&w.tag()))
-    };
     let starts = (0..chars.len()).filter(|&i| has_at(chars, i, NATIONAL));
     starts.filter_map(move |start| {
         let first = start + NATIONAL.chars().count();
         let honour = HONOUR_QUALIFIERS.iter().any(|q| has_at(chars, first, q));
         let run = (first..chars.len().min(start + MAX_NATIONAL))
-            .take_while(|&i| is_cjk(chars[i]) && !breaks(i))
+            .take_while(|&i| is_cjk(chars[i]) && !breaks_name(words, i))
             .count();
         let end = (first + 1..=first + run).rev().find(|&end| {
             let ends = |h: &&str| {
@@ -512,6 +565,18 @@ mod tests {
         assert!(found("全国人大代表来到社区。").is_empty());
         assert!(found("全国各地的社区工作者").is_empty());
         assert!(found("全国和省市先进单位").is_empty());
+    }
+
+    #[test]
+    fn work_a_named_subject_launches() {
+        let chars: Vec<char> = "第一书记韦小雨开展脱贫攻坚工作的故事".chars().collect();
+        let words = segment::tag("第一书记韦小雨开展脱贫攻坚工作的故事");
+        let hits = find_initiatives(&chars, &words, &[Span::new(4, 7)]);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].label, "脱贫攻坚");
+        assert_eq!(hits[0].alts, ["脱贫攻坚工作"]);
+        // Without a named subject, work is routine.
+        assert!(found("并开展入户走访工作").is_empty());
     }
 
     #[test]

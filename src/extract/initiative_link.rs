@@ -528,14 +528,14 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     if let Some(agent) = passive {
         out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
     }
-    let stated = subjects(frame, verb.at);
+    let (stated, partners) = subjects(frame, verb.at);
     if stated.iter().any(|s| speaks(frame, s, verb.at)) {
         return out;
     }
     if let Some(first) = stated.last() {
         for (subject, participant) in stated
             .iter()
-            .map(|s| (*s, verb.participant))
+            .map(|s| (*s, verb.participant || partners))
             .chain(paired_subjects(frame, first.span.start))
         {
             let kind = kind_of(&subject, participant);
@@ -836,12 +836,33 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
 }
 
 /// The subject of the verb at `verb_at`: the nearest person, organization
-/// or area ending before it, within reach, and the names listed with it.
-fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
+/// or area ending before it, within reach, and the names listed with it;
+/// or two partners (A与B开展), who take part in what they do together,
+/// which the second value says.
+fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
     let (chars, named) = (&frame.chars, frame.named);
     let governs = |at: usize| {
         at > 0 && PREPOSITIONS.contains(&chars[at - 1]) || verb_ending_at(frame, at).is_some()
     };
+    // 兴宁支社与华东社区(共同)开展…: the partner after 与 acts too, and
+    // the pair is the verb's subject even inside a preposition's object
+    // (梁鸿对兴宁支社与华东社区开展…给予肯定).
+    let partner = named.iter().find(|n| {
+        n.kind != EntityKind::Initiative
+            && n.span.start >= 2
+            && PARTNER_GLUE.contains(&chars[n.span.start - 1])
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= PARTNER_GAP
+    });
+    let pair = partner.and_then(|p| {
+        named
+            .iter()
+            .find(|n| n.kind != EntityKind::Initiative && n.span.end + 1 == p.span.start)
+            .map(|first| vec![*first, *p])
+    });
+    if let Some(pair) = pair {
+        return (pair, true);
+    }
     // A name right after a governed one is governed with it (在全市社区).
     let mut governed_end = None;
     let mut agents: Vec<&Named> = Vec::new();
@@ -859,7 +880,7 @@ fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
         .last()
         .filter(|n| verb_at - n.span.end <= SUBJECT_REACH)
     else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let mut list = vec![**last];
     for n in agents.iter().rev().skip(1) {
@@ -871,17 +892,7 @@ fn subjects(frame: &Frame, verb_at: usize) -> Vec<Named> {
             list.push(**n);
         }
     }
-    // 兴宁支社与华东社区(共同)开展…: the partner after 与 acts too.
-    let partner = named.iter().find(|n| {
-        n.kind != EntityKind::Initiative
-            && n.span.start >= 2
-            && PARTNER_GLUE.contains(&chars[n.span.start - 1])
-            && n.span.end <= verb_at
-            && verb_at - n.span.end <= PARTNER_GAP
-            && n.span.start - 1 == last.span.end
-    });
-    list.extend(partner.copied());
-    list
+    (list, false)
 }
 
 #[cfg(test)]
@@ -1003,6 +1014,20 @@ mod tests {
             has(&found, "全国城市党建示范市", "衢州市", RelationKind::Participant),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn partners_inside_a_prepositions_object_act_together() {
+        let found = links("王强对学院路社区与清华大学开展“周末课堂”活动给予肯定。");
+        assert!(
+            has(&found, "周末课堂", "学院路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, who, _)| who == "王强"), "{found:?}");
     }
 
     #[test]
@@ -1225,10 +1250,11 @@ mod tests {
 
     #[test]
     fn a_partner_joined_by_yu_acts_too() {
+        // Partners doing it together take part; neither alone runs it.
         let found = links("学院路社区与清华大学携手开展“周末课堂”活动。");
         for who in ["学院路社区", "清华大学"] {
             assert!(
-                has(&found, "周末课堂", who, RelationKind::Organizer),
+                has(&found, "周末课堂", who, RelationKind::Participant),
                 "{found:?}"
             );
         }
