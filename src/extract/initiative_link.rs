@@ -117,6 +117,11 @@ const PARTNER_GAP: usize = 2;
 /// Marks that end a clause: a verb before one has no object after it.
 const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 
+/// The word that ends a roster's heading (…名单), and the heading's
+/// longest length in chars.
+const ROSTER: &str = "名单";
+const ROSTER_HEADING: usize = 30;
+
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
 
@@ -127,7 +132,18 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
     let mut found = Vec::new();
     let mut topic: Option<(usize, Named)> = None;
     let mut person: Option<(usize, Named)> = None;
+    let mut roster: Option<Named> = None;
     for (si, names) in named.iter().enumerate() {
+        let people = names.iter().filter(|n| n.kind == EntityKind::Person);
+        match roster {
+            Some(ini) if people.clone().next().is_some() => {
+                found.extend(people.map(|p| listed(facts, si, &ini, p)));
+            }
+            _ => roster = None,
+        }
+        if let Some(ini) = roster_heading(&facts.sentences[si].text, names) {
+            roster = Some(ini);
+        }
         let recent =
             |t: Option<(usize, Named)>| t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n);
         let context = Context {
@@ -148,6 +164,30 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
     found.sort_by_key(|r: &Relation| (r.subject, r.object, r.kind));
     found.dedup_by_key(|r| (r.subject, r.object));
     facts.relations.extend(found);
+}
+
+/// The program a sentence heads a list of its people with: a short line
+/// naming it and ending in 名单 (2017十佳“…”名单), whose next lines name
+/// the honourees or members.
+fn roster_heading(text: &str, names: &[Named]) -> Option<Named> {
+    let line = text.trim_end_matches([':', '：', ' ']);
+    let short = line.chars().count() <= ROSTER_HEADING;
+    let ini = names.iter().find(|n| n.kind == EntityKind::Initiative)?;
+    (short && line.ends_with(ROSTER)).then_some(*ini)
+}
+
+/// A person listed under a roster heading takes part in its program.
+fn listed(facts: &ArticleFacts, si: usize, ini: &Named, person: &Named) -> Relation {
+    let base = facts.sentences[si].span.start;
+    Relation {
+        kind: RelationKind::Participant,
+        subject: ini.mention,
+        object: person.mention,
+        evidence: Evidence {
+            sentence: si,
+            span: Span::new(base + person.span.start, base + person.span.end),
+        },
+    }
 }
 
 /// What earlier sentences were about, for subjects left out.
@@ -1028,6 +1068,24 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|(_, who, _)| who == "王强"), "{found:?}");
+    }
+
+    #[test]
+    fn people_listed_under_a_roster_heading_take_part() {
+        let found = links(
+            "海淀区开展“海淀最美社区干部”评选。\n2017年度“海淀最美社区干部”名单\n学院路社区党委书记王光宇\n清华园街道主任李晓红\n此次评选历时三个月。",
+        );
+        for who in ["王光宇", "李晓红"] {
+            assert!(
+                has(&found, "海淀最美社区干部", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        // A list ends at the first line that names no one.
+        let found = links(
+            "海淀区开展“海淀最美社区干部”评选。\n“海淀最美社区干部”名单\n此次评选历时三个月。\n王光宇说,很光荣。",
+        );
+        assert!(!found.iter().any(|(_, who, _)| who == "王光宇"), "{found:?}");
     }
 
     #[test]
