@@ -6,14 +6,15 @@
 //! initiative; its subject the nearest named person, organization or area
 //! before the verb, with the others listed with it (西湖和上城 先后开展…).
 //! An area or organization that launches or runs it is its organizer; a
-//! person, or anyone a participant verb or a volunteer noun (东北大学志愿者
-//! 在…) introduces, takes part. The verb is a word of its own and governs
+//! person, partners doing it together (A与B开展), or anyone a participant
+//! verb or a volunteer noun (东北大学志愿者在…) introduces, takes part. The verb is a word of its own and governs
 //! nothing past the end of its clause; means and places right before the
 //! name (以“…”为载体, 在“…”) frame it as a verb does. A subject left out is
 //! the next clause's (推动“…”以来,X…), the sentence's topic or the text's;
 //! pilots (以X为试点), passives (被X评为), teams named after the program,
-//! its beneficiaries and the unit it is made for (为X制定) are linked too.
-//! Two names merely in one article are never linked. Works on the
+//! its beneficiaries and the unit it is made for (为X制定) are linked too,
+//! and the people listed under a roster heading (“…”名单). A name written
+//! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
 use super::initiative::{quotes, titles, MEANS};
