@@ -10,6 +10,7 @@
 //! A unit written as a bare level word (社区, 村) is returned as
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
+use super::person::{as_clause_before, went_to};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{EntityKind, Span};
@@ -92,6 +93,7 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
         {
             name_then_post(chars, mentions, p, &mut found);
         }
+        introduced_as(chars, mentions, p, &mut found);
     }
     if found.is_empty() {
         caption(chars, mentions, &mut found);
@@ -106,6 +108,14 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
 
 fn is_unit(m: &Local) -> bool {
     matches!(m.kind, EntityKind::Area(_) | EntityKind::Organization)
+}
+
+fn unit_spans(mentions: &[Local]) -> Vec<Span> {
+    mentions
+        .iter()
+        .filter(|m| is_unit(m))
+        .map(|m| m.span)
+        .collect()
 }
 
 /// The mention that ends exactly at `at`.
@@ -174,11 +184,24 @@ fn unit_before(
         .org_heads
         .starting_at(chars, start)
         .map_or(0, |m| m.chars().count());
+    // A title that names its level (乡长, 村长) keeps it: the unit is the
+    // level's area, the title is whole.
+    let whole = lexicon()
+        .roles
+        .starting_at(chars, start)
+        .is_some_and(|r| start + r.chars().count() == post_end);
     GENERIC_UNITS
         .iter()
         .filter(|g| g.chars().count() >= organ)
         .find(|g| has_at(chars, start, g) && start + g.chars().count() < post_end)
-        .map(|g| (Unit::Generic((*g).to_owned()), start + g.chars().count()))
+        .map(|g| {
+            let title = if whole {
+                start
+            } else {
+                start + g.chars().count()
+            };
+            (Unit::Generic((*g).to_owned()), title)
+        })
 }
 
 /// Words that number a part of a compound (1栋, 3单元, 二组).
@@ -323,6 +346,22 @@ fn described_after(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec
     described
 }
 
+/// A person introduced by the post they act in, in the clause before the
+/// name: 作为大湾村党支部书记,刘洋…; 身为村党支部书记的黄明.
+fn introduced_as(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Found>) {
+    let name = mentions[p].span;
+    let Some(sep) = name.start.checked_sub(1) else {
+        return;
+    };
+    if ![',', '，', '的'].contains(&chars[sep]) {
+        return;
+    }
+    if let Some(clause) = as_clause_before(chars, sep) {
+        let span = Span::new(clause, name.end);
+        posts_ending_at(chars, mentions, Holder::Mention(p), sep, span, found);
+    }
+}
+
 /// The posts ending at `end` (right to left, each maybe with its own
 /// unit, joined by 、) held by `holder`; `span` is the evidence.
 fn posts_ending_at(
@@ -464,7 +503,9 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let after = v + verb.chars().count();
         next = after;
         let short = VERBS_AFTER_NAME.contains(&verb);
-        let before = person_before(mentions, v).filter(|&p| !short || mentions[p].span.end == v);
+        let before = person_before(mentions, v).filter(|&p| {
+            !short || [v, went_to(chars, &unit_spans(mentions), v)].contains(&mentions[p].span.end)
+        });
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
         else {

@@ -29,7 +29,7 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 16] = [
+const LABELS: [&str; 30] = [
     "记者",
     "通讯员",
     "文/",
@@ -42,6 +42,20 @@ const LABELS: [&str; 16] = [
     "责任编辑：",
     "编辑:",
     "编辑：",
+    "责编:",
+    "责编：",
+    "审核:",
+    "审核：",
+    "校对:",
+    "校对：",
+    "监制:",
+    "监制：",
+    "一审:",
+    "一审：",
+    "二审:",
+    "二审：",
+    "三审:",
+    "三审：",
     "摄影:",
     "摄/",
     "图/",
@@ -387,12 +401,20 @@ mod tests {
 
     #[test]
     fn author_and_editor_on_one_line() {
-        let credits = find_credits("作者：刘彤 责任编辑：王海");
-        let got: Vec<(&str, bool)> = credits
-            .iter()
-            .map(|c| (c.name.as_str(), c.author))
-            .collect();
-        assert_eq!(got, [("刘彤", true), ("王海", false)]);
+        let credited = |line: &str| -> Vec<(String, bool)> {
+            find_credits(line)
+                .into_iter()
+                .map(|c| (c.name, c.author))
+                .collect()
+        };
+        assert_eq!(
+            credited("作者：刘彤 责任编辑：王海"),
+            [("刘彤".to_owned(), true), ("王海".to_owned(), false)]
+        );
+        assert_eq!(
+            credited("（编辑：王芳 责编：李明）"),
+            [("王芳".to_owned(), false), ("李明".to_owned(), false)]
+        );
     }
 
     #[test]

@@ -32,9 +32,9 @@ const MARKERS: &[&str] = &[
     "打印",
     "发布时间",
     "发稿时间",
-    "回到",
+    "回到顶部",
     "扫一扫",
-    "分享",
+    "分享到",
     "Copyright",
     "copyright",
     "©",
@@ -47,7 +47,7 @@ pub fn is_debris_line(line: &str) -> bool {
     if !line.chars().any(is_cjk) {
         return true;
     }
-    let long_sentence = line.contains('，') && line.chars().nth(60).is_some();
+    let long_sentence = line.contains(['，', ',']) && line.chars().nth(60).is_some();
     !long_sentence && markers().is_match(line)
 }
 
@@ -82,6 +82,9 @@ mod tests {
     #[test]
     fn article_text_is_not_debris() {
         assert!(!is_debris_line("本报记者 曲宏"));
+        // Verbs some markers start with: 回到(顶部), 分享(到).
+        assert!(!is_debris_line("原第一书记郑志刚已回到原单位工作。"));
+        assert!(!is_debris_line("大家分享了经验。"));
         assert!(!is_debris_line(
             "万莲街道松泉社区吸引社会力量，着眼民生需求。"
         ));

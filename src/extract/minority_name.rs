@@ -224,5 +224,6 @@ mod tests {
     fn dotted_transliterations() {
         assert_eq!(names("村民哈米提·阿力汗说", &[]), ["哈米提·阿力汗"]);
         assert!(names("中国·北京", &[]).is_empty());
+        assert_eq!(names("阿卜杜拉·艾海提说", &[]), ["阿卜杜拉·艾海提"]);
     }
 }

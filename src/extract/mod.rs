@@ -621,6 +621,67 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_is_and_a_post_of_a_named_unit_holds_it() {
+        let found = appointments("现年45岁的刘长河是石门村党支部书记,他带领村民致富。");
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, u)| p == "刘长河" && r == "书记" && u == "石门村党支部"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_as_gives_the_post_of_the_name_after_it() {
+        for text in [
+            "作为石门村党支部书记,刘洋每天都在村里奔走。",
+            "身为石门村党支部书记的刘洋,把村民的事放在心上。",
+        ] {
+            let found = appointments(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, r, u)| p == "刘洋" && r == "书记" && u == "石门村党支部"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_that_went_to_a_place_to_hold_a_post_holds_it() {
+        for (text, name) in [
+            ("2018年3月,王伟到大湾村担任第一书记。", "王伟"),
+            ("省财政厅选派干部陈晓东到大湾村任第一书记。", "陈晓东"),
+        ] {
+            let found = appointments(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, r, u)| p == name && r == "第一书记" && u == "大湾村"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_profile_and_a_title_that_names_its_level() {
+        let found = appointments("王丽,女,1980年出生,现任石门村党支部书记。");
+        assert!(
+            found
+                .iter()
+                .any(|(p, _, u)| p == "王丽" && u == "石门村党支部"),
+            "{found:?}"
+        );
+        let found = appointments("石门乡党委副书记、乡长汪洋主持会议。");
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, u)| p == "汪洋" && r == "乡长" && u == "石门乡"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn the_subject_of_a_feature_is_a_name_without_a_cue() {
         let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
         assert!(facts.mentions.iter().any(|m| m.label == "张丽"));

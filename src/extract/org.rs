@@ -258,6 +258,16 @@ fn org_ending_at(
             alts: vec![head],
         });
     }
+    // A field of work after a bare level word (县|交通运输|局) names that
+    // level's organ in focus: completed with the area, or no organization.
+    if let Some(level) = level_of_a_field(chars, words, areas, j) {
+        let written = string(chars, level, end);
+        return focus.complete_org(&written, level).map(|label| OrgHit {
+            span: Span::new(level, end),
+            label,
+            alts: vec![written],
+        });
+    }
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
     // A party's committee of an area (九三学社|南宁市|委员会).
     if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
@@ -306,14 +316,19 @@ fn org_ending_at(
         None if !many_before(chars, j) => vec![j],
         None => Vec::new(),
     };
-    froms.into_iter().find_map(|from| {
-        let written = string(chars, from, end);
-        focus.complete_org(&written, from).map(|label| OrgHit {
-            span: Span::new(from, end),
-            label,
-            alts: vec![written],
+    // An organ inside a longer word (团|县委) is another organ.
+    let inside_word = |from: usize| words.iter().any(|w| w.start < from && from < w.end);
+    froms
+        .into_iter()
+        .filter(|&f| !inside_word(f))
+        .find_map(|from| {
+            let written = string(chars, from, end);
+            focus.complete_org(&written, from).map(|label| OrgHit {
+                span: Span::new(from, end),
+                label,
+                alts: vec![written],
+            })
         })
-    })
 }
 
 /// A committee's department written bare after a post on that committee,
@@ -364,6 +379,45 @@ fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> 
             .start
     };
     (!many_before(chars, from)).then_some(from)
+}
+
+/// Longest field of work between a bare level word and a head.
+const MAX_FIELD: usize = 10;
+
+/// Where the bare level word starts that a field of work follows up to
+/// the head at `j` (县|交通运输|局, 市|第一|人民|医院, 市|自然资源|和|规划局):
+/// a one-char level word standing as a word of its own, outside any area's
+/// name and not made many (全县), then nouns, ordinals and 和.
+fn level_of_a_field(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> Option<usize> {
+    let mut k = words
+        .iter()
+        .find(|w| w.start < j && j < w.end)
+        .map_or(j, |w| w.start);
+    // Fields lie between `k` and the head once `k < j` (the word the
+    // head ends is one too: 规划|局 in 规划局).
+    let first = k;
+    for w in words.iter().rev().filter(|w| w.end <= first) {
+        if w.end != k || j - w.start > MAX_FIELD {
+            return None;
+        }
+        let text = string(chars, w.start, w.end);
+        let is_level = w.end == w.start + 1
+            && super::LEVEL_WORDS.iter().any(|(l, _)| *l == text)
+            && !areas
+                .iter()
+                .any(|a| a.span.contains(&Span::new(w.start, w.end)));
+        if is_level {
+            return (k < j && !many_before(chars, w.start)).then_some(w.start);
+        }
+        let field = matches!(w.tag(), "n" | "vn" | "j" | "l" | "b" | "nz" | "an" | "ng")
+            || w.tag() == "m" && text.starts_with('第')
+            || text == "和" && k < j;
+        if !field || !text.chars().all(is_cjk) {
+            return None;
+        }
+        k = w.start;
+    }
+    None
 }
 
 /// Does a word that makes a bare organ many (各|市委) end at `at`?
@@ -491,8 +545,8 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
         "v" | "vn" => lexicon().org_name_verbs.contains(&text),
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
-    };
-    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
+                                                   // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
 }
@@ -524,6 +578,7 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
+        assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }
 
     #[test]
@@ -545,6 +600,12 @@ mod tests {
         assert!(found("把社区党组织打造成坚强战斗堡垒").is_empty());
         assert_eq!(found("经市委研究决定"), ["青山市委"]);
         assert!(found("在各市委推荐的基础上").is_empty());
+        assert_eq!(found("市第一人民医院院长王强"), ["青山市第一人民医院"]);
+        assert_eq!(found("市交通运输局副局长李红"), ["青山市交通运输局"]);
+        assert_eq!(found("市自然资源和规划局局长"), ["青山市自然资源和规划局"]);
+        assert!(found("全市各学校").is_empty());
+        // 团市委 is the Youth League's committee, not the city's.
+        assert!(found("团市委书记马骏").is_empty());
     }
 
     #[test]

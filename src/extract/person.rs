@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::segment::{is_common_word, jieba, Word};
-use super::text::string;
+use super::text::{has_at, string};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::{ArticleFacts, EntityKind, Mention, Span};
@@ -26,6 +26,13 @@ const AFTER_CUES: &[&str] = &[
     "告诉",
     "总书记",
     "主席",
+    // A profile's opening: 王丽,女,1980年出生.
+    ",女,",
+    "，女，",
+    ",男,",
+    "，男，",
+    "(女",
+    "（女",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
@@ -49,6 +56,9 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
     }
     for span in names_before_posts(chars, taken) {
+        add(span);
+    }
+    for span in names_before_post_verbs(chars, taken) {
         add(span);
     }
     for span in names_before_counts(chars) {
@@ -152,6 +162,82 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
+/// Verbs between a person and the post they hold (刘长河是…书记).
+const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系"];
+
+/// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
+/// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
+/// 王伟到大湾村担任第一书记.
+fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
+    let mut found = Vec::new();
+    for v in 2..chars.len() {
+        let Some(verb) = POST_VERBS.iter().find(|w| has_at(chars, v, w)) else {
+            continue;
+        };
+        let mut e = v + verb.chars().count();
+        while let Some(t) = taken.iter().filter(|t| t.start == e).max_by_key(|t| t.end) {
+            e = t.end;
+        }
+        if lexicon().roles.starting_at(chars, e).is_none() {
+            continue;
+        }
+        // The name stands right before the verb, or before 到/在 and the
+        // place of the post (王伟到大湾村担任第一书记); without a place
+        // before, the post's unit follows the verb.
+        let end = match went_to(chars, taken, v) {
+            to if to < v => to,
+            _ if e > v + verb.chars().count() => v,
+            _ => continue,
+        };
+        let name = [3, 2]
+            .into_iter()
+            .filter_map(|len| end.checked_sub(len))
+            .find(|&start| {
+                let anchored = start == 0
+                || !is_cjk(chars[start - 1])
+                || chars[start - 1] == '的'
+                || taken.iter().any(|t| t.end == start)
+                || lexicon().person_cues.ending_at(chars, start).is_some()
+                // 选派干部|陈晓东|到…任第一书记: too loose a cue elsewhere.
+                || start >= 2 && has_at(chars, start - 2, "干部");
+                anchored && is_name(&string(chars, start, end))
+            });
+        found.extend(name.map(|start| Span::new(start, end)));
+    }
+    found
+}
+
+/// Where 到/在/赴 stands before the units (`units`) ending at `at`
+/// (王伟|到|大湾村|任): a person ending there goes on with the verb at
+/// `at` as if right before it. `at` itself when there is none.
+pub fn went_to(chars: &[char], units: &[Span], at: usize) -> usize {
+    let mut place = at;
+    while let Some(u) = units
+        .iter()
+        .filter(|u| u.end == place)
+        .min_by_key(|u| u.start)
+    {
+        place = u.start;
+    }
+    match place.checked_sub(1) {
+        Some(to) if place < at && ['到', '在', '赴'].contains(&chars[to]) => to,
+        _ => at,
+    }
+}
+
+/// Where the clause ending at `end` starts, if it opens with 作为 or 身为
+/// (作为村党支部书记|,刘洋…): it gives the post of the person named next.
+pub fn as_clause_before(chars: &[char], end: usize) -> Option<usize> {
+    let clause = chars[..end]
+        .iter()
+        .rposition(|c| CLAUSE_BREAKS.contains(c))
+        .map_or(0, |k| k + 1);
+    ["作为", "身为"]
+        .iter()
+        .any(|w| has_at(chars, clause, w))
+        .then_some(clause)
+}
+
 /// The first name of a group given by count or by what they are, at a
 /// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
@@ -246,14 +332,23 @@ fn cue_after(chars: &[char], end: usize) -> bool {
     AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
 }
 
-/// Positions right after a post title or a cue word.
+/// Positions right after a post title or a cue word, or after a post and
+/// the 的 or comma that introduce its holder (身为村党支部书记的黄明,
+/// 作为村党支部书记,刘洋…).
 fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
+    let introduced = |e: usize| {
+        let by = chars[e - 1];
+        let post = lex.roles.ending_at(chars, e - 1).is_some();
+        post && (by == '的'
+            || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some())
+    };
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
                 || lex.person_cues.ending_at(chars, e).is_some()
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
+                || (e >= 2 && introduced(e))
         })
         // A space may stand between the cue and the name: 主任 任红梅.
         .map(|e| e + chars[e..].iter().take_while(|&&c| c == ' ').count())
@@ -305,7 +400,7 @@ const NAME_ENDS: &[&str] = &[
     "和", "与", "及", "是", "为", "到", "来", "向", "对", "从", "把", "将", "已", "正", "曾", "又",
     "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
-    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场",
+    "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -339,12 +434,17 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
     // A name also ends where a place or organization begins (任红梅晋中市),
     // and before a one-char word jieba tags as a verb or function word
     // (马鹏|用…).
+    // An adverb char before a word that ends names is the given name's
+    // last char (郑志刚|已, 王建刚|说): jieba reads 刚 as "just".
     let ends_at = |k: usize| {
         ends_name(chars, k)
             || taken.iter().any(|t| t.start == k)
-            || words
-                .iter()
-                .any(|w| w.start == k && w.end == k + 1 && is_function_tag(w.tag()))
+            || words.iter().any(|w| {
+                w.start == k
+                    && w.end == k + 1
+                    && is_function_tag(w.tag())
+                    && !(w.tag() == "d" && ends_name(chars, k + 1))
+            })
     };
     [4, 3, 2].into_iter().find_map(|len| {
         let end = at + len;
@@ -538,6 +638,9 @@ mod tests {
         assert!(persons("书记马上就到").is_empty());
         assert!(persons("党员干部中有人").is_empty());
         assert_eq!(persons("网格员吕鑫来了"), ["吕鑫"]);
+        assert_eq!(persons("副校长许明作专题辅导"), ["许明"]);
+        assert_eq!(persons("原第一书记郑志刚已回到原单位"), ["郑志刚"]);
+        assert_eq!(persons("副主任何玉兰一同调研"), ["何玉兰"]);
     }
 
     #[test]
