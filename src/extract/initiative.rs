@@ -271,16 +271,19 @@ fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec
     for verb in LAUNCHING {
         let len = verb.chars().count();
         for at in (1..chars.len()).filter(|&i| has_at(chars, i, verb)) {
-            let named = taken
-                .iter()
-                .any(|t| t.end <= at && at - t.end <= ADVERB_GAP && chars[t.end..at].iter().all(|&c| is_cjk(c)));
+            let named = taken.iter().any(|t| {
+                t.end <= at
+                    && at - t.end <= ADVERB_GAP
+                    && chars[t.end..at].iter().all(|&c| is_cjk(c))
+            });
             if !named || taken.iter().any(|t| t.start < at + len && at < t.end) {
                 continue;
             }
             let start = at + len + usize::from(chars.get(at + len) == Some(&'了'));
-            let end = WORK_NAME.clone().map(|n| start + n).find(|&end| {
-                WORK_HEADS.iter().any(|h| has_at(chars, end, h))
-            });
+            let end = WORK_NAME
+                .clone()
+                .map(|n| start + n)
+                .find(|&end| WORK_HEADS.iter().any(|h| has_at(chars, end, h)));
             let Some(end) = end else { continue };
             let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
                 && !taken.iter().any(|t| t.overlaps(&Span::new(start, end)));
@@ -523,10 +526,7 @@ mod tests {
     #[test]
     fn quoted_means_of_a_clause() {
         assert_eq!(found("社区通过“双向培养”,发展党员27名"), ["双向培养"]);
-        assert_eq!(
-            found("沈北新区以“联、帮、包”为基本方式"),
-            ["联、帮、包"]
-        );
+        assert_eq!(found("沈北新区以“联、帮、包”为基本方式"), ["联、帮、包"]);
         // A goal, or one item of a list, is no means.
         assert!(found("紧紧围绕“夯实基层党建”的工作目标").is_empty());
         assert!(found("制定了以“社区快速发展”、“人民群众满意”为标准").is_empty());

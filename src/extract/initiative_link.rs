@@ -1014,12 +1014,22 @@ mod tests {
     fn an_area_that_builds_or_forms_a_program_organizes_it() {
         let found = links("学院路社区建起了“办事厅、议事厅”。");
         assert!(
-            has(&found, "办事厅、议事厅", "学院路社区", RelationKind::Organizer),
+            has(
+                &found,
+                "办事厅、议事厅",
+                "学院路社区",
+                RelationKind::Organizer
+            ),
             "{found:?}"
         );
         let found = links("海淀区拓展服务站点,形成“十分钟便民服务圈”。");
         assert!(
-            has(&found, "十分钟便民服务圈", "海淀区", RelationKind::Organizer),
+            has(
+                &found,
+                "十分钟便民服务圈",
+                "海淀区",
+                RelationKind::Organizer
+            ),
             "{found:?}"
         );
     }
@@ -1032,14 +1042,20 @@ mod tests {
             "{found:?}"
         );
         // 沿着 takes the organ that drew the path up as its object.
-        let found =
-            links("学院路社区党委沿着街道党工委谋划的路径,以“生态学院路”作为主题定位。");
+        let found = links("学院路社区党委沿着街道党工委谋划的路径,以“生态学院路”作为主题定位。");
         assert!(
-            !found.iter().any(|(i, who, _)| i == "生态学院路" && who == "街道党工委"),
+            !found
+                .iter()
+                .any(|(i, who, _)| i == "生态学院路" && who == "街道党工委"),
             "{found:?}"
         );
         assert!(
-            has(&found, "生态学院路", "学院路社区党委", RelationKind::Organizer),
+            has(
+                &found,
+                "生态学院路",
+                "学院路社区党委",
+                RelationKind::Organizer
+            ),
             "{found:?}"
         );
     }
@@ -1052,7 +1068,12 @@ mod tests {
         // A bare national name takes the verb right before it.
         let found = links("衢州市以创建全国城市党建示范市为契机,推进社区治理。");
         assert!(
-            has(&found, "全国城市党建示范市", "衢州市", RelationKind::Participant),
+            has(
+                &found,
+                "全国城市党建示范市",
+                "衢州市",
+                RelationKind::Participant
+            ),
             "{found:?}"
         );
     }
@@ -1086,7 +1107,10 @@ mod tests {
         let found = links(
             "海淀区开展“海淀最美社区干部”评选。\n“海淀最美社区干部”名单\n此次评选历时三个月。\n王光宇说,很光荣。",
         );
-        assert!(!found.iter().any(|(_, who, _)| who == "王光宇"), "{found:?}");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "王光宇"),
+            "{found:?}"
+        );
     }
 
     #[test]
