@@ -397,8 +397,10 @@ fn posts_ending_at(
         .iter()
         .rev()
         .find_map(|(_, _, u)| u.clone())
-        .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
+        // A post that names its level's organ (驻村第一书记, 居委会主任) is
+        // of that level even in a list after another person's post.
         .or_else(|| organ_of_a_level(chars, posts.last()?.0))
+        .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
     else {
         return false;
     };

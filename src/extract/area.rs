@@ -325,11 +325,20 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
 /// nor before a level suffix, where it is part of a longer name (平湖|街道).
 fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<AreaHit> {
     let quoted = quoted_spans(chars);
-    let suffixes = &lexicon().area_suffix_starts;
+    let lex = lexicon();
+    let before_suffix = |at: usize| {
+        chars
+            .get(at)
+            .is_some_and(|c| lex.area_suffix_starts.contains(c))
+            && lex
+                .area_suffixes
+                .iter()
+                .any(|s| has_at(chars, at, &s.suffix))
+    };
     words
         .iter()
         .filter(|w| w.tag() == "ns" && w.end - w.start >= 2)
-        .filter(|w| !chars.get(w.end).is_some_and(|c| suffixes.contains(c)))
+        .filter(|w| !before_suffix(w.end))
         .filter(|w| !names_a_thing(chars, words, w.end))
         .filter(|w| {
             !quoted

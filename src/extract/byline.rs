@@ -29,9 +29,13 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 30] = [
+const LABELS: [&str; 34] = [
     "记者",
     "通讯员",
+    "实习生",
+    "文/图",
+    "文／图",
+    "图/文",
     "文/",
     "文／",
     "作者:",
@@ -61,7 +65,7 @@ const LABELS: [&str; 30] = [
     "图/",
     "摄",
 ];
-const AUTHOR_LABELS: usize = 8;
+const AUTHOR_LABELS: usize = 12;
 /// Words after the names that end a byline.
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
 /// Tails that credit a picture, not the text.
@@ -184,7 +188,12 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
             break;
         }
         if matches!(chars.get(i), Some(':') | Some('：')) {
-            break;
+            // The next field's label glued to a name ends it
+            // (编辑:王芳责编:李明).
+            match field_label_before(chars, i) {
+                Some(n) if i - n > start => i -= n,
+                _ => break,
+            }
         }
         // A two-char name spaced to the width of three (记者 左 京).
         if i - start == 1 && is_spaced_given_name(chars, i) {
@@ -237,6 +246,17 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         }
     }
     credits
+}
+
+/// The length of the label of a field (责编 of 责编:) ending right before
+/// the colon at `colon`.
+fn field_label_before(chars: &[char], colon: usize) -> Option<usize> {
+    LABELS
+        .iter()
+        .filter_map(|l| l.strip_suffix([':', '：']))
+        .map(|l| (l, l.chars().count()))
+        .find(|&(l, n)| n <= colon && l.chars().eq(chars[colon - n..colon].iter().copied()))
+        .map(|(_, n)| n)
 }
 
 /// After a one-char run ending at `i`: a space, then one char and the end
@@ -415,6 +435,15 @@ mod tests {
             credited("（编辑：王芳 责编：李明）"),
             [("王芳".to_owned(), false), ("李明".to_owned(), false)]
         );
+        assert_eq!(
+            credited("编辑：王芳责编：李明"),
+            [("王芳".to_owned(), false), ("李明".to_owned(), false)]
+        );
+        assert_eq!(
+            credited("本报记者 王强 实习生 李明"),
+            [("王强".to_owned(), true), ("李明".to_owned(), true)]
+        );
+        assert_eq!(credited("文/图 王强"), [("王强".to_owned(), true)]);
     }
 
     #[test]

@@ -95,11 +95,22 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
     }
     let framing_cue = LABELS.iter().any(|l| before.ends_with(l))
         || starts_with_clock(after.trim_start())
+        || starts_with_weekday(after.trim_start())
         || FIELDS.iter().any(|f| after.contains(f))
         || chars
             .iter()
             .all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c));
     framing && framing_cue
+}
+
+/// `星期二`, `周二`: a page header's weekday after its date.
+fn starts_with_weekday(after: &str) -> bool {
+    let day = after
+        .strip_prefix("星期")
+        .or_else(|| after.strip_prefix("礼拜"))
+        .or_else(|| after.strip_prefix('周'));
+    day.and_then(|d| d.chars().next())
+        .is_some_and(|c| "一二三四五六日天".contains(c))
 }
 
 /// `03版`, `第3版`: the page of a newspaper edition.
@@ -241,6 +252,7 @@ mod tests {
                 "2024-11-01",
             ),
             ("标题\n发布时间:2021年3月\n正文。", "2021-03"),
+            ("标题\n2019-10-08 星期二\n正文。", "2019-10-08"),
         ];
         for (text, want) in cases {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");

@@ -682,6 +682,22 @@ mod tests {
     }
 
     #[test]
+    fn a_post_naming_its_level_in_a_list_is_of_that_level() {
+        let found = appointments(
+            "地苏镇大定村党支部书记蓝文、村委会主任韦强、驻村第一书记黄海波参加会议。驻村工作队员潘军入户走访。",
+        );
+        for (person, role) in [("黄海波", "驻村第一书记"), ("潘军", "驻村工作队员")]
+        {
+            assert!(
+                found
+                    .iter()
+                    .any(|(p, r, u)| p == person && r == role && u == "大定村"),
+                "{person}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn the_subject_of_a_feature_is_a_name_without_a_cue() {
         let facts = extract("每天早上五点半，张丽就起床了。张丽也顾不上吃饭。");
         assert!(facts.mentions.iter().any(|m| m.label == "张丽"));
