@@ -6,8 +6,15 @@
 //! “三个三”). Other quotes are slogans or figures of speech (“真提升”).
 //! A quote inside a team's name (…“访惠聚”驻村工作队) names the program the
 //! team works for. A title in 《》 that ends with a document's head (《…工作方案》,
-//! 《…办法(试行)》) names a policy document, a program of its own.
+//! 《…办法(试行)》) names a policy document, a program of its own. A quote
+//! that is the means a subject works by (通过“双向培养”, 以“联、帮、包”为
+//! 基本方式) is its program, and so is one that heads a section of a report
+//! (“两级联审”把关。). Unquoted, a national designation, campaign or honour
+//! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
+//! 全国城市党建示范市, 全国优秀城乡社区工作者); so is the work a named
+//! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作).
 
+use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
 use crate::model::{EntityKind, Mention, Span};
@@ -30,6 +37,73 @@ const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
 /// Heads of a team named after the program it works for (新疆自治区党委
 /// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
 const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
+
+/// Words right before a quoted name that make it the means of the
+/// clause's subject (以“两廊一广场”为载体, 围绕“五个三”工作模式,
+/// 通过“居民点单”): the subject runs it.
+pub(super) const MEANS: &[&str] = &["以", "围绕", "通过", "借助", "利用", "依托", "经过"];
+
+/// Chars right after a quote that make it no means but a goal or one item
+/// of a list (围绕“…”的工作目标, 以“社区快速发展”、“…”为标准).
+const NOT_MEANS_AFTER: &[char] = &['的', '、', '“'];
+
+/// Words after 以“…”为 that make the quote a model or a yardstick, not a
+/// means (以“最美社区干部”为榜样, 以“…”为目标).
+const YARDSTICKS: &[&str] = &["榜样", "目标", "标准", "标杆", "荣", "指导", "核心"];
+
+/// Longest quoted name that heads a section (“三项精选”全面选引保质。),
+/// and longest verb phrase after it.
+const MAX_HEADING: usize = 8;
+
+/// Words that open a definition after a quote (“电水井”是…): a term
+/// explained, not a section.
+const DEFINING: &[char] = &['是', '即', '就', '指', '变'];
+
+/// What opens the unquoted name of a national designation or campaign.
+const NATIONAL: &str = "全国";
+
+/// Longest unquoted national name.
+const MAX_NATIONAL: usize = 20;
+
+/// Heads that end a national campaign's or designation's name (全国文明
+/// 城区创建, 全国第七次人口普查, 全国城市党建示范市). Source: the forms of
+/// national campaigns and model titles in Chinese governance reporting;
+/// general.
+const NATIONAL_HEADS: &[&str] = &[
+    "创建活动",
+    "创建",
+    "普查",
+    "示范市",
+    "示范城市",
+    "示范城区",
+    "示范县",
+    "示范街道",
+    "示范社区",
+    "示范村",
+];
+
+/// Words that make a national name an honour (全国先进…, 全国优秀…), and
+/// the honourees that end it (…自治组织, …社区工作者).
+const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
+const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"];
+
+/// Verbs whose named subject launches the work after them as its own
+/// program (…第一书记韦某开展脱贫攻坚工作).
+const LAUNCHING: &[&str] = &["开展", "推行", "实施"];
+
+/// Heads of unquoted work a named subject launches: the name runs up to
+/// them.
+const WORK_HEADS: &[&str] = &["工作", "活动"];
+
+/// Fewest and most chars of such work's name (脱贫攻坚, 结对共建).
+const WORK_NAME: std::ops::RangeInclusive<usize> = 4..=8;
+
+/// Most chars of adverb between a subject and its verb (积极开展).
+const ADVERB_GAP: usize = 2;
+
+/// jieba's tags of words no name runs across: conjunctions, prepositions,
+/// particles, pronouns (和, 在, 的, 其).
+const NAME_BREAKS: &[&str] = &["c", "p", "uj", "ul", "u", "r"];
 
 /// Longest document title.
 const MAX_TITLE: usize = 48;
@@ -114,7 +188,7 @@ fn is_document(title: &str) -> bool {
         .any(|h| bare.ends_with(h) && bare.chars().count() > h.chars().count() + 1)
 }
 
-pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
+pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
     let spans = quotes(chars);
     // A document's title holds the names of its issuers (《大洼区…办法》):
     // names taken inside it do not make it less a title.
@@ -148,10 +222,13 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
-        let framed = launched(chars, q.start - 1) && label.chars().count() >= MIN_FRAMED && !honour;
+        let framed = (launched(chars, q.start - 1) || by_means(chars, q))
+            && label.chars().count() >= MIN_FRAMED
+            && !honour;
         if head.is_some()
             || self_headed
             || framed
+            || heads_section(chars, q)
             || teams_program
             || numbered && label.chars().count() <= 8
         {
@@ -167,7 +244,90 @@ pub fn find_initiatives(chars: &[char], taken: &[Span]) -> Vec<InitiativeHit> {
             });
         }
     }
+    hits.extend(
+        national_names(chars, words, &spans, taken).map(|span| InitiativeHit {
+            span,
+            label: string(chars, span.start, span.end),
+            alts: Vec::new(),
+        }),
+    );
+    hits.extend(work_of_named_subjects(chars, words, taken));
     hits
+}
+
+/// Does a word no name runs across start at `at`?
+fn breaks_name(words: &[Word], at: usize) -> bool {
+    words
+        .iter()
+        .find(|w| w.start <= at && at < w.end)
+        .is_some_and(|w| w.start == at && NAME_BREAKS.contains(&w.tag()))
+}
+
+/// The work a named subject launches, unquoted: *name* (adverb) 开展
+/// *work* 工作 (韦某开展脱贫攻坚工作). Without a named subject such work
+/// is as often routine (开展入户走访工作) and is left alone.
+fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+    let mut out = Vec::new();
+    for verb in LAUNCHING {
+        let len = verb.chars().count();
+        for at in (1..chars.len()).filter(|&i| has_at(chars, i, verb)) {
+            let named = taken.iter().any(|t| {
+                t.end <= at
+                    && at - t.end <= ADVERB_GAP
+                    && chars[t.end..at].iter().all(|&c| is_cjk(c))
+            });
+            if !named || taken.iter().any(|t| t.start < at + len && at < t.end) {
+                continue;
+            }
+            let start = at + len + usize::from(chars.get(at + len) == Some(&'了'));
+            let end = WORK_NAME
+                .clone()
+                .map(|n| start + n)
+                .find(|&end| WORK_HEADS.iter().any(|h| has_at(chars, end, h)));
+            let Some(end) = end else { continue };
+            let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
+                && !taken.iter().any(|t| t.overlaps(&Span::new(start, end)));
+            if clean {
+                let label = string(chars, start, end);
+                let head = WORK_HEADS.iter().find(|h| has_at(chars, end, h));
+                out.push(InitiativeHit {
+                    span: Span::new(start, end),
+                    alts: head.map(|h| format!("{label}{h}")).into_iter().collect(),
+                    label,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Unquoted national designations, campaigns and honours: 全国 and the
+/// longest run of words up to a head (全国和谐社区建设示范单位创建活动),
+/// outside quotes and with no other name running across its ends.
+fn national_names<'a>(
+    chars: &'a [char],
+    words: &'a [Word],
+    quoted: &'a [Span],
+    taken: &'a [Span],
+) -> impl Iterator<Item = Span> + 'a {
+    let starts = (0..chars.len()).filter(|&i| has_at(chars, i, NATIONAL));
+    starts.filter_map(move |start| {
+        let first = start + NATIONAL.chars().count();
+        let honour = HONOUR_QUALIFIERS.iter().any(|q| has_at(chars, first, q));
+        let run = (first..chars.len().min(start + MAX_NATIONAL))
+            .take_while(|&i| is_cjk(chars[i]) && !breaks_name(words, i))
+            .count();
+        let end = (first + 1..=first + run).rev().find(|&end| {
+            let ends = |h: &&str| {
+                let len = h.chars().count();
+                end >= first + len && has_at(chars, end - len, h)
+            };
+            NATIONAL_HEADS.iter().any(ends) || honour && HONOUREES.iter().any(ends)
+        })?;
+        let span = Span::new(start, end);
+        let crosses = |t: &Span| t.overlaps(&span) && !span.contains(t);
+        (!quoted.iter().any(|q| q.overlaps(&span)) && !taken.iter().any(crosses)).then_some(span)
+    })
 }
 
 /// Gives a program written as an abbreviation of a longer name the article
@@ -213,6 +373,48 @@ fn launched(chars: &[char], open: usize) -> bool {
     };
     lex.organizer_verbs.ending_at(chars, end).is_some()
         || lex.participant_verbs.ending_at(chars, end).is_some()
+}
+
+/// Is the quote `q` the object of a word of means (通过“双向培养”,
+/// 利用“归心空间”组织…), and for 以 the words 为 or 作为 after it
+/// (以“联、帮、包”为基本方式)?
+fn by_means(chars: &[char], q: &Span) -> bool {
+    let open = q.start - 1;
+    let Some(word) = MEANS
+        .iter()
+        .find(|m| open >= m.chars().count() && has_at(chars, open - m.chars().count(), m))
+    else {
+        return false;
+    };
+    let after = q.end + 1;
+    if chars.get(after).is_none_or(|c| NOT_MEANS_AFTER.contains(c)) {
+        return false;
+    }
+    let be = ["为", "作为"].into_iter().find(|b| has_at(chars, after, b));
+    *word != "以"
+        || be.is_some_and(|b| {
+            let noun = after + b.chars().count();
+            !YARDSTICKS.iter().any(|y| has_at(chars, noun, y))
+        })
+}
+
+/// Does the quote `q` head a section: it opens the sentence, and a short
+/// verb phrase, nothing else, follows (“两级联审”把关。, “三项培育”
+/// 强化锻炼提能。)?
+fn heads_section(chars: &[char], q: &Span) -> bool {
+    let opens = chars[..q.start - 1].iter().all(|c| c.is_whitespace());
+    let tail: Vec<char> = chars[q.end + 1..]
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let tail = tail.strip_suffix(&['。']).unwrap_or(&tail);
+    opens
+        && q.len() <= MAX_HEADING
+        && chars[q.start..q.end].iter().all(|&c| is_cjk(c))
+        && (2..=MAX_HEADING).contains(&tail.len())
+        && tail.iter().all(|&c| is_cjk(c))
+        && !DEFINING.contains(&tail[0])
 }
 
 /// Second chars of ordinary words (方面, 一些, 一般…).
@@ -277,10 +479,11 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::segment;
 
     fn found(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_initiatives(&chars, &[])
+        find_initiatives(&chars, &segment::tag(s), &[])
             .into_iter()
             .map(|h| h.label)
             .collect()
@@ -321,6 +524,62 @@ mod tests {
     }
 
     #[test]
+    fn quoted_means_of_a_clause() {
+        assert_eq!(found("社区通过“双向培养”,发展党员27名"), ["双向培养"]);
+        assert_eq!(found("沈北新区以“联、帮、包”为基本方式"), ["联、帮、包"]);
+        // A goal, or one item of a list, is no means.
+        assert!(found("紧紧围绕“夯实基层党建”的工作目标").is_empty());
+        assert!(found("制定了以“社区快速发展”、“人民群众满意”为标准").is_empty());
+        // 以 takes its program with 为 or 作为 only.
+        assert!(found("以“真心实意”换来信任").is_empty());
+        // A model to follow is no means either.
+        assert!(found("要以“最美社区干部”为榜样").is_empty());
+    }
+
+    #[test]
+    fn quotes_heading_a_section() {
+        assert_eq!(found("“两级联审”把关。"), ["两级联审"]);
+        assert_eq!(found("“三项培育” 强化锻炼提能。"), ["三项培育"]);
+        // Speech, a term defined, and a sentence that goes on are not.
+        assert!(found("“民之所望,政之所向。”").is_empty());
+        assert!(found("“电水井”是装有水泵的水窖。").is_empty());
+        assert!(found("“学渣”变“学霸”有多难?").is_empty());
+        assert!(found("“好邻居”来了,大家都很高兴。").is_empty());
+    }
+
+    #[test]
+    fn national_names_without_quotes() {
+        assert_eq!(
+            found("石景山区结合全国文明城区创建工作,组织开展志愿服务。"),
+            ["全国文明城区创建"]
+        );
+        assert_eq!(
+            found("在第二次全国和谐社区建设示范单位创建活动中,我省54个社区入选。"),
+            ["全国和谐社区建设示范单位创建活动"]
+        );
+        assert_eq!(
+            found("民政部拟表彰200个全国先进基层群众性自治组织。"),
+            ["全国先进基层群众性自治组织"]
+        );
+        // No head, or a word across which no name runs, is no name.
+        assert!(found("全国人大代表来到社区。").is_empty());
+        assert!(found("全国各地的社区工作者").is_empty());
+        assert!(found("全国和省市先进单位").is_empty());
+    }
+
+    #[test]
+    fn work_a_named_subject_launches() {
+        let chars: Vec<char> = "第一书记韦小雨开展脱贫攻坚工作的故事".chars().collect();
+        let words = segment::tag("第一书记韦小雨开展脱贫攻坚工作的故事");
+        let hits = find_initiatives(&chars, &words, &[Span::new(4, 7)]);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].label, "脱贫攻坚");
+        assert_eq!(hits[0].alts, ["脱贫攻坚工作"]);
+        // Without a named subject, work is routine.
+        assert!(found("并开展入户走访工作").is_empty());
+    }
+
+    #[test]
     fn policy_documents_in_titles() {
         assert_eq!(
             found("制定了《社区工作者管理办法(试行)》"),
@@ -345,14 +604,14 @@ mod tests {
     #[test]
     fn alt_labels_keep_the_words_up_to_the_head() {
         let chars: Vec<char> = "做好“同心”社会服务工作".chars().collect();
-        let hits = find_initiatives(&chars, &[]);
+        let hits = find_initiatives(&chars, &[], &[]);
         assert!(
             hits[0].alts.contains(&"同心社会服务".to_owned()),
             "{hits:?}"
         );
         // A run of quotes shares its head alone.
         let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
-        let hits = find_initiatives(&chars, &[]);
+        let hits = find_initiatives(&chars, &[], &[]);
         assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
     }
 

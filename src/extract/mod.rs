@@ -450,7 +450,7 @@ impl SentenceFacts {
                 self.push(facts, EntityKind::Person, span, name, Vec::new());
             }
         }
-        for hit in initiative::find_initiatives(&a.chars, &self.taken()) {
+        for hit in initiative::find_initiatives(&a.chars, &a.words, &self.taken()) {
             self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
         }
         self.appointments(a, context, facts);
