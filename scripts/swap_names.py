@@ -43,7 +43,7 @@ def normalised_text(binary, path):
 def new_names(names, text, rnd):
     """A made-up name of the same length for each name, none in the text."""
     mapping = {}
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=lambda n: (-len(n), n)):
         for _ in range(100):
             new = rnd.choice(SURNAMES) + "".join(rnd.choice(GIVEN) for _ in range(len(name) - 1))
             if new not in text and new not in mapping.values():
