@@ -94,7 +94,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
 }
 
 /// Frames around a leader's or helper's name: 在王强的带领下, 在…的陪同下;
-/// 王强带领… at a clause start.
+/// 王强带领… or a speaker (”梁文静说) at a clause start.
 const UNDER: &[&str] = &[
     "带领下",
     "陪同下",
@@ -104,7 +104,16 @@ const UNDER: &[&str] = &[
     "关心下",
     "支持下",
 ];
-const LEADS: &[&str] = &["带领", "率领", "陪同"];
+const LEADS: &[&str] = &[
+    "带领",
+    "率领",
+    "陪同",
+    "说",
+    "表示",
+    "介绍",
+    "告诉记者",
+    "坦言",
+];
 
 /// Names in [`UNDER`] frames (在|X|的…下) and before [`LEADS`] verbs at a
 /// clause start.
@@ -119,18 +128,27 @@ fn names_in_frames(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> 
             .then(|| [3, 2].into_iter().find(|&len| framed(len)))
             .flatten()
             .map(|len| Span::new(at + 1, at + 1 + len));
-        let leads = (at == 0 || CLAUSE_BREAKS.contains(&chars[at - 1])).then(|| {
+        let clause_start =
+            at == 0 || CLAUSE_BREAKS.contains(&chars[at - 1]) || chars[at - 1] == '”';
+        let leads = clause_start.then(|| {
             [3, 2]
                 .into_iter()
                 .find(|&len| LEADS.iter().any(|l| has_at(chars, at + len, l)))
                 .map(|len| Span::new(at, at + len))
         });
         let span = under.or(leads.flatten());
+        // 但|村民说: a one-char function word is no surname.
+        let function_word = |at: usize| {
+            words
+                .iter()
+                .any(|w| w.start == at && w.end == at + 1 && is_function_tag(w.tag()))
+        };
         found.extend(span.filter(|s| {
             s.end <= chars.len()
                 && !taken.iter().any(|t| t.overlaps(s))
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.start)
+                && !function_word(s.start)
         }));
     }
     found
@@ -741,6 +759,9 @@ mod tests {
         assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
         assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
         assert!(persons("在工作的指导下").is_empty());
+        assert_eq!(persons("“心里才有底。”梁文静说,他是天水人"), ["梁文静"]);
+        assert!(persons("但村民说,路修好了").is_empty());
+        assert_eq!(persons("刚满30岁的梁文静来到村里"), ["梁文静"]);
     }
 
     #[test]
