@@ -12,8 +12,9 @@
 
 use super::person::{as_clause_before, went_to};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
+use super::{level_word, PEOPLES_COMMITTEES};
 use crate::lexicon::{lexicon, WordList};
-use crate::model::{EntityKind, Span};
+use crate::model::{AreaKind, EntityKind, Span};
 use std::sync::OnceLock;
 
 /// A mention in the sentence, as the recognisers found it.
@@ -425,27 +426,24 @@ fn posts_ending_at(
     true
 }
 
-/// Organs every area of a level has, and titles that name one, with that
-/// level: 居委会副主任 X is of the community in focus.
-const ORGANS_OF_LEVELS: &[(&str, &str)] = &[
-    ("居委会", "社区"),
-    ("居民委员会", "社区"),
-    ("村委会", "村"),
-    ("村民委员会", "村"),
-    ("业委会", "小区"),
-    // Titles that name the level: 支书 is a village's party secretary,
-    // 驻村 posts are held in a village.
-    ("支书", "村"),
-    ("驻村", "村"),
+/// Organs and titles of a level besides its residents' and villagers'
+/// committees ([`PEOPLES_COMMITTEES`]): 业委会 is a compound's; 支书 is a
+/// village's party secretary, 驻村 posts are held in a village.
+const ORGANS_OF_LEVELS: &[(&str, AreaKind)] = &[
+    ("业委会", AreaKind::ResidentialCompound),
+    ("支书", AreaKind::Village),
+    ("驻村", AreaKind::Village),
 ];
 
 /// A post that starts with an organ or title of a level and names no area
 /// (居委会|副主任, 驻村|队长): the level, for the area in focus.
 fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
-    ORGANS_OF_LEVELS
+    PEOPLES_COMMITTEES
         .iter()
+        .chain(ORGANS_OF_LEVELS)
         .find(|(organ, _)| has_at(chars, start, organ))
-        .map(|(_, level)| (Unit::Generic((*level).to_owned()), start))
+        .and_then(|&(_, kind)| level_word(kind))
+        .map(|level| (Unit::Generic(level.to_owned()), start))
 }
 
 /// The unit of the appointment of the person named right before `at`
@@ -497,6 +495,7 @@ fn name_then_post(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<
 
 /// Person … (unit) 担任 (unit) post.
 fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let units = unit_spans(mentions);
     let mut next = 0;
     for v in 0..chars.len() {
         // Not inside a verb already read (被|任命为).
@@ -510,7 +509,8 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         next = after;
         let short = VERBS_AFTER_NAME.contains(&verb);
         let before = person_before(mentions, v).filter(|&p| {
-            !short || [v, went_to(chars, &unit_spans(mentions), v)].contains(&mentions[p].span.end)
+            let end = mentions[p].span.end;
+            !short || end == v || end == went_to(chars, &units, v)
         });
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))

@@ -166,12 +166,20 @@ impl FocusAt<'_> {
 /// each belongs to: a bare 居委会 is the community's in focus. (An owners'
 /// committee, 业委会, is not completed: articles name it in general more
 /// often than as the one compound in focus.)
-const PEOPLES_COMMITTEES: &[(&str, AreaKind)] = &[
+pub(crate) const PEOPLES_COMMITTEES: &[(&str, AreaKind)] = &[
     ("村民委员会", AreaKind::Village),
     ("村委会", AreaKind::Village),
     ("居民委员会", AreaKind::Community),
     ("居委会", AreaKind::Community),
 ];
+
+/// The bare word for a level of area (Community → 社区).
+pub(crate) fn level_word(kind: AreaKind) -> Option<&'static str> {
+    LEVEL_WORDS
+        .iter()
+        .find(|&&(_, k)| k == kind)
+        .map(|&(word, _)| word)
+}
 
 /// The one area of `kind` every division named `label` lies in, if the
 /// gazetteer knows the name and all its namesakes agree.
@@ -602,32 +610,41 @@ mod tests {
         assert_eq!(orgs, ["水井村党支部"]);
     }
 
+    /// Asserts that `text` gives `person` a post in `unit`, with `role`
+    /// when one is given.
+    fn assert_holds(text: &str, person: &str, role: Option<&str>, unit: &str) {
+        let found = appointments(text);
+        assert!(
+            found
+                .iter()
+                .any(|(p, r, u)| p == person && role.is_none_or(|role| r == role) && u == unit),
+            "{text}: {person} {role:?} @ {unit} not in {found:?}"
+        );
+    }
+
     #[test]
     fn a_residents_committee_after_a_post_is_the_community_s() {
-        let found = appointments("青山区石门社区党支部书记、居委会主任王丽出席。");
-        assert!(
-            found
-                .iter()
-                .any(|(p, r, u)| p == "王丽" && r == "主任" && u == "石门社区居委会"),
-            "{found:?}"
+        assert_holds(
+            "青山区石门社区党支部书记、居委会主任王丽出席。",
+            "王丽",
+            Some("主任"),
+            "石门社区居委会",
         );
-        let found = appointments("平安村党支部书记、村委会主任李强出席。");
-        assert!(
-            found
-                .iter()
-                .any(|(p, _, u)| p == "李强" && u == "平安村村委会"),
-            "{found:?}"
+        assert_holds(
+            "平安村党支部书记、村委会主任李强出席。",
+            "李强",
+            None,
+            "平安村村委会",
         );
     }
 
     #[test]
     fn a_name_before_is_and_a_post_of_a_named_unit_holds_it() {
-        let found = appointments("现年45岁的刘长河是石门村党支部书记,他带领村民致富。");
-        assert!(
-            found
-                .iter()
-                .any(|(p, r, u)| p == "刘长河" && r == "书记" && u == "石门村党支部"),
-            "{found:?}"
+        assert_holds(
+            "现年45岁的刘长河是石门村党支部书记,他带领村民致富。",
+            "刘长河",
+            Some("书记"),
+            "石门村党支部",
         );
     }
 
@@ -637,13 +654,7 @@ mod tests {
             "作为石门村党支部书记,刘洋每天都在村里奔走。",
             "身为石门村党支部书记的刘洋,把村民的事放在心上。",
         ] {
-            let found = appointments(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|(p, r, u)| p == "刘洋" && r == "书记" && u == "石门村党支部"),
-                "{text}: {found:?}"
-            );
+            assert_holds(text, "刘洋", Some("书记"), "石门村党支部");
         }
     }
 
@@ -653,60 +664,40 @@ mod tests {
             ("2018年3月,王伟到大湾村担任第一书记。", "王伟"),
             ("省财政厅选派干部陈晓东到大湾村任第一书记。", "陈晓东"),
         ] {
-            let found = appointments(text);
-            assert!(
-                found
-                    .iter()
-                    .any(|(p, r, u)| p == name && r == "第一书记" && u == "大湾村"),
-                "{text}: {found:?}"
-            );
+            assert_holds(text, name, Some("第一书记"), "大湾村");
         }
     }
 
     #[test]
     fn a_profile_and_a_title_that_names_its_level() {
-        let found = appointments("王丽,女,1980年出生,现任石门村党支部书记。");
-        assert!(
-            found
-                .iter()
-                .any(|(p, _, u)| p == "王丽" && u == "石门村党支部"),
-            "{found:?}"
+        assert_holds(
+            "王丽,女,1980年出生,现任石门村党支部书记。",
+            "王丽",
+            None,
+            "石门村党支部",
         );
-        let found = appointments("石门乡党委副书记、乡长汪洋主持会议。");
-        assert!(
-            found
-                .iter()
-                .any(|(p, r, u)| p == "汪洋" && r == "乡长" && u == "石门乡"),
-            "{found:?}"
+        assert_holds(
+            "石门乡党委副书记、乡长汪洋主持会议。",
+            "汪洋",
+            Some("乡长"),
+            "石门乡",
         );
     }
 
     #[test]
     fn a_post_naming_its_level_in_a_list_is_of_that_level() {
-        let found = appointments(
-            "地苏镇大定村党支部书记蓝文、村委会主任韦强、驻村第一书记黄海波参加会议。驻村工作队员潘军入户走访。",
-        );
+        let text = "地苏镇大定村党支部书记蓝文、村委会主任韦强、驻村第一书记黄海波参加会议。驻村工作队员潘军入户走访。";
         for (person, role) in [("黄海波", "驻村第一书记"), ("潘军", "驻村工作队员")]
         {
-            assert!(
-                found
-                    .iter()
-                    .any(|(p, r, u)| p == person && r == role && u == "大定村"),
-                "{person}: {found:?}"
-            );
+            assert_holds(text, person, Some(role), "大定村");
         }
     }
 
     #[test]
     fn listed_names_with_their_posts_in_brackets() {
-        let found = appointments("获得表彰的有:王强(青山村党支部书记)、李明(红星社区党委书记)。");
+        let text = "获得表彰的有:王强(青山村党支部书记)、李明(红星社区党委书记)。";
         for (person, unit) in [("王强", "青山村党支部"), ("李明", "红星社区党委")] {
-            assert!(
-                found
-                    .iter()
-                    .any(|(p, r, u)| p == person && r == "书记" && u == unit),
-                "{person}: {found:?}"
-            );
+            assert_holds(text, person, Some("书记"), unit);
         }
     }
 

@@ -442,11 +442,12 @@ fn cue_after(chars: &[char], end: usize) -> bool {
 /// 作为村党支部书记,刘洋…).
 fn cue_ends(chars: &[char]) -> Vec<usize> {
     let lex = lexicon();
+    // The char test first: every position of every sentence comes here.
     let introduced = |e: usize| {
         let by = chars[e - 1];
-        let post = lex.roles.ending_at(chars, e - 1).is_some();
-        post && (by == '的'
-            || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some())
+        let opens =
+            by == '的' || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some();
+        opens && lex.roles.ending_at(chars, e - 1).is_some()
     };
     (1..=chars.len())
         .filter(|&e| {
