@@ -13,7 +13,10 @@
 //! the next clause's (推动“…”以来,X…), the sentence's topic or the text's;
 //! pilots (以X为试点), passives (被X评为), teams named after the program,
 //! its beneficiaries and the unit it is made for (为X制定) are linked too,
-//! and the people listed under a roster heading (“…”名单). A name written
+//! and the people listed under a roster heading (“…”名单). People listed
+//! each after their post (A村书记甲、B村主任乙开展…) act together; agents
+//! 由 names after the program (“…”由X发起) run it; the names opening the
+//! next clause take part when a verb of taking part ends it (…,辖区A、B积极参与). A name written
 //! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
@@ -122,6 +125,21 @@ const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 /// longest length in chars.
 const ROSTER: &str = "名单";
 const ROSTER_HEADING: usize = 30;
+
+/// Words between people listed each with their post (凤阁村第一书记
+/// 苏某、坡头村第一书记于某开展…), and the longest post between two.
+const PEOPLE_GLUE: &[char] = &['、', '和', '及'];
+const POST_REACH: usize = 20;
+
+/// Words a clause may open with before the names that join a program
+/// (辖区各社区积极参与), and the most chars of adverbs between the last
+/// name and the verb (纷纷, 积极, 都积极).
+const JOINERS_OPENING: usize = 3;
+const JOIN_GAP: usize = 3;
+
+/// What may follow a clause-final verb of taking part (参与其中,
+/// 参与进来) without making it govern an object.
+const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -428,6 +446,8 @@ fn links_in_sentence(
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
         out.extend(owner_and_members(&frame, ini));
         out.extend(volunteers_after(&frame, ini));
+        out.extend(agents_after(&frame, ini));
+        out.extend(joined_after(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -534,6 +554,103 @@ fn volunteers_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
         .iter()
         .filter(|n| n.span.start > ini.span.end && is_agent(n) && frame.followed_by(n, VOLUNTEERS))
         .map(|n| frame.relation(ini, n, RelationKind::Participant, ini.span.start))
+        .collect()
+}
+
+/// “邻里守望”项目由清河社区党委发起: the agents 由 names after the
+/// program (and its head) run it, or take part with a verb of taking part;
+/// a list of them (由A主办、B承办) each with their verb.
+fn agents_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    let chars = &frame.chars;
+    let after = marks(chars, ini).1;
+    let by = (after..chars.len().min(after + HEAD_REACH + 1))
+        .take_while(|&i| is_cjk(chars[i]))
+        .find(|&i| chars[i] == '由' && frame.words.fits(i, i + 1));
+    let Some(mut at) = by.map(|b| b + 1) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    loop {
+        let mut agents = Vec::new();
+        while let Some(n) = frame
+            .named
+            .iter()
+            .find(|n| n.span.start == at && n.kind != EntityKind::Initiative)
+        {
+            agents.push(*n);
+            at = n.span.end;
+            if !chars.get(at).is_some_and(|c| PEOPLE_GLUE.contains(c)) {
+                break;
+            }
+            at += 1;
+        }
+        let Some(last) = agents.last() else { break };
+        let verb = (last.span.end..=last.span.end + PARTNER_GAP)
+            .take_while(|&i| i < chars.len() && is_cjk(chars[i]))
+            .find_map(|i| verb_starting_at(frame, i));
+        let Some((verb, end)) = verb else { break };
+        for a in &agents {
+            let kind = if verb.participant || a.kind == EntityKind::Person {
+                RelationKind::Participant
+            } else {
+                RelationKind::Organizer
+            };
+            out.push(frame.relation(ini, a, kind, ini.span.start));
+        }
+        if chars.get(end) != Some(&'、') {
+            break;
+        }
+        at = end + 1;
+    }
+    out
+}
+
+/// “邻里节”活动,辖区清河社区、幸福社区积极参与: the names that open the
+/// next clause, whose verb of taking part ends it, take part in the
+/// program the clause before named.
+fn joined_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    let chars = &frame.chars;
+    let after = marks(chars, ini).1;
+    let Some(comma) = chars[after.min(chars.len())..]
+        .iter()
+        .position(|c| matches!(c, ',' | '，'))
+        .map(|c| c + after)
+    else {
+        return Vec::new();
+    };
+    let Some(first) = frame.named.iter().find(|n| {
+        n.span.start > comma
+            && n.span.start <= comma + 1 + JOINERS_OPENING
+            && chars[comma + 1..n.span.start].iter().all(|&c| is_cjk(c))
+    }) else {
+        return Vec::new();
+    };
+    let mut joiners = vec![*first];
+    let mut end = first.span.end;
+    while let Some(n) = frame.named.iter().find(|n| {
+        n.span.start == end + 1 && chars.get(end).is_some_and(|c| PEOPLE_GLUE.contains(c))
+    }) {
+        joiners.push(*n);
+        end = n.span.end;
+    }
+    let joins = (end..=end + JOIN_GAP)
+        .take_while(|&i| i < chars.len() && is_cjk(chars[i]))
+        .find_map(|i| verb_starting_at(frame, i))
+        .is_some_and(|(verb, verb_end)| {
+            let rest = &chars[verb_end..];
+            verb.participant
+                && (rest.first().is_none_or(|c| !is_cjk(*c))
+                    || JOIN_TAILS.iter().any(|t| {
+                        let n = t.chars().count();
+                        has_at(rest, 0, t) && rest.get(n).is_none_or(|c| !is_cjk(*c))
+                    }))
+        });
+    if !joins || joiners.iter().any(|j| j.kind == EntityKind::Initiative) {
+        return Vec::new();
+    }
+    joiners
+        .iter()
+        .map(|j| frame.relation(ini, j, RelationKind::Participant, ini.span.start))
         .collect()
 }
 
@@ -787,14 +904,30 @@ impl Words {
     }
 }
 
-/// The verb of the lexicons, as a word of its own, that ends at `end`.
-fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
+/// The lexicons' verbs, each with whether it is a participant verb.
+fn verb_lists() -> [(&'static WordList, bool); 2] {
     let lex = lexicon();
-    let lists: [(&WordList, bool); 2] = [
+    [
         (&lex.participant_verbs, true),
         (&lex.organizer_verbs, false),
-    ];
-    lists.into_iter().find_map(|(list, participant)| {
+    ]
+}
+
+/// The verb of the lexicons, as a word of its own, that starts at `at`,
+/// and where it ends.
+fn verb_starting_at(frame: &Frame, at: usize) -> Option<(Verb, usize)> {
+    verb_lists().into_iter().find_map(|(list, participant)| {
+        let end = at + list.starting_at(&frame.chars, at)?.chars().count();
+        frame
+            .words
+            .fits(at, end)
+            .then_some((Verb { at, participant }, end))
+    })
+}
+
+/// The verb of the lexicons, as a word of its own, that ends at `end`.
+fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
+    verb_lists().into_iter().find_map(|(list, participant)| {
         let (at, _) = list.ending_at(&frame.chars, end)?;
         frame
             .words
@@ -806,11 +939,7 @@ fn verb_ending_at(frame: &Frame, end: usize) -> Option<Verb> {
 /// The nearest verb of either lexicon that ends before `end`, within
 /// reach and with no other name between it and `end`.
 fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
-    let lex = lexicon();
-    let lists: [(&WordList, bool); 2] = [
-        (&lex.participant_verbs, true),
-        (&lex.organizer_verbs, false),
-    ];
+    let lists = verb_lists();
     let floor = end.saturating_sub(VERB_REACH);
     for at in (floor..end).rev() {
         let inside = frame
@@ -933,7 +1062,38 @@ fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
             list.push(**n);
         }
     }
+    if last.kind == EntityKind::Person {
+        list.extend(people_listed_with_posts(frame, last));
+    }
     (list, false)
+}
+
+/// 凤阁村第一书记苏某、坡头村第一书记于某开展…: the people listed before
+/// `last`, each after their post (whose units are no subjects), act with
+/// it.
+fn people_listed_with_posts(frame: &Frame, last: &Named) -> Vec<Named> {
+    let chars = &frame.chars;
+    let mut out = Vec::new();
+    let mut next = *last;
+    let earlier = frame
+        .named
+        .iter()
+        .rev()
+        .filter(|n| n.kind == EntityKind::Person && n.span.end <= last.span.start);
+    for p in earlier {
+        let gap = &chars[p.span.end..next.span.start];
+        let listed = gap.first().is_some_and(|c| PEOPLE_GLUE.contains(c))
+            && gap.len() <= POST_REACH
+            && gap.iter().all(|&c| is_cjk(c) || c == '、')
+            && !(p.span.end..next.span.start).any(|i| verb_starting_at(frame, i).is_some())
+            && !(p.span.start > 0 && PREPOSITIONS.contains(&chars[p.span.start - 1]));
+        if !listed {
+            break;
+        }
+        out.push(*p);
+        next = *p;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1327,6 +1487,52 @@ mod tests {
             found.iter().any(|(ini, who, kind)| ini == "邻里守望"
                 && who.ends_with("工作队")
                 && *kind == RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn people_listed_each_with_their_post_act_together() {
+        let found = links("桃源村党支部书记周志明、柳林村第一书记郑晓燕和石桥村主任冯建军开展“入户连心”行动。");
+        for who in ["周志明", "郑晓燕", "冯建军"] {
+            assert!(
+                has(&found, "入户连心", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        // A verb between them ends the list.
+        let found = links("周志明陪同柳林村第一书记郑晓燕开展“入户连心”行动。");
+        assert!(!found.iter().any(|(_, who, _)| who == "周志明"), "{found:?}");
+    }
+
+    #[test]
+    fn agents_named_by_you_after_the_program_run_it() {
+        let found = links("“书香邻里”读书项目由枫林社区党委发起、桃源街道承办。");
+        for org in ["枫林社区党委", "桃源街道"] {
+            assert!(
+                has(&found, "书香邻里", org, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_that_join_in_the_next_clause_take_part() {
+        let found = links("桃源街道举办“邻里文化节”活动,辖区枫林社区、柳岸社区纷纷参与。");
+        assert!(
+            has(&found, "邻里文化节", "桃源街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+        for who in ["枫林社区", "柳岸社区"] {
+            assert!(
+                has(&found, "邻里文化节", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        // A verb with an object of its own joins something else.
+        let found = links("桃源街道举办“邻里文化节”活动,枫林社区积极参与环境整治。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "枫林社区"),
             "{found:?}"
         );
     }
