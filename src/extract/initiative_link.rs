@@ -16,7 +16,11 @@
 //! and the people listed under a roster heading (“…”名单). People listed
 //! each after their post (A村书记甲、B村主任乙开展…) act together; agents
 //! 由 names after the program (“…”由X发起) run it; the names opening the
-//! next clause take part when a verb of taking part ends it (…,辖区A、B积极参与). A name written
+//! next clause take part when a verb of taking part ends it (…,辖区A、B积极参与).
+//! The unit a program is said to be of runs it (“…”项目是X的…); who acts
+//! in the clause after a program that opens the sentence as its time takes
+//! part (“…”活动期间,X…); a program's owner between verb and name leaves
+//! the verb to the subject (A推广B“…”工作法: both run it). A name written
 //! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
@@ -140,6 +144,10 @@ const JOIN_GAP: usize = 3;
 /// What may follow a clause-final verb of taking part (参与其中,
 /// 参与进来) without making it govern an object.
 const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
+
+/// Words after a program's name (and its head) that make the clause
+/// after it happen within it (“…”活动期间,X…).
+const DURING: &[&str] = &["期间", "中"];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -448,6 +456,8 @@ fn links_in_sentence(
         out.extend(volunteers_after(&frame, ini));
         out.extend(agents_after(&frame, ini));
         out.extend(joined_after(&frame, ini));
+        out.extend(owner_by_copula(&frame, ini));
+        out.extend(during(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -603,6 +613,52 @@ fn agents_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
         at = end + 1;
     }
     out
+}
+
+/// The first of `words` after a program's name, past its head or a comma
+/// (“…”项目是…, “…”,是…), within reach: where that word ends.
+fn after_head(frame: &Frame, ini: &Named, words: &[&str]) -> Option<usize> {
+    let chars = &frame.chars;
+    let after = marks(chars, ini).1;
+    let mut comma = false;
+    for i in after..chars.len().min(after + HEAD_REACH + 2) {
+        let word = words.iter().find(|w| has_at(chars, i, w));
+        if let Some(end) = word.map(|w| i + w.chars().count()) {
+            if frame.words.fits(i, end) {
+                return Some(end);
+            }
+        }
+        match chars[i] {
+            ',' | '，' if !comma => comma = true,
+            c if is_cjk(c) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// “幸福食堂”项目是清河街道今年的重点项目: the area or organization the
+/// program is said to be of runs it.
+fn owner_by_copula(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let be = after_head(frame, ini, &["是"])?;
+    let owner = frame
+        .named
+        .iter()
+        .find(|n| n.span.start == be && is_agent(n))?;
+    Some(frame.relation(ini, owner, RelationKind::Organizer, ini.span.start))
+}
+
+/// “邻里节”活动期间,清河社区组织义诊: the subject of the clause after a
+/// program that opens the sentence as its time takes part in it.
+fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let (quote, _) = marks(&frame.chars, ini);
+    let opens = frame.chars[..quote].iter().all(|c| c.is_whitespace());
+    let end = after_head(frame, ini, DURING).filter(|_| opens)?;
+    if !matches!(frame.chars.get(end), Some(',' | '，')) {
+        return None;
+    }
+    let s = next_clause_subject(frame, end)?;
+    Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
 }
 
 /// “邻里节”活动,辖区清河社区、幸福社区积极参与: the names that open the
@@ -867,6 +923,12 @@ fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
         .copied()
 }
 
+/// Does `n` end right before the quote at `quote`, or before 的 there
+/// (清河社区“…”, 清河社区的“…”)?
+fn owns_quote(frame: &Frame, n: &Named, quote: usize) -> bool {
+    n.span.end == quote || n.span.end + 1 == quote && frame.chars[n.span.end] == '的'
+}
+
 /// A verb of the lexicons before an initiative.
 #[derive(Debug, Clone, Copy)]
 struct Verb {
@@ -952,6 +1014,11 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             // (建设 in 全国和谐社区建设示范城市) does not, as in a run of
             // them (开展“A”“B”等活动).
             Some(EntityKind::Initiative) => continue,
+            // The program's owner (推广清河社区“…”工作法) leaves the verb
+            // to the subject before it.
+            Some(_) if inside.is_some_and(|n| is_agent(n) && owns_quote(frame, n, end)) => {
+                continue
+            }
             Some(_) => return None,
             None => {}
         }
@@ -1533,6 +1600,51 @@ mod tests {
         let found = links("桃源街道举办“邻里文化节”活动,枫林社区积极参与环境整治。");
         assert!(
             !found.iter().any(|(_, who, _)| who == "枫林社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_unit_a_program_is_said_to_be_of_runs_it() {
+        let found = links("“爱心助餐”项目是桃源街道今年的重点民生工程。");
+        assert!(
+            has(&found, "爱心助餐", "桃源街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("每周六的“爱心助餐”活动,是枫林社区最受欢迎的服务。");
+        assert!(
+            has(&found, "爱心助餐", "枫林社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_acts_while_a_program_runs_takes_part() {
+        let found = links("“邻里文化节”活动期间,枫林社区组织居民开展义诊。");
+        assert!(
+            has(&found, "邻里文化节", "枫林社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        // Not when the program is no time frame of the clause after it.
+        let found = links("枫林社区开展“邻里文化节”活动期间,柳岸社区组织义诊。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "柳岸社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_promotes_another_units_program_runs_it_too() {
+        let found = links("海城区在全区推广枫林社区“三事分流”工作法。");
+        for who in ["海城区", "枫林社区"] {
+            assert!(
+                has(&found, "三事分流", who, RelationKind::Organizer),
+                "{found:?}"
+            );
+        }
+        let found = links("海城区全面推开“三事分流”工作法。");
+        assert!(
+            has(&found, "三事分流", "海城区", RelationKind::Organizer),
             "{found:?}"
         );
     }
