@@ -20,7 +20,8 @@
 //! The unit a program is said to be of runs it (“…”项目是X的…); who acts
 //! in the clause after a program that opens the sentence as its time takes
 //! part (“…”活动期间,X…); a program's owner between verb and name leaves
-//! the verb to the subject (A推广B“…”工作法: both run it). A name written
+//! the verb to the subject (A推广B“…”工作法: both run it); the person
+//! under whose lead it is done takes part (在书记王某的带领下,社区开展…). A name written
 //! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
@@ -148,6 +149,10 @@ const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
 /// Words after a program's name (and its head) that make the clause
 /// after it happen within it (“…”活动期间,X…).
 const DURING: &[&str] = &["期间", "中"];
+
+/// Words after 在 *person* 的 that make the person lead the work the
+/// clause after states (在王某的带领下,社区开展…).
+const LEADING: &[&str] = &["带领下", "领导下", "带动下", "带头下"];
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -458,6 +463,7 @@ fn links_in_sentence(
         out.extend(joined_after(&frame, ini));
         out.extend(owner_by_copula(&frame, ini));
         out.extend(during(&frame, ini));
+        out.extend(led_by(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -661,6 +667,27 @@ fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
     Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
 }
 
+/// 在书记王某的带领下,社区开展“…”: the person under whose lead the
+/// program's clause, or the one before it, is done takes part.
+fn led_by(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let chars = &frame.chars;
+    let clause = |at: usize| {
+        chars[..at]
+            .iter()
+            .filter(|c| CLAUSE_BREAKS.contains(c))
+            .count()
+    };
+    let leader = frame.named.iter().rev().find(|n| {
+        n.kind == EntityKind::Person
+            && n.span.end < ini.span.start
+            && chars.get(n.span.end) == Some(&'的')
+            && LEADING.iter().any(|w| has_at(chars, n.span.end + 1, w))
+            && clause(ini.span.start) - clause(n.span.end) <= 1
+            && chars[..n.span.start].contains(&'在')
+    })?;
+    Some(frame.relation(ini, leader, RelationKind::Participant, leader.span.start))
+}
+
 /// “邻里节”活动,辖区清河社区、幸福社区积极参与: the names that open the
 /// next clause, whose verb of taking part ends it, take part in the
 /// program the clause before named.
@@ -674,11 +701,22 @@ fn joined_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
     else {
         return Vec::new();
     };
-    let Some(first) = frame.named.iter().find(|n| {
-        n.span.start > comma
-            && n.span.start <= comma + 1 + JOINERS_OPENING
+    // A person may open it after their post (社区书记王某主持).
+    let opening = |n: &Named| {
+        let reach = if n.kind == EntityKind::Person {
+            POST_REACH
+        } else {
+            JOINERS_OPENING
+        };
+        n.span.start <= comma + 1 + reach
             && chars[comma + 1..n.span.start].iter().all(|&c| is_cjk(c))
-    }) else {
+            && !(comma + 1..n.span.start).any(|i| verb_starting_at(frame, i).is_some())
+    };
+    let after_comma = || frame.named.iter().filter(|n| n.span.start > comma);
+    let first = after_comma()
+        .find(|n| n.kind == EntityKind::Person && opening(n))
+        .or_else(|| after_comma().next().filter(|n| opening(n)));
+    let Some(first) = first else {
         return Vec::new();
     };
     let mut joiners = vec![*first];
@@ -1016,9 +1054,7 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             Some(EntityKind::Initiative) => continue,
             // The program's owner (推广清河社区“…”工作法) leaves the verb
             // to the subject before it.
-            Some(_) if inside.is_some_and(|n| is_agent(n) && owns_quote(frame, n, end)) => {
-                continue
-            }
+            Some(_) if inside.is_some_and(|n| is_agent(n) && owns_quote(frame, n, end)) => continue,
             Some(_) => return None,
             None => {}
         }
@@ -1560,7 +1596,9 @@ mod tests {
 
     #[test]
     fn people_listed_each_with_their_post_act_together() {
-        let found = links("桃源村党支部书记周志明、柳林村第一书记郑晓燕和石桥村主任冯建军开展“入户连心”行动。");
+        let found = links(
+            "桃源村党支部书记周志明、柳林村第一书记郑晓燕和石桥村主任冯建军开展“入户连心”行动。",
+        );
         for who in ["周志明", "郑晓燕", "冯建军"] {
             assert!(
                 has(&found, "入户连心", who, RelationKind::Participant),
@@ -1569,7 +1607,10 @@ mod tests {
         }
         // A verb between them ends the list.
         let found = links("周志明陪同柳林村第一书记郑晓燕开展“入户连心”行动。");
-        assert!(!found.iter().any(|(_, who, _)| who == "周志明"), "{found:?}");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "周志明"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -1645,6 +1686,30 @@ mod tests {
         let found = links("海城区全面推开“三事分流”工作法。");
         assert!(
             has(&found, "三事分流", "海城区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_person_under_whose_lead_it_is_done_takes_part() {
+        let found = links("在枫林社区党委书记周志明的带领下,社区开展“三事分流”活动。");
+        assert!(
+            has(&found, "三事分流", "周志明", RelationKind::Participant),
+            "{found:?}"
+        );
+        // Not in another sentence.
+        let found = links("在书记周志明的带领下,社区修了路。枫林社区开展“三事分流”活动。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "周志明"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_after_a_post_who_presides_takes_part() {
+        let found = links("枫林社区开展了“三事分流”议事活动,社区党委书记周志明主持。");
+        assert!(
+            has(&found, "三事分流", "周志明", RelationKind::Participant),
             "{found:?}"
         );
     }
