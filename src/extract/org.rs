@@ -517,7 +517,7 @@ fn stem_of(
         // A person's name before a place, or after a post title, is not
         // part of a name (梁鸿对|兴宁|支社, 主委|陆庆惠|代表|支社); brand
         // names tagged as people are (玉辉|水稻|合作社).
-        let person_before_place = w.tag() == "nr"
+        let person_before_place = w.is_person_tag()
             && taken.last().is_some_and(|t| {
                 t.tag() == "ns" || lexicon().roles.ending_at(chars, w.start).is_some()
             });
@@ -732,6 +732,10 @@ mod tests {
         assert!(orgs("兴宁支社主委陆庆惠代表支社发言")
             .iter()
             .all(|o| !o.contains("陆庆惠")));
+        // A name jieba tags as a given name of its own (nrfg) too.
+        assert!(orgs("兴宁支社主委侯淑超代表支社发言")
+            .iter()
+            .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
     }
 

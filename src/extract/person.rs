@@ -272,7 +272,8 @@ const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系", "(", "（
 
 /// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
 /// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
-/// 王伟到大湾村担任第一书记.
+/// 王伟到大湾村担任第一书记; also before 是一名/是一位 (…的周秀英是一名
+/// 退休教师).
 fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let mut found = Vec::new();
     for v in 2..chars.len() {
@@ -283,7 +284,9 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         while let Some(t) = taken.iter().filter(|t| t.start == e).max_by_key(|t| t.end) {
             e = t.end;
         }
-        if lexicon().roles.starting_at(chars, e).is_none() {
+        // 王强是一名老党员: 名 and 位 count people only.
+        let one_of = *verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
+        if lexicon().roles.starting_at(chars, e).is_none() && !one_of {
             continue;
         }
         // The name stands right before the verb, or before 到/在 and the
@@ -291,7 +294,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         // before, the post's unit follows the verb.
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
-            _ if e > v + verb.chars().count() => v,
+            _ if one_of || e > v + verb.chars().count() => v,
             _ => continue,
         };
         let name = [3, 2]
@@ -507,6 +510,8 @@ const NAME_ENDS: &[&str] = &[
     "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
+    "感叹", "谈到", "谈起", "提到", "解释", "透露", "直言", "高兴", "激动", "动情", "感动", "自豪",
+    "欣慰",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -516,12 +521,14 @@ fn name_end_words() -> &'static WordList {
     WORDS.get_or_init(|| WordList::new(NAME_ENDS.iter().map(|w| w.to_string()).collect()))
 }
 
-/// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
+/// May a name end at `k`: at a break, a word of [`NAME_ENDS`], a title
+/// or a word for a person (王强老师, 高萍振老人家).
 fn ends_name(chars: &[char], k: usize) -> bool {
     k == chars.len()
         || !is_cjk(chars[k])
         || name_end_words().starting_at(chars, k).is_some()
         || lexicon().roles.starting_at(chars, k).is_some()
+        || lexicon().person_cues.starting_at(chars, k).is_some()
 }
 
 /// A name right after a post title or cue, by its shape and what follows
@@ -530,26 +537,34 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 /// tried before two; an ordinary dictionary word (马上, 高度) is no name.
 /// A name whose first two chars make an ordinary word (干部, 公众) is none.
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
+    // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
+    // opens a name where jieba reads a name there.
+    let read_as_name = words
+        .iter()
+        .any(|w| w.start == at && w.end > at + 1 && w.is_person_tag());
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
-        || ends_name(chars, at)
+        || ends_name(chars, at) && !read_as_name
     {
         return None;
     }
     // A name also ends where a place or organization begins (任红梅晋中市),
     // and before a one-char word jieba tags as a verb or function word
     // (马鹏|用…).
-    // An adverb char before a word that ends names is the given name's
-    // last char (郑志刚|已, 王建刚|说): jieba reads 刚 as "just".
+    // An adverb char, or a char common in given names, before a word that
+    // ends names is the given name's last char (郑志刚|已, 王建刚|说,
+    // 邱涛|亮|从): jieba reads 刚 as "just" and 亮 as "to shine".
+    let given_name_char = |k: usize| {
+        ends_name(chars, k + 1)
+            && (words.iter().any(|w| w.start == k && w.tag() == "d")
+                || lexicon().given_name_chars.contains(&chars[k]))
+    };
     let ends_at = |k: usize| {
         ends_name(chars, k)
             || taken.iter().any(|t| t.start == k)
             || words.iter().any(|w| {
-                w.start == k
-                    && w.end == k + 1
-                    && is_function_tag(w.tag())
-                    && !(w.tag() == "d" && ends_name(chars, k + 1))
+                w.start == k && w.end == k + 1 && is_function_tag(w.tag()) && !given_name_char(k)
             })
     };
     [4, 3, 2].into_iter().find_map(|len| {
@@ -763,6 +778,19 @@ mod tests {
         assert_eq!(persons("“心里才有底。”梁文静说,他是天水人"), ["梁文静"]);
         assert!(persons("但村民说,路修好了").is_empty());
         assert_eq!(persons("刚满30岁的梁文静来到村里"), ["梁文静"]);
+    }
+
+    #[test]
+    fn names_the_segmenter_cuts_short_or_runs_on() {
+        // A surname that is also an adverb (曾, "once"), read as a name.
+        assert_eq!(persons("社区居民曾丽华笑着告诉记者"), ["曾丽华"]);
+        assert!(persons("社区居民曾多次反映").is_empty());
+        // A given name's last char jieba reads as a verb.
+        assert_eq!(persons("村支书刘建亮从镇上开会回来"), ["刘建亮"]);
+        assert_eq!(persons("网格员赵晓红感叹道,变化真大"), ["赵晓红"]);
+        assert_eq!(persons("家长吴敏说,孩子很喜欢"), ["吴敏"]);
+        assert_eq!(persons("小区的周秀英是一名退休教师"), ["周秀英"]);
+        assert!(persons("这里是一名老党员的家").is_empty());
     }
 
     #[test]
