@@ -511,7 +511,7 @@ const NAME_ENDS: &[&str] = &[
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
     "感叹", "谈到", "谈起", "提到", "解释", "透露", "直言", "高兴", "激动", "动情", "感动", "自豪",
-    "欣慰",
+    "欣慰", "摄",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -645,6 +645,16 @@ pub fn is_name(s: &str) -> bool {
         && plain_given_name(s, surname)
 }
 
+/// Does `s` end in an organ's head of two chars or more (党|工委): 党 is
+/// a surname, but a word naming an organ is no person.
+fn ends_in_organ(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    lexicon()
+        .org_heads
+        .ending_at(&chars, chars.len())
+        .is_some_and(|(start, _)| chars.len() - start >= 2)
+}
+
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
 const NOT_GIVEN: &str =
@@ -659,7 +669,9 @@ const ADDRESS: &[&str] = &[
 
 fn plain_given_name(name: &str, surname: &str) -> bool {
     let given = &name[surname.len()..];
-    !given.chars().any(|c| NOT_GIVEN.contains(c)) && !ADDRESS.iter().any(|a| given.starts_with(a))
+    !given.chars().any(|c| NOT_GIVEN.contains(c))
+        && !ADDRESS.iter().any(|a| given.starts_with(a))
+        && !ends_in_organ(name)
 }
 
 /// Splits a run of names written without separators (向红梅郑英) at
@@ -791,6 +803,8 @@ mod tests {
         assert_eq!(persons("家长吴敏说,孩子很喜欢"), ["吴敏"]);
         assert_eq!(persons("小区的周秀英是一名退休教师"), ["周秀英"]);
         assert!(persons("这里是一名老党员的家").is_empty());
+        assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
+        assert!(persons("党工委").is_empty());
     }
 
     #[test]
@@ -809,5 +823,7 @@ mod tests {
     fn runs_of_names_split_at_surnames() {
         assert_eq!(split_names("向红梅郑英"), ["向红梅", "郑英"]);
         assert_eq!(split_names("吕玥"), ["吕玥"]);
+        // 党 is a surname, 党工委 an organ.
+        assert!(split_names("党工委").is_empty());
     }
 }
