@@ -669,6 +669,25 @@ mod tests {
     }
 
     #[test]
+    fn every_verb_of_posts_names_its_holder() {
+        for (text, name, unit) in [
+            (
+                "去年,李红梅当选石门村党支部书记。",
+                "李红梅",
+                "石门村党支部",
+            ),
+            ("2020年,刘志勇出任石门乡党委书记。", "刘志勇", "石门乡党委"),
+            (
+                "孙晓梅,女,1978年出生,现任石门村党支部书记。",
+                "孙晓梅",
+                "石门村党支部",
+            ),
+        ] {
+            assert_holds(text, name, Some("书记"), unit);
+        }
+    }
+
+    #[test]
     fn a_profile_and_a_title_that_names_its_level() {
         assert_holds(
             "王丽,女,1980年出生,现任石门村党支部书记。",

@@ -584,7 +584,10 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
                                                    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
+    // Nor does a verb of posts, whatever jieba tags it (王伟|被选为/n|…).
+    let post_verb =
+        super::appointment::post_verbs().starting_at(chars, w.start) == Some(text.as_str());
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post && !post_verb
 }
 
 #[cfg(test)]
@@ -737,6 +740,9 @@ mod tests {
             .iter()
             .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
+        assert!(orgs("王德胜被选为光明村党支部书记")
+            .iter()
+            .all(|o| !o.contains("被选为")));
     }
 
     #[test]

@@ -26,13 +26,18 @@ const AFTER_CUES: &[&str] = &[
     "告诉",
     "总书记",
     "主席",
-    // A profile's opening: 王丽,女,1980年出生.
+];
+
+/// A profile's opening after a name: 王丽,女,1980年出生.
+const SEX_MARKERS: &[&str] = &[
     ",女,",
     "，女，",
     ",男,",
     "，男，",
     "(女",
     "（女",
+    "(男",
+    "（男",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
@@ -61,7 +66,10 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     for span in names_before_post_verbs(chars, taken) {
         add(span);
     }
-    for span in names_before_counts(chars) {
+    for span in names_before_counts(chars)
+        .into_iter()
+        .chain(profile_subjects(chars))
+    {
         add(span);
     }
     for w in words.iter().filter(|w| w.is_person_tag()) {
@@ -266,18 +274,21 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
-/// Verbs between a person and the post they hold (刘长河是…书记), and
-/// the bracket that gives a listed person's post (王强(青山村党支部书记)).
-const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系", "(", "（"];
+/// The brackets that give a listed person's post (王强(青山村党支部书记)),
+/// besides the verbs of posts (刘长河是…书记, 李红梅当选…).
+const POST_BRACKETS: &[&str] = &["(", "（"];
 
-/// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
+/// A name before a verb of posts or a bracket and a post of a named unit, at a
 /// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
 /// 王伟到大湾村担任第一书记; also before 是一名/是一位 (…的周秀英是一名
 /// 退休教师).
 fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let mut found = Vec::new();
     for v in 2..chars.len() {
-        let Some(verb) = POST_VERBS.iter().find(|w| has_at(chars, v, w)) else {
+        let Some(verb) = super::appointment::post_verbs()
+            .starting_at(chars, v)
+            .or_else(|| POST_BRACKETS.iter().copied().find(|w| has_at(chars, v, w)))
+        else {
             continue;
         };
         let mut e = v + verb.chars().count();
@@ -285,7 +296,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
             e = t.end;
         }
         // 王强是一名老党员: 名 and 位 count people only.
-        let one_of = *verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
+        let one_of = verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
         if lexicon().roles.starting_at(chars, e).is_none() && !one_of {
             continue;
         }
@@ -349,10 +360,22 @@ pub fn as_clause_before(chars: &[char], end: usize) -> Option<usize> {
 /// The first name of a group given by count or by what they are, at a
 /// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| {
+        chars[k] == '等' && (counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
+    })
+}
+
+/// A profile's subject: a name at a clause start, then the sex
+/// (李红梅,女,1978年出生,现任…).
+fn profile_subjects(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| SEX_MARKERS.iter().any(|m| has_at(chars, k, m)))
+}
+
+/// A name at a clause start that ends where `marker` holds.
+fn first_names_before(chars: &[char], marker: impl Fn(usize) -> bool) -> Vec<Span> {
     let mut found = Vec::new();
     for k in 2..chars.len() {
-        if chars[k] != '等' || !(counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
-        {
+        if !marker(k) {
             continue;
         }
         for len in [3, 2] {
@@ -437,7 +460,11 @@ fn part_of_post(chars: &[char], start: usize, r: usize) -> bool {
 fn cue_after(chars: &[char], end: usize) -> bool {
     let lex = lexicon();
     let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
-    AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
+    AFTER_CUES
+        .iter()
+        .chain(SEX_MARKERS)
+        .any(|c| rest.starts_with(c))
+        || lex.roles.starting_at(chars, end).is_some()
 }
 
 /// Positions right after a post title or a cue word, or after a post and
@@ -560,11 +587,19 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
             && (words.iter().any(|w| w.start == k && w.tag() == "d")
                 || lexicon().given_name_chars.contains(&chars[k]))
     };
+    // A name ends before an adverb, preposition or conjunction of two
+    // chars or more (区长刘建军|分别讲话).
     let ends_at = |k: usize| {
         ends_name(chars, k)
             || taken.iter().any(|t| t.start == k)
             || words.iter().any(|w| {
-                w.start == k && w.end == k + 1 && is_function_tag(w.tag()) && !given_name_char(k)
+                w.start == k
+                    && is_function_tag(w.tag())
+                    && if w.end == k + 1 {
+                        !given_name_char(k)
+                    } else {
+                        matches!(w.tag(), "d" | "p" | "c")
+                    }
             })
     };
     [4, 3, 2].into_iter().find_map(|len| {
@@ -805,6 +840,11 @@ mod tests {
         assert!(persons("这里是一名老党员的家").is_empty());
         assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
         assert!(persons("党工委").is_empty());
+        assert_eq!(
+            persons("会上,区委书记宋海、区长刘建军分别讲话"),
+            ["宋海", "刘建军"]
+        );
+        assert_eq!(persons("孙晓梅,女,1978年出生,中共党员"), ["孙晓梅"]);
     }
 
     #[test]
