@@ -112,8 +112,17 @@ const AFTER_SUFFIX_OTHER_WORD: &[char] = &[
 ];
 
 /// Words after a suffix that begin an organ's name instead of another
-/// word: 小区|委员会, 街道|办事处, 望城区|民政局, 县|民宗局.
-const ORGAN_AFTER_SUFFIX: &[&str] = &["办事处", "委员会", "民政", "民宗", "民族宗教"];
+/// word: 小区|委员会, 街道|办事处, 望城区|民政局, 县|民宗局, 县|城市管理局.
+const ORGAN_AFTER_SUFFIX: &[&str] = &[
+    "办事处",
+    "委员会",
+    "民政",
+    "民宗",
+    "民族宗教",
+    "城市管理",
+    "城管",
+    "城乡",
+];
 
 /// A suffix followed by these is part of another word: 区委 is an organ
 /// (but 小区委员会 is the committee of the compound 小区),
@@ -692,6 +701,7 @@ mod tests {
         assert_eq!(labels("长盛小区现有党员138人"), ["长盛小区"]);
         assert!(labels("新一轮社区换届").is_empty());
         assert_eq!(labels("海淀区民政局发布通知"), ["海淀区"]);
+        assert_eq!(labels("于都县城市管理局清理违章建筑"), ["于都县"]);
         assert_eq!(labels("王强被选为石门村党支部书记"), ["石门村"]);
         assert_eq!(labels("光明村党支部书记王强"), ["光明村"]);
         assert!(labels("全县贫困村党支部").is_empty());

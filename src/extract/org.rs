@@ -521,18 +521,22 @@ fn stem_of(
             && taken.last().is_some_and(|t| {
                 t.tag() == "ns" || lexicon().roles.ending_at(chars, w.start).is_some()
             });
-        if w.end != k
-            || j - w.start > MAX_STEM
-            || !is_stem_word(chars, w)
-            || in_org
-            || person_before_place
-        {
+        if w.end != k || j - w.start > MAX_STEM || in_org || person_before_place {
             break;
         }
-        if let Some(a) = areas
+        let area = areas
             .iter()
-            .find(|a| a.span.contains(&Span::new(w.start, w.end)))
-        {
+            .find(|a| a.span.contains(&Span::new(w.start, w.end)));
+        if !is_stem_word(chars, w) {
+            // An area's suffix jieba cut off alone, whatever its tag
+            // (潭头|村/zg|股份|经济|合作社): that area begins the name.
+            if let Some(a) = area.filter(|a| w.end == a.span.end && w.end == w.start + 1) {
+                k = a.span.start;
+                taken.clear();
+            }
+            break;
+        }
+        if let Some(a) = area {
             // The whole chain of areas (厦门市|湖里|生态环境局).
             k = a.span.start;
             while let Some(up) = areas.iter().find(|up| up.span.end == k) {
@@ -740,6 +744,7 @@ mod tests {
             .iter()
             .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
+        assert_eq!(orgs("石门村股份经济合作社成立"), ["石门村股份经济合作社"]);
         assert!(orgs("王德胜被选为光明村党支部书记")
             .iter()
             .all(|o| !o.contains("被选为")));
