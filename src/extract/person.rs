@@ -682,7 +682,7 @@ pub fn is_name(s: &str) -> bool {
 
 /// Does `s` end in an organ's head of two chars or more (党|工委): 党 is
 /// a surname, but a word naming an organ is no person.
-fn ends_in_organ(s: &str) -> bool {
+pub(super) fn ends_in_organ(s: &str) -> bool {
     let chars: Vec<char> = s.chars().collect();
     lexicon()
         .org_heads
