@@ -54,6 +54,33 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
     (hits, chain)
 }
 
+/// Areas an article names again where it writes no chain or cue (团结村
+/// after …高坪街道团结村, whose name is a dictionary word): every
+/// occurrence of the text of an area found elsewhere in the article
+/// (`named`, as written), outside the areas `taken` already. Names of
+/// three chars or more.
+pub fn recurring(
+    chars: &[char],
+    named: &[(Vec<char>, &AreaHit)],
+    taken: &[AreaHit],
+) -> Vec<AreaHit> {
+    let mut found: Vec<AreaHit> = Vec::new();
+    for (written, area) in named.iter().filter(|(w, _)| w.len() >= 3) {
+        for at in (0..chars.len()).filter(|&at| chars[at..].starts_with(written)) {
+            let span = Span::new(at, at + written.len());
+            // 汇川区|委 is an organ, not the district again.
+            let other_word = continues_as_other_word(chars, span.end);
+            if !other_word && taken.iter().chain(&found).all(|t| !t.span.overlaps(&span)) {
+                found.push(AreaHit {
+                    span,
+                    ..(*area).clone()
+                });
+            }
+        }
+    }
+    found
+}
+
 /// Links each area to the one right before it when the earlier one is of a
 /// higher level: 沈阳市|沈河区 → 沈河区 in 沈阳市.
 fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
@@ -187,7 +214,9 @@ fn official_stem(
                     && (!one_verb || chained)
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
-                    && !is_common_word(&found_text(&found))
+                    // 山村 and 乡村 are words; 团结村 is one too, but a
+                    // village as the next link of a chain (…街道|团结村).
+                    && (!is_common_word(&found_text(&found)) || chained)
                     && at_edge
             } else {
                 let crossed = words.iter().any(|w| w.start < k && k < w.end);
