@@ -570,7 +570,7 @@ fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
 }
 
 /// [`VERBS`] indexed by first char: asked at every char of a sentence.
-fn post_verbs() -> &'static WordList {
+pub(super) fn post_verbs() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| word_list(VERBS))
 }

@@ -54,6 +54,33 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
     (hits, chain)
 }
 
+/// Areas an article names again where it writes no chain or cue (团结村
+/// after …高坪街道团结村, whose name is a dictionary word): every
+/// occurrence of the text of an area found elsewhere in the article
+/// (`named`, as written), outside the areas `taken` already. Names of
+/// three chars or more.
+pub fn recurring(
+    chars: &[char],
+    named: &[(Vec<char>, &AreaHit)],
+    taken: &[AreaHit],
+) -> Vec<AreaHit> {
+    let mut found: Vec<AreaHit> = Vec::new();
+    for (written, area) in named.iter().filter(|(w, _)| w.len() >= 3) {
+        for at in (0..chars.len()).filter(|&at| chars[at..].starts_with(written)) {
+            let span = Span::new(at, at + written.len());
+            // 汇川区|委 is an organ, not the district again.
+            let other_word = continues_as_other_word(chars, span.end);
+            if !other_word && taken.iter().chain(&found).all(|t| !t.span.overlaps(&span)) {
+                found.push(AreaHit {
+                    span,
+                    ..(*area).clone()
+                });
+            }
+        }
+    }
+    found
+}
+
 /// Links each area to the one right before it when the earlier one is of a
 /// higher level: 沈阳市|沈河区 → 沈河区 in 沈阳市.
 fn chain_links(hits: &[AreaHit]) -> Vec<(usize, usize)> {
@@ -111,6 +138,19 @@ const AFTER_SUFFIX_OTHER_WORD: &[char] = &[
     '块', '位', '份', '街', '路', '巷', '庄', '城',
 ];
 
+/// Words after a suffix that begin an organ's name instead of another
+/// word: 小区|委员会, 街道|办事处, 望城区|民政局, 县|民宗局, 县|城市管理局.
+const ORGAN_AFTER_SUFFIX: &[&str] = &[
+    "办事处",
+    "委员会",
+    "民政",
+    "民宗",
+    "民族宗教",
+    "城市管理",
+    "城管",
+    "城乡",
+];
+
 /// A suffix followed by these is part of another word: 区委 is an organ
 /// (but 小区委员会 is the committee of the compound 小区),
 /// 市场 a market, 村民 villagers, 县级 a level, 村街 a street.
@@ -118,8 +158,7 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
     chars
         .get(end)
         .is_some_and(|c| AFTER_SUFFIX_OTHER_WORD.contains(c))
-        && !has_at(chars, end, "办事处")
-        && !has_at(chars, end, "委员会")
+        && !ORGAN_AFTER_SUFFIX.iter().any(|w| has_at(chars, end, w))
 }
 
 /// Characters a name does not end with: function words, measure words and
@@ -175,7 +214,9 @@ fn official_stem(
                     && (!one_verb || chained)
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
-                    && !is_common_word(&found_text(&found))
+                    // 山村 and 乡村 are words; 团结村 is one too, but a
+                    // village as the next link of a chain (…街道|团结村).
+                    && (!is_common_word(&found_text(&found)) || chained)
                     && at_edge
             } else {
                 let crossed = words.iter().any(|w| w.start < k && k < w.end);
@@ -502,13 +543,17 @@ fn heuristic_stem(
     }
     let stem = string(chars, k, j);
     let name = string(chars, k, end);
-    // One ordinary word is no name; a proper noun (长盛|小区) is, but not
+    // One ordinary word is no name; a proper noun (长盛|小区, 石门|村) is, but not
     // before the suffix of a township the gazetteer would know (汇报|街道).
     let township = suffix.kind.rank() <= AreaKind::Township.rank();
+    // Before an organ's head (光明|村|党支部), one ordinary word below a
+    // township is the place's name: the organ is a named place's.
+    let named_by_organ = !township && organ_starts_at(chars, end);
     let one_common_word = words
         .iter()
-        .any(|w| w.start == k && w.end == j && (w.tag() != "nz" || township))
-        && is_common_word(&stem);
+        .any(|w| w.start == k && w.end == j && (!matches!(w.tag(), "nz" | "ns") || township))
+        && is_common_word(&stem)
+        && !named_by_organ;
     if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
     }
@@ -538,12 +583,23 @@ fn is_road_word(chars: &[char], words: &[Word], at: usize) -> bool {
 
 /// Is the suffix at `j..end` part of an ordinary word, ending there
 /// (山|村 in 山村, 老|乡, 小|镇, 城|区) or running on past it
-/// (美丽|乡村)? Names the gazetteer lacks are not ordinary words.
+/// (美丽|乡村)? Names the gazetteer lacks are not ordinary words. A word
+/// running on into an organ's head (光明|村党支部) leaves the suffix its
+/// own: the organ is the place's.
 fn in_common_word(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
+    let organ_end = lexicon()
+        .org_heads
+        .starting_at(chars, end)
+        .map(|h| end + h.chars().count());
     words.iter().any(|w| {
-        let across = w.start < j && w.end == end || w.start == j && w.end > end;
-        across && is_common_word(&string(chars, w.start, w.end))
+        let runs_on = w.start == j && w.end > end && Some(w.end) != organ_end;
+        (w.start < j && w.end == end || runs_on) && is_common_word(&string(chars, w.start, w.end))
     })
+}
+
+/// Does an organ's head start at `at` (党支部, 委会, 党委)?
+fn organ_starts_at(chars: &[char], at: usize) -> bool {
+    lexicon().org_heads.starting_at(chars, at).is_some()
 }
 
 /// Numerals and the words that count with them.
@@ -673,6 +729,12 @@ mod tests {
         assert!(labels("建设美丽乡村").is_empty());
         assert_eq!(labels("长盛小区现有党员138人"), ["长盛小区"]);
         assert!(labels("新一轮社区换届").is_empty());
+        assert_eq!(labels("海淀区民政局发布通知"), ["海淀区"]);
+        assert_eq!(labels("于都县城市管理局清理违章建筑"), ["于都县"]);
+        assert_eq!(labels("王强被选为石门村党支部书记"), ["石门村"]);
+        assert_eq!(labels("光明村党支部书记王强"), ["光明村"]);
+        assert!(labels("全县贫困村党支部").is_empty());
+        assert!(labels("全体村民参加").is_empty());
         // A village the gazetteer knows with a one-char stem, alone.
         assert!(labels("让群众“安村”").is_empty());
     }

@@ -5,7 +5,7 @@
 //! (…组织部 聂祥蕊); a name alone on a short line. Several reports in one
 //! file give several bylines.
 
-use super::person::split_names;
+use super::person::{ends_in_organ, split_names};
 use super::segment::is_common_word;
 use super::text::string;
 use crate::lexicon::lexicon;
@@ -29,7 +29,7 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 34] = [
+const LABELS: [&str; 36] = [
     "记者",
     "通讯员",
     "实习生",
@@ -40,6 +40,8 @@ const LABELS: [&str; 34] = [
     "文／",
     "作者:",
     "作者：",
+    "撰稿:",
+    "撰稿：",
     "撰稿",
     "供稿:",
     "责任编辑:",
@@ -65,7 +67,7 @@ const LABELS: [&str; 34] = [
     "图/",
     "摄",
 ];
-const AUTHOR_LABELS: usize = 12;
+const AUTHOR_LABELS: usize = 14;
 /// Words after the names that end a byline.
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
 /// Tails that credit a picture, not the text.
@@ -175,7 +177,10 @@ fn line_is_lead(chars: &[char], from: usize, to: usize) -> bool {
 /// The names after a label, up to the end of the credit.
 fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
     let mut credits = Vec::new();
-    let mut i = at;
+    // 撰稿:邓娟 as well as 撰稿 邓娟.
+    let mut i = at + usize::from(matches!(chars.get(at), Some(':') | Some('：')));
+    // The author's unit before the names (作者:中共望城区委组织部 刘洋).
+    let mut unit_skipped = false;
     loop {
         while i < chars.len() && NAME_SEPARATORS.contains(&chars[i]) {
             i += 1;
@@ -217,12 +222,27 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
                 }
             }
         }
+        // 长沙|报道: the place a report was filed from.
+        if tailed && is_place(&run) {
+            break;
+        }
         let mut names = split_names(&run);
         // Between a label and a credit word (记者琚振华摄) a name is one
-        // whatever its surname: the lexicon lacks the rarest.
-        let framed = tailed && (2..=3).contains(&run.chars().count()) && !is_common_word(&run);
-        if names.is_empty() && framed {
+        // whatever its surname: the lexicon lacks the rarest. So is the
+        // first run after a label standing alone (实习生 吴越: 越 is no
+        // given name elsewhere, 吴越 a dictionary word).
+        let short = (2..=3).contains(&run.chars().count());
+        let alone_after_label = credits.is_empty()
+            && lexicon().surname_of(&run).is_some()
+            && !ends_in_organ(&run)
+            && chars.get(i).is_none_or(|c| NAME_SEPARATORS.contains(c));
+        let framed = tailed && !is_common_word(&run) || alone_after_label;
+        if names.is_empty() && short && framed {
             names.push(run.clone());
+        }
+        if names.is_empty() && credits.is_empty() && !unit_skipped && names_a_unit(&run) {
+            unit_skipped = true;
+            continue;
         }
         if names.is_empty() {
             break;
@@ -246,6 +266,19 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         }
     }
     credits
+}
+
+/// Is `run` an organization's name (…组织部, …委员会): the unit an
+/// author signs for, before the name?
+fn names_a_unit(run: &str) -> bool {
+    let chars: Vec<char> = run.chars().collect();
+    chars.len() > 3 && lexicon().org_heads.ending_at(&chars, chars.len()).is_some()
+}
+
+/// Is `run` a place the gazetteer knows, by name or short form (长沙)?
+fn is_place(run: &str) -> bool {
+    let g = crate::lexicon::divisions::divisions();
+    !g.by_name(run).is_empty() || !g.by_alias(run).is_empty()
 }
 
 /// The length of the label of a field (责编 of 责编:) ending right before
@@ -379,6 +412,13 @@ mod tests {
         assert_eq!(
             authors("陈晨 发布时间:2020-09-30 10:32:00来源: 新华网"),
             ["陈晨"]
+        );
+        assert_eq!(authors("记者 王丽 通讯员 陈强 长沙报道"), ["王丽", "陈强"]);
+        assert_eq!(authors("□ 本报记者 周敏 实习生 吴越"), ["周敏", "吴越"]);
+        assert_eq!(authors("作者:中共长沙市望城区委组织部 刘洋"), ["刘洋"]);
+        assert_eq!(
+            authors("信息来源:望城区委组织部 撰稿:邓娟 审核:彭刚 发布时间:2023-05-06"),
+            ["邓娟"]
         );
     }
 

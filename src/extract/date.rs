@@ -26,7 +26,7 @@ const LABELS: &[&str] = &[
     "发表于",
 ];
 
-/// Fields that follow the date on a source line (… 来源:新华网).
+/// Fields beside the date on a source line (… 来源:新华网, 作者:… 2023-05-06).
 const FIELDS: &[&str] = &["来源", "作者", "编辑", "字号", "浏览", "点击", "稿源"];
 
 /// Sentences at the end of an article that may hold its source line.
@@ -96,7 +96,9 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
     let framing_cue = LABELS.iter().any(|l| before.ends_with(l))
         || starts_with_clock(after.trim_start())
         || starts_with_weekday(after.trim_start())
-        || FIELDS.iter().any(|f| after.contains(f))
+        || FIELDS
+            .iter()
+            .any(|f| after.contains(f) || before.contains(f))
         || chars
             .iter()
             .all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c));
@@ -253,6 +255,10 @@ mod tests {
             ),
             ("标题\n发布时间:2021年3月\n正文。", "2021-03"),
             ("标题\n2019-10-08 星期二\n正文。", "2019-10-08"),
+            (
+                "标题\n来源:湖南日报 作者:刘晓明 2023-05-06\n正文。",
+                "2023-05-06",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");

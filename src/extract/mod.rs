@@ -228,6 +228,7 @@ pub fn extract(text: &str) -> ArticleFacts {
     let text::Split { sentences, cut } = text::split(text);
     let mut analysed: Vec<Analysed> = sentences.iter().map(analyse).collect();
     drop_names_among_fragments(&mut analysed);
+    add_recurring_areas(&mut analysed);
     let mut focus = Focus::default();
     for (si, a) in analysed.iter().enumerate() {
         for hit in &a.areas {
@@ -280,6 +281,46 @@ pub fn extract(text: &str) -> ArticleFacts {
     initiative::fold_abbreviations(&mut facts.mentions);
     initiative_link::find_initiative_links(&mut facts, &focus);
     facts
+}
+
+/// An area named once with a chain or cue is one wherever the article
+/// writes it again (see [`area::recurring`]).
+fn add_recurring_areas(analysed: &mut [Analysed]) {
+    let hits: Vec<(Vec<char>, area::AreaHit)> = analysed
+        .iter()
+        .flat_map(|a| {
+            a.areas
+                .iter()
+                .map(|h| (a.chars[h.span.start..h.span.end].to_vec(), h.clone()))
+        })
+        .collect();
+    if hits.is_empty() {
+        return;
+    }
+    let mut named: Vec<(Vec<char>, &area::AreaHit)> = Vec::new();
+    for (written, hit) in &hits {
+        if !named.iter().any(|(w, _)| w == written) {
+            named.push((written.clone(), hit));
+        }
+    }
+    for a in analysed.iter_mut().filter(|a| !a.debris) {
+        let more = area::recurring(&a.chars, &named, &a.areas);
+        if more.is_empty() {
+            continue;
+        }
+        // In text order again, the chains' indices following their areas.
+        a.areas.extend(more);
+        let mut order: Vec<usize> = (0..a.areas.len()).collect();
+        order.sort_by_key(|&i| a.areas[i].span);
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        for link in &mut a.chain {
+            *link = (new_index[link.0], new_index[link.1]);
+        }
+        a.areas = order.iter().map(|&i| a.areas[i].clone()).collect();
+    }
 }
 
 /// Lines this short without a credit are fragments (a keyword cloud's
@@ -666,6 +707,38 @@ mod tests {
         ] {
             assert_holds(text, name, Some("第一书记"), "大湾村");
         }
+    }
+
+    #[test]
+    fn every_verb_of_posts_names_its_holder() {
+        for (text, name, unit) in [
+            (
+                "去年,李红梅当选石门村党支部书记。",
+                "李红梅",
+                "石门村党支部",
+            ),
+            ("2020年,刘志勇出任石门乡党委书记。", "刘志勇", "石门乡党委"),
+            (
+                "孙晓梅,女,1978年出生,现任石门村党支部书记。",
+                "孙晓梅",
+                "石门村党支部",
+            ),
+        ] {
+            assert_holds(text, name, Some("书记"), unit);
+        }
+    }
+
+    #[test]
+    fn an_area_named_in_a_chain_is_one_where_the_text_writes_it_again() {
+        let text = "遵义市汇川区高坪街道团结村召开村民大会。团结村党支部书记杨正华说,变化很大。";
+        let facts = extract(text);
+        let villages = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Area(AreaKind::Village) && m.label == "团结村")
+            .count();
+        assert_eq!(villages, 2, "{:?}", facts.mentions);
+        assert_holds(text, "杨正华", Some("书记"), "团结村党支部");
     }
 
     #[test]

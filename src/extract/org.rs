@@ -517,22 +517,26 @@ fn stem_of(
         // A person's name before a place, or after a post title, is not
         // part of a name (梁鸿对|兴宁|支社, 主委|陆庆惠|代表|支社); brand
         // names tagged as people are (玉辉|水稻|合作社).
-        let person_before_place = w.tag() == "nr"
+        let person_before_place = w.is_person_tag()
             && taken.last().is_some_and(|t| {
                 t.tag() == "ns" || lexicon().roles.ending_at(chars, w.start).is_some()
             });
-        if w.end != k
-            || j - w.start > MAX_STEM
-            || !is_stem_word(chars, w)
-            || in_org
-            || person_before_place
-        {
+        if w.end != k || j - w.start > MAX_STEM || in_org || person_before_place {
             break;
         }
-        if let Some(a) = areas
+        let area = areas
             .iter()
-            .find(|a| a.span.contains(&Span::new(w.start, w.end)))
-        {
+            .find(|a| a.span.contains(&Span::new(w.start, w.end)));
+        if !is_stem_word(chars, w) {
+            // An area's suffix jieba cut off alone, whatever its tag
+            // (潭头|村/zg|股份|经济|合作社): that area begins the name.
+            if let Some(a) = area.filter(|a| w.end == a.span.end && w.end == w.start + 1) {
+                k = a.span.start;
+                taken.clear();
+            }
+            break;
+        }
+        if let Some(a) = area {
             // The whole chain of areas (厦门市|湖里|生态环境局).
             k = a.span.start;
             while let Some(up) = areas.iter().find(|up| up.span.end == k) {
@@ -584,7 +588,10 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
                                                    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post
+    // Nor does a verb of posts, whatever jieba tags it (王伟|被选为/n|…).
+    let post_verb =
+        super::appointment::post_verbs().starting_at(chars, w.start) == Some(text.as_str());
+    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post && !post_verb
 }
 
 #[cfg(test)]
@@ -732,7 +739,15 @@ mod tests {
         assert!(orgs("兴宁支社主委陆庆惠代表支社发言")
             .iter()
             .all(|o| !o.contains("陆庆惠")));
+        // A name jieba tags as a given name of its own (nrfg) too.
+        assert!(orgs("兴宁支社主委侯淑超代表支社发言")
+            .iter()
+            .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
+        assert_eq!(orgs("石门村股份经济合作社成立"), ["石门村股份经济合作社"]);
+        assert!(orgs("王德胜被选为光明村党支部书记")
+            .iter()
+            .all(|o| !o.contains("被选为")));
     }
 
     #[test]

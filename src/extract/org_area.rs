@@ -29,6 +29,10 @@ use crate::model::{
 /// name.
 const MAX_PLACE: usize = 9;
 
+/// What a name may put before its area: the party (中共锦州市委), the
+/// league (共青团于都县委), the country (中国甘肃网).
+const NATIONAL_PREFIXES: &[&str] = &["中共", "共青团", "中国"];
+
 /// What follows a place name that names a street after it (苏州路, 北京街).
 const ROAD_WORDS: &[char] = &['路', '街', '道', '巷', '桥', '里', '大'];
 
@@ -133,7 +137,10 @@ fn is_branch(rest: &str) -> bool {
 /// 省委组织部 from the focus).
 fn from_name(facts: &ArticleFacts, forms: &AreaForms, org: usize) -> Option<Found> {
     let label = &facts.mentions[org].label;
-    let name = label.strip_prefix("中共").unwrap_or(label);
+    let name = NATIONAL_PREFIXES
+        .iter()
+        .find_map(|p| label.strip_prefix(p))
+        .unwrap_or(label);
     let as_written = written(facts, org);
     let chain = |at: usize| {
         let mut rest = &name[at..];
@@ -388,6 +395,12 @@ mod tests {
             "{found:?}"
         );
         assert!(pairs(text).iter().all(|(o, _)| o != "山西日报报业集团"));
+        // After the country's name (中国|甘肃|网).
+        let found = implied("中国甘肃网1月5日讯 庆阳市环县开展活动。");
+        assert!(
+            found.contains(&("中国甘肃网".into(), "甘肃省".into())),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -26,13 +26,18 @@ const AFTER_CUES: &[&str] = &[
     "告诉",
     "总书记",
     "主席",
-    // A profile's opening: 王丽,女,1980年出生.
+];
+
+/// A profile's opening after a name: 王丽,女,1980年出生.
+const SEX_MARKERS: &[&str] = &[
     ",女,",
     "，女，",
     ",男,",
     "，男，",
     "(女",
     "（女",
+    "(男",
+    "（男",
 ];
 
 pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
@@ -61,7 +66,10 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     for span in names_before_post_verbs(chars, taken) {
         add(span);
     }
-    for span in names_before_counts(chars) {
+    for span in names_before_counts(chars)
+        .into_iter()
+        .chain(profile_subjects(chars))
+    {
         add(span);
     }
     for w in words.iter().filter(|w| w.is_person_tag()) {
@@ -266,24 +274,30 @@ fn names_before_posts(chars: &[char], taken: &[Span]) -> Vec<Span> {
     found
 }
 
-/// Verbs between a person and the post they hold (刘长河是…书记), and
-/// the bracket that gives a listed person's post (王强(青山村党支部书记)).
-const POST_VERBS: &[&str] = &["是", "任", "担任", "现任", "系", "(", "（"];
+/// The brackets that give a listed person's post (王强(青山村党支部书记)),
+/// besides the verbs of posts (刘长河是…书记, 李红梅当选…).
+const POST_BRACKETS: &[&str] = &["(", "（"];
 
-/// A name before a verb of [`POST_VERBS`] and a post of a named unit, at a
+/// A name before a verb of posts or a bracket and a post of a named unit, at a
 /// clause start, after 的 or a cue word: 现年45岁的刘长河是东岳村党支部书记,
-/// 王伟到大湾村担任第一书记.
+/// 王伟到大湾村担任第一书记; also before 是一名/是一位 (…的周秀英是一名
+/// 退休教师).
 fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
     let mut found = Vec::new();
     for v in 2..chars.len() {
-        let Some(verb) = POST_VERBS.iter().find(|w| has_at(chars, v, w)) else {
+        let Some(verb) = super::appointment::post_verbs()
+            .starting_at(chars, v)
+            .or_else(|| POST_BRACKETS.iter().copied().find(|w| has_at(chars, v, w)))
+        else {
             continue;
         };
         let mut e = v + verb.chars().count();
         while let Some(t) = taken.iter().filter(|t| t.start == e).max_by_key(|t| t.end) {
             e = t.end;
         }
-        if lexicon().roles.starting_at(chars, e).is_none() {
+        // 王强是一名老党员: 名 and 位 count people only.
+        let one_of = verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
+        if lexicon().roles.starting_at(chars, e).is_none() && !one_of {
             continue;
         }
         // The name stands right before the verb, or before 到/在 and the
@@ -291,7 +305,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         // before, the post's unit follows the verb.
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
-            _ if e > v + verb.chars().count() => v,
+            _ if one_of || e > v + verb.chars().count() => v,
             _ => continue,
         };
         let name = [3, 2]
@@ -346,10 +360,22 @@ pub fn as_clause_before(chars: &[char], end: usize) -> Option<usize> {
 /// The first name of a group given by count or by what they are, at a
 /// clause start: 任红梅等10人获得…, 王强等三名同志, 罗清泉等领导考察….
 fn names_before_counts(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| {
+        chars[k] == '等' && (counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
+    })
+}
+
+/// A profile's subject: a name at a clause start, then the sex
+/// (李红梅,女,1978年出生,现任…).
+fn profile_subjects(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| SEX_MARKERS.iter().any(|m| has_at(chars, k, m)))
+}
+
+/// A name at a clause start that ends where `marker` holds.
+fn first_names_before(chars: &[char], marker: impl Fn(usize) -> bool) -> Vec<Span> {
     let mut found = Vec::new();
     for k in 2..chars.len() {
-        if chars[k] != '等' || !(counts_people(&chars[k + 1..]) || names_a_group(&chars[k + 1..]))
-        {
+        if !marker(k) {
             continue;
         }
         for len in [3, 2] {
@@ -434,7 +460,11 @@ fn part_of_post(chars: &[char], start: usize, r: usize) -> bool {
 fn cue_after(chars: &[char], end: usize) -> bool {
     let lex = lexicon();
     let rest: String = chars[end..chars.len().min(end + 6)].iter().collect();
-    AFTER_CUES.iter().any(|c| rest.starts_with(c)) || lex.roles.starting_at(chars, end).is_some()
+    AFTER_CUES
+        .iter()
+        .chain(SEX_MARKERS)
+        .any(|c| rest.starts_with(c))
+        || lex.roles.starting_at(chars, end).is_some()
 }
 
 /// Positions right after a post title or a cue word, or after a post and
@@ -507,6 +537,8 @@ const NAME_ENDS: &[&str] = &[
     "还", "则", "却", "笑", "一直", "一起", "每天", "同样", "首先", "当选", "获得", "荣获", "给",
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
+    "感叹", "谈到", "谈起", "提到", "解释", "透露", "直言", "高兴", "激动", "动情", "感动", "自豪",
+    "欣慰", "摄",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -516,12 +548,14 @@ fn name_end_words() -> &'static WordList {
     WORDS.get_or_init(|| WordList::new(NAME_ENDS.iter().map(|w| w.to_string()).collect()))
 }
 
-/// May a name end at `k`: at a break, a word of [`NAME_ENDS`] or a title.
+/// May a name end at `k`: at a break, a word of [`NAME_ENDS`], a title
+/// or a word for a person (王强老师, 高萍振老人家).
 fn ends_name(chars: &[char], k: usize) -> bool {
     k == chars.len()
         || !is_cjk(chars[k])
         || name_end_words().starting_at(chars, k).is_some()
         || lexicon().roles.starting_at(chars, k).is_some()
+        || lexicon().person_cues.starting_at(chars, k).is_some()
 }
 
 /// A name right after a post title or cue, by its shape and what follows
@@ -530,26 +564,42 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 /// tried before two; an ordinary dictionary word (马上, 高度) is no name.
 /// A name whose first two chars make an ordinary word (干部, 公众) is none.
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
+    // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
+    // opens a name where jieba reads a name there.
+    let read_as_name = words
+        .iter()
+        .any(|w| w.start == at && w.end > at + 1 && w.is_person_tag());
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
-        || ends_name(chars, at)
+        || ends_name(chars, at) && !read_as_name
     {
         return None;
     }
     // A name also ends where a place or organization begins (任红梅晋中市),
     // and before a one-char word jieba tags as a verb or function word
     // (马鹏|用…).
-    // An adverb char before a word that ends names is the given name's
-    // last char (郑志刚|已, 王建刚|说): jieba reads 刚 as "just".
+    // An adverb char, or a char common in given names, before a word that
+    // ends names is the given name's last char (郑志刚|已, 王建刚|说,
+    // 邱涛|亮|从): jieba reads 刚 as "just" and 亮 as "to shine".
+    let given_name_char = |k: usize| {
+        ends_name(chars, k + 1)
+            && (words.iter().any(|w| w.start == k && w.tag() == "d")
+                || lexicon().given_name_chars.contains(&chars[k]))
+    };
+    // A name ends before an adverb, preposition or conjunction of two
+    // chars or more (区长刘建军|分别讲话).
     let ends_at = |k: usize| {
         ends_name(chars, k)
             || taken.iter().any(|t| t.start == k)
             || words.iter().any(|w| {
                 w.start == k
-                    && w.end == k + 1
                     && is_function_tag(w.tag())
-                    && !(w.tag() == "d" && ends_name(chars, k + 1))
+                    && if w.end == k + 1 {
+                        !given_name_char(k)
+                    } else {
+                        matches!(w.tag(), "d" | "p" | "c")
+                    }
             })
     };
     [4, 3, 2].into_iter().find_map(|len| {
@@ -630,6 +680,16 @@ pub fn is_name(s: &str) -> bool {
         && plain_given_name(s, surname)
 }
 
+/// Does `s` end in an organ's head of two chars or more (党|工委): 党 is
+/// a surname, but a word naming an organ is no person.
+pub(super) fn ends_in_organ(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    lexicon()
+        .org_heads
+        .ending_at(&chars, chars.len())
+        .is_some_and(|(start, _)| chars.len() - start >= 2)
+}
+
 /// Characters that are function words, never part of a given name
 /// (曾在, 都会, 云上, 来越 are not names).
 const NOT_GIVEN: &str =
@@ -644,7 +704,9 @@ const ADDRESS: &[&str] = &[
 
 fn plain_given_name(name: &str, surname: &str) -> bool {
     let given = &name[surname.len()..];
-    !given.chars().any(|c| NOT_GIVEN.contains(c)) && !ADDRESS.iter().any(|a| given.starts_with(a))
+    !given.chars().any(|c| NOT_GIVEN.contains(c))
+        && !ADDRESS.iter().any(|a| given.starts_with(a))
+        && !ends_in_organ(name)
 }
 
 /// Splits a run of names written without separators (向红梅郑英) at
@@ -766,6 +828,26 @@ mod tests {
     }
 
     #[test]
+    fn names_the_segmenter_cuts_short_or_runs_on() {
+        // A surname that is also an adverb (曾, "once"), read as a name.
+        assert_eq!(persons("社区居民曾丽华笑着告诉记者"), ["曾丽华"]);
+        assert!(persons("社区居民曾多次反映").is_empty());
+        // A given name's last char jieba reads as a verb.
+        assert_eq!(persons("村支书刘建亮从镇上开会回来"), ["刘建亮"]);
+        assert_eq!(persons("网格员赵晓红感叹道,变化真大"), ["赵晓红"]);
+        assert_eq!(persons("家长吴敏说,孩子很喜欢"), ["吴敏"]);
+        assert_eq!(persons("小区的周秀英是一名退休教师"), ["周秀英"]);
+        assert!(persons("这里是一名老党员的家").is_empty());
+        assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
+        assert!(persons("党工委").is_empty());
+        assert_eq!(
+            persons("会上,区委书记宋海、区长刘建军分别讲话"),
+            ["宋海", "刘建军"]
+        );
+        assert_eq!(persons("孙晓梅,女,1978年出生,中共党员"), ["孙晓梅"]);
+    }
+
+    #[test]
     fn forms_of_address_are_not_names() {
         assert!(persons("居民赵大妈说").is_empty());
         assert!(!is_name("王师傅"));
@@ -781,5 +863,7 @@ mod tests {
     fn runs_of_names_split_at_surnames() {
         assert_eq!(split_names("向红梅郑英"), ["向红梅", "郑英"]);
         assert_eq!(split_names("吕玥"), ["吕玥"]);
+        // 党 is a surname, 党工委 an organ.
+        assert!(split_names("党工委").is_empty());
     }
 }

@@ -30,6 +30,7 @@ const PARTICIPANT_VERBS: &str = include_str!("../../data/lexicon/participant_ver
 const TIBETAN_NAME_ELEMENTS: &str = include_str!("../../data/lexicon/tibetan_name_elements.txt");
 const TRANSLITERATION_CHARS: &str = include_str!("../../data/lexicon/transliteration_chars.txt");
 const PERSON_CUES: &str = include_str!("../../data/lexicon/person_cues.txt");
+const GIVEN_NAME_CHARS: &str = include_str!("../../data/lexicon/given_name_chars.txt");
 
 /// The non-empty, non-comment lines of a data file, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -82,6 +83,9 @@ pub struct Lexicon {
     pub transliteration_chars: FxHashSet<char>,
     /// Words after which a name follows, besides post titles (记者, 居民).
     pub person_cues: WordList,
+    /// Characters common in given names (亮, 振): one jieba cuts off as a
+    /// verb may still end a name.
+    pub given_name_chars: FxHashSet<char>,
     /// Characters of names without a Chinese surname: the transliteration
     /// characters and those of the Tibetan name elements.
     pub surnameless_name_chars: FxHashSet<char>,
@@ -116,23 +120,24 @@ pub fn lexicon() -> &'static Lexicon {
             organizer_verbs: longest_first(ORGANIZER_VERBS),
             participant_verbs: longest_first(PARTICIPANT_VERBS),
             tibetan_name_elements: longest_first(TIBETAN_NAME_ELEMENTS),
-            transliteration_chars: transliteration_chars().collect(),
-            surnameless_name_chars: transliteration_chars()
+            transliteration_chars: chars_of(TRANSLITERATION_CHARS).collect(),
+            surnameless_name_chars: chars_of(TRANSLITERATION_CHARS)
                 .chain(data_lines(TIBETAN_NAME_ELEMENTS).flat_map(str::chars))
                 .filter(|c| !c.is_whitespace())
                 .collect(),
             person_cues: longest_first(PERSON_CUES),
+            given_name_chars: chars_of(GIVEN_NAME_CHARS).collect(),
         }
     })
 }
 
-fn transliteration_chars() -> impl Iterator<Item = char> {
-    data_lines(TRANSLITERATION_CHARS)
+/// The characters of a data file that lists characters.
+fn chars_of(text: &str) -> impl Iterator<Item = char> + '_ {
+    data_lines(text)
         .flat_map(str::split_whitespace)
         .filter_map(|w| w.chars().next())
 }
 
-/// The words of a data file (one or several to a line), longest first.
 /// The words of a data file, several to a line or one.
 fn word_set(text: &str) -> FxHashSet<String> {
     data_lines(text)
