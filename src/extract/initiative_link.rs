@@ -21,7 +21,8 @@
 //! in the clause after a program that opens the sentence as its time takes
 //! part (“…”活动期间,X…); a program's owner between verb and name leaves
 //! the verb to the subject (A推广B“…”工作法: both run it); the person
-//! under whose lead it is done takes part (在书记王某的带领下,社区开展…). A name written
+//! under whose lead it is done takes part (在书记王某的带领下,社区开展…),
+//! and the organ whose directive it carries out runs it (按照X部署,…). A name written
 //! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
 //! article's mentions, after the recognisers ran.
 
@@ -153,6 +154,13 @@ const DURING: &[&str] = &["期间", "中"];
 /// Words after 在 *person* 的 that make the person lead the work the
 /// clause after states (在王某的带领下,社区开展…).
 const LEADING: &[&str] = &["带领下", "领导下", "带动下", "带头下"];
+
+/// Words before an organ whose directive the clause carries out (按照
+/// 市委部署, 根据民政部要求), and the directive's nouns, within
+/// `DIRECTIVE_REACH` chars after the organ (的统一部署, 决策部署).
+const DIRECTED: &[&str] = &["按照", "根据", "依照", "遵照"];
+const DIRECTIVES: &[&str] = &["部署", "要求", "安排"];
+const DIRECTIVE_REACH: usize = 5;
 
 /// Third-person pronouns: the person the text is about.
 const PRONOUNS: &[char] = &['他', '她'];
@@ -464,6 +472,7 @@ fn links_in_sentence(
         out.extend(owner_by_copula(&frame, ini));
         out.extend(during(&frame, ini));
         out.extend(led_by(&frame, ini));
+        out.extend(directed_by(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -686,6 +695,32 @@ fn led_by(frame: &Frame, ini: &Named) -> Option<Relation> {
             && chars[..n.span.start].contains(&'在')
     })?;
     Some(frame.relation(ini, leader, RelationKind::Participant, leader.span.start))
+}
+
+/// 按照市委社会工委部署,我们启动“…”: the area or organization whose
+/// directive the program's clause, or the one after it, carries out runs
+/// the program.
+fn directed_by(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let chars = &frame.chars;
+    let breaks = |from: usize, to: usize| {
+        chars[from..to]
+            .iter()
+            .filter(|c| CLAUSE_BREAKS.contains(c))
+            .count()
+    };
+    let organ = frame.named.iter().rev().find(|n| {
+        is_agent(n)
+            && n.span.end < ini.span.start
+            && DIRECTED.iter().any(|d| {
+                n.span.start >= d.chars().count()
+                    && has_at(chars, n.span.start - d.chars().count(), d)
+            })
+            && (n.span.end..chars.len().min(n.span.end + DIRECTIVE_REACH))
+                .take_while(|&i| is_cjk(chars[i]))
+                .any(|i| DIRECTIVES.iter().any(|d| has_at(chars, i, d)))
+            && breaks(n.span.end, ini.span.start) <= 1
+    })?;
+    Some(frame.relation(ini, organ, RelationKind::Organizer, organ.span.start))
 }
 
 /// “邻里节”活动,辖区清河社区、幸福社区积极参与: the names that open the
@@ -1710,6 +1745,26 @@ mod tests {
         let found = links("枫林社区开展了“三事分流”议事活动,社区党委书记周志明主持。");
         assert!(
             has(&found, "三事分流", "周志明", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_organ_whose_directive_a_clause_carries_out_runs_its_program() {
+        let found = links("按照海城区委组织部统一部署,枫林社区启动“三事分流”议事活动。");
+        assert!(
+            has(
+                &found,
+                "三事分流",
+                "海城区委组织部",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+        // Naming an organ is no directive (按照海城区委组织部的名单).
+        let found = links("按照海城区委组织部的名单,枫林社区启动“三事分流”议事活动。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "海城区委组织部"),
             "{found:?}"
         );
     }
