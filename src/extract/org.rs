@@ -14,7 +14,7 @@ use super::FocusAt;
 use crate::lexicon::lexicon;
 
 use super::area_forms::AreaForms;
-use crate::model::{ArticleFacts, EntityKind, Span};
+use crate::model::{AreaKind, ArticleFacts, EntityKind, Span};
 use crate::normalize::is_cjk;
 
 /// An organization found in one sentence (local offsets).
@@ -537,9 +537,12 @@ fn stem_of(
             break;
         }
         if let Some(a) = area {
-            // The whole chain of areas (厦门市|湖里|生态环境局).
+            // The whole chain of areas for an organ of a county or above
+            // (厦门市|湖里|生态环境局); below, the name starts at its own
+            // place (…托克扎克镇|阿亚格曼干村访惠聚工作队).
             k = a.span.start;
-            while let Some(up) = areas.iter().find(|up| up.span.end == k) {
+            let county_or_above = a.kind.rank() < AreaKind::Subdistrict.rank();
+            while let Some(up) = areas.iter().find(|up| county_or_above && up.span.end == k) {
                 k = up.span.start;
             }
             taken.clear();
@@ -745,6 +748,11 @@ mod tests {
             .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
         assert_eq!(orgs("石门村股份经济合作社成立"), ["石门村股份经济合作社"]);
+        // Below a county, the name starts at its own place.
+        assert_eq!(
+            orgs("江西省于都县梓山镇潭头村老年人协会成立"),
+            ["潭头村老年人协会"]
+        );
         assert!(orgs("王德胜被选为光明村党支部书记")
             .iter()
             .all(|o| !o.contains("被选为")));

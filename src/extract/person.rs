@@ -479,10 +479,18 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
             by == '的' || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some();
         opens && lex.roles.ending_at(chars, e - 1).is_some()
     };
+    // 居民|区 is no cue: the cue word begins an organ's head (居民区有…).
+    let cue_word = |e: usize| {
+        lex.person_cues.ending_at(chars, e).is_some_and(|(s, _)| {
+            lex.org_heads
+                .starting_at(chars, s)
+                .is_none_or(|h| s + h.chars().count() <= e)
+        })
+    };
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
-                || lex.person_cues.ending_at(chars, e).is_some()
+                || cue_word(e)
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
                 || (e >= 2 && introduced(e))
         })
@@ -840,6 +848,7 @@ mod tests {
         assert!(persons("这里是一名老党员的家").is_empty());
         assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
         assert!(persons("党工委").is_empty());
+        assert!(persons("居民区有1200户").is_empty());
         assert_eq!(
             persons("会上,区委书记宋海、区长刘建军分别讲话"),
             ["宋海", "刘建军"]
