@@ -723,6 +723,21 @@ mod tests {
                 "孙晓梅",
                 "石门村党支部",
             ),
+            (
+                "李晓东于2019年当选石门村党支部书记。",
+                "李晓东",
+                "石门村党支部",
+            ),
+            (
+                "时任石门村党支部书记的刘德福带头修路。",
+                "刘德福",
+                "石门村党支部",
+            ),
+            (
+                "现为石门村党支部书记的王志明曾在外地打工。",
+                "王志明",
+                "石门村党支部",
+            ),
         ] {
             assert_holds(text, name, Some("书记"), unit);
         }
@@ -739,6 +754,13 @@ mod tests {
             .count();
         assert_eq!(villages, 2, "{:?}", facts.mentions);
         assert_holds(text, "杨正华", Some("书记"), "团结村党支部");
+    }
+
+    #[test]
+    fn posts_joined_by_concurrently_are_each_held() {
+        let text = "石门村党支部书记兼村委会主任王志明说。";
+        assert_holds(text, "王志明", Some("书记"), "石门村党支部");
+        assert_holds(text, "王志明", Some("主任"), "石门村村委会");
     }
 
     #[test]

@@ -305,7 +305,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         // before, the post's unit follows the verb.
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
-            _ if one_of || e > v + verb.chars().count() => v,
+            _ if one_of || e > v + verb.chars().count() => time_phrase_before(chars, v),
             _ => continue,
         };
         let name = [3, 2]
@@ -324,6 +324,31 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         found.extend(name.map(|start| Span::new(start, end)));
     }
     found
+}
+
+/// Where a time phrase between a name and its verb starts (李晓东|于2019年
+/// |当选, 王强|自2018年3月起|担任): a preposition, a date in digits with
+/// 年 or 月, maybe 起 or 以来. `at` itself when there is none.
+fn time_phrase_before(chars: &[char], at: usize) -> usize {
+    let mut k = at;
+    for tail in ["以来", "起"] {
+        let n = tail.chars().count();
+        if k >= n && has_at(chars, k - n, tail) {
+            k -= n;
+            break;
+        }
+    }
+    let date_end = k;
+    while k > 0 && (chars[k - 1].is_ascii_digit() || "年月日".contains(chars[k - 1])) {
+        k -= 1;
+    }
+    let date = &chars[k..date_end];
+    let dated = date.iter().any(char::is_ascii_digit) && date.iter().any(|c| "年月".contains(*c));
+    match k.checked_sub(1) {
+        Some(p) if dated && "于自从在".contains(chars[p]) => p,
+        _ if dated => k,
+        _ => at,
+    }
 }
 
 /// Where 到/在/赴 stands before the units (`units`) ending at `at`
