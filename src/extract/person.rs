@@ -90,7 +90,14 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     // A list goes on with names (王强、李明、张华; 杨大海、王秀英夫妇).
     let mut k = 0;
     while k < found.len() {
-        if let Some(next) = listed_after(chars, words, found[k]) {
+        let at = found[k];
+        for next in [
+            listed_after(chars, words, at),
+            listed_before(chars, words, at),
+        ]
+        .into_iter()
+        .flatten()
+        {
             if !taken.iter().chain(&found).any(|t| t.overlaps(&next)) {
                 found.push(next);
             }
@@ -170,7 +177,8 @@ fn starts_inside_word(words: &[Word], at: usize) -> bool {
 /// The name after `prev` and a 、, ending where a name ends (、, 等, 夫妇,
 /// a break or a word that ends names).
 fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
-    if chars.get(prev.end) != Some(&'、') {
+    let mark = *chars.get(prev.end)?;
+    if !LIST_MARKS.contains(&mark) {
         return None;
     }
     let at = prev.end + 1;
@@ -178,14 +186,43 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
         .into_iter()
         .map(|len| Span::new(at, at + len))
         .find(|s| {
-            s.end <= chars.len()
-                && (chars.get(s.end) == Some(&'、')
+            // Names listed with spaces (名单:王小明 李红霞) end at a space.
+            let ends = if mark == ' ' {
+                s.end == chars.len() || chars[s.end] == ' '
+            } else {
+                chars.get(s.end) == Some(&'、')
                     || ["等", "夫妇", "两人", "二人"]
                         .iter()
                         .any(|w| has_at(chars, s.end, w))
-                    || ends_name(chars, s.end))
+                    || ends_name(chars, s.end)
+            };
+            s.end <= chars.len()
+                && ends
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.end)
+        })
+}
+
+/// What separates the names of a list: 、, or a space in a roster.
+const LIST_MARKS: &[char] = &['、', ' '];
+
+/// The name listed right before `next` (王小明|、李红霞、赵大伟等…): a name
+/// after a clause break, another 、 or the line's start.
+fn listed_before(chars: &[char], words: &[Word], next: Span) -> Option<Span> {
+    let end = next.start.checked_sub(1)?;
+    if chars[end] != '、' {
+        return None;
+    }
+    [3, 2]
+        .into_iter()
+        .filter_map(|len| end.checked_sub(len))
+        .map(|start| Span::new(start, end))
+        .find(|s| {
+            let anchored =
+                s.start == 0 || !is_cjk(chars[s.start - 1]) || chars[s.start - 1] == '、';
+            anchored
+                && is_name(&string(chars, s.start, s.end))
+                && !starts_inside_word(words, s.start)
         })
 }
 
@@ -391,10 +428,28 @@ fn names_before_counts(chars: &[char]) -> Vec<Span> {
 }
 
 /// A profile's subject: a name at a clause start, then the sex
-/// (李红梅,女,1978年出生,现任…).
+/// (李红梅,女,1978年出生,现任…) or the family it heads (王建军一家,
+/// 张德厚夫妇).
 fn profile_subjects(chars: &[char]) -> Vec<Span> {
-    first_names_before(chars, |k| SEX_MARKERS.iter().any(|m| has_at(chars, k, m)))
+    first_names_before(chars, |k| {
+        SEX_MARKERS
+            .iter()
+            .chain(FAMILIES)
+            .any(|m| has_at(chars, k, m))
+    })
 }
+
+/// Words for a person's household after their name.
+const FAMILIES: &[&str] = &[
+    "一家",
+    "夫妇",
+    "夫妻",
+    "两口子",
+    "父子",
+    "母子",
+    "母女",
+    "父女",
+];
 
 /// A name at a clause start that ends where `marker` holds.
 fn first_names_before(chars: &[char], marker: impl Fn(usize) -> bool) -> Vec<Span> {
@@ -874,6 +929,15 @@ mod tests {
         assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
         assert!(persons("党工委").is_empty());
         assert!(persons("居民区有1200户").is_empty());
+        assert_eq!(persons("张德厚夫妇今年都70多岁了"), ["张德厚"]);
+        assert_eq!(
+            persons("王小明、李红霞、赵大伟等5名同志被评为优秀共产党员"),
+            ["王小明", "李红霞", "赵大伟"]
+        );
+        assert_eq!(
+            persons("获奖名单:王小明 李红霞 赵大伟"),
+            ["王小明", "李红霞", "赵大伟"]
+        );
         assert_eq!(
             persons("会上,区委书记宋海、区长刘建军分别讲话"),
             ["宋海", "刘建军"]
