@@ -757,6 +757,24 @@ mod tests {
     }
 
     #[test]
+    fn a_level_s_organ_after_a_preposition_or_conjunction_is_completed() {
+        let facts = extract("于都县开展活动。记者从县民政局获悉,县委组织部和县人社局联合发文。");
+        let orgs: Vec<&str> = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| m.label.as_str())
+            .collect();
+        for org in ["于都县民政局", "于都县委组织部", "于都县人社局"] {
+            assert!(orgs.contains(&org), "{org} not in {orgs:?}");
+        }
+        assert!(
+            orgs.iter().all(|o| !o.contains('从') && !o.contains('和')),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
     fn posts_joined_by_concurrently_are_each_held() {
         let text = "石门村党支部书记兼村委会主任王志明说。";
         assert_holds(text, "王志明", Some("书记"), "石门村党支部");
