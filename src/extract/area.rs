@@ -149,6 +149,8 @@ const ORGAN_AFTER_SUFFIX: &[&str] = &[
     "城市管理",
     "城管",
     "城乡",
+    "城投",
+    "城建",
 ];
 
 /// A suffix followed by these is part of another word: 区委 is an organ

@@ -586,8 +586,18 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let surname = lexicon().surname_of(&rest)?.chars().count();
     let word = words.iter().find(|w| w.start == at)?;
     let len = word.end - word.start;
-    // 和|网格员, 向|城市: the "surname" is a function word here.
+    // 和|网格员, 向|城市: the "surname" is a function word here; so is a
+    // verb before a dictionary word (学生|来|村里|支教).
     if len == surname && matches!(word.tag(), "c" | "p" | "u" | "uj" | "d" | "r" | "f") {
+        return None;
+    }
+    let next_is_word = || {
+        words
+            .iter()
+            .find(|w| w.start == word.end)
+            .is_some_and(|w| is_common_word(&string(chars, w.start, w.end)))
+    };
+    if len == surname && word.tag() == "v" && next_is_word() {
         return None;
     }
     // 管网格 as one new word: its "given name" is an ordinary word.
@@ -654,9 +664,12 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
     // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
     // opens a name where jieba reads a name there.
-    let read_as_name = words
-        .iter()
-        .any(|w| w.start == at && w.end > at + 1 && w.is_person_tag());
+    let read_as_name = words.iter().any(|w| {
+        w.start == at
+            && w.end > at + 1
+            && w.is_person_tag()
+            && !is_common_word(&string(chars, at + 1, w.end))
+    });
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
@@ -920,6 +933,7 @@ mod tests {
         // A surname that is also an adverb (曾, "once"), read as a name.
         assert_eq!(persons("社区居民曾丽华笑着告诉记者"), ["曾丽华"]);
         assert!(persons("社区居民曾多次反映").is_empty());
+        assert!(persons("大学的学生来村里支教").is_empty());
         // A given name's last char jieba reads as a verb.
         assert_eq!(persons("村支书刘建亮从镇上开会回来"), ["刘建亮"]);
         assert_eq!(persons("网格员赵晓红感叹道,变化真大"), ["赵晓红"]);
