@@ -52,6 +52,9 @@ pub struct Found {
     pub span: Span,
 }
 
+/// What joins the posts one person holds: 、, and 兼 ("concurrently":
+/// 村党支部书记兼村委会主任).
+const POST_LIST_MARKS: &[char] = &['、', '兼'];
 /// Bare level words that name the unit in focus.
 const GENERIC_UNITS: &[&str] = &["社区", "街道", "小区", "村", "镇", "乡"];
 /// Verbs that give a post: 担任, 兼任, 当选为; longer ones first where one
@@ -61,7 +64,9 @@ const VERBS: &[&str] = &[
     "兼任",
     "出任",
     "现任",
+    "现为",
     "曾任",
+    "时任",
     "升任",
     "调任",
     "转任",
@@ -391,7 +396,7 @@ fn posts_ending_at(
             _ => start,
         };
         posts.push((start, end, unit));
-        if item_start == 0 || chars[item_start - 1] != '、' {
+        if item_start == 0 || !POST_LIST_MARKS.contains(&chars[item_start - 1]) {
             break;
         }
         end = item_start - 1;
@@ -561,7 +566,7 @@ fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
                 unit,
                 span: Span::new(v, end),
             });
-            if chars.get(end) != Some(&'、') {
+            if !chars.get(end).is_some_and(|c| POST_LIST_MARKS.contains(c)) {
                 break;
             }
             at = end + 1;
@@ -654,7 +659,7 @@ fn self_description(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) 
                 unit,
                 span: Span::new(at, end),
             });
-            if chars.get(end) != Some(&'、') {
+            if !chars.get(end).is_some_and(|c| POST_LIST_MARKS.contains(c)) {
                 break;
             }
             at = end + 1;

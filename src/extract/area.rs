@@ -149,6 +149,8 @@ const ORGAN_AFTER_SUFFIX: &[&str] = &[
     "城市管理",
     "城管",
     "城乡",
+    "城投",
+    "城建",
 ];
 
 /// A suffix followed by these is part of another word: 区委 is an organ
@@ -529,9 +531,14 @@ fn heuristic_stem(
     if in_chain && j - floor <= CHAIN_STEM && chars[floor..j].iter().all(|&c| is_cjk(c)) {
         k = floor;
     }
-    // A name does not start with a number word or measure word (一批, 第一个).
+    // A name does not start with a number word or measure word (一批, 第一个),
+    // nor with a word for a person or a post (他代表|红星社区发言).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
-        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&string(chars, w.start, w.end)) {
+        let text = string(chars, w.start, w.end);
+        let person_word = [&lexicon().person_cues, &lexicon().roles]
+            .iter()
+            .any(|l| l.starting_at(chars, k) == Some(text.as_str()));
+        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&text) || person_word {
             k = w.end;
         } else {
             break;
@@ -730,6 +737,7 @@ mod tests {
         assert_eq!(labels("长盛小区现有党员138人"), ["长盛小区"]);
         assert!(labels("新一轮社区换届").is_empty());
         assert_eq!(labels("海淀区民政局发布通知"), ["海淀区"]);
+        assert_eq!(labels("他代表红星社区发言"), ["红星社区"]);
         assert_eq!(labels("于都县城市管理局清理违章建筑"), ["于都县"]);
         assert_eq!(labels("王强被选为石门村党支部书记"), ["石门村"]);
         assert_eq!(labels("光明村党支部书记王强"), ["光明村"]);

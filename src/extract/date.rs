@@ -93,7 +93,9 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
     if dateline || edition {
         return true;
     }
+    // A header's fields separated by bars (湖南日报 | 2023-05-06).
     let framing_cue = LABELS.iter().any(|l| before.ends_with(l))
+        || before.ends_with(['|', '｜'])
         || starts_with_clock(after.trim_start())
         || starts_with_weekday(after.trim_start())
         || FIELDS
@@ -259,6 +261,7 @@ mod tests {
                 "标题\n来源:湖南日报 作者:刘晓明 2023-05-06\n正文。",
                 "2023-05-06",
             ),
+            ("标题\n湖南日报 | 2023-05-06\n正文。", "2023-05-06"),
         ];
         for (text, want) in cases {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");

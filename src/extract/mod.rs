@@ -723,6 +723,21 @@ mod tests {
                 "孙晓梅",
                 "石门村党支部",
             ),
+            (
+                "李晓东于2019年当选石门村党支部书记。",
+                "李晓东",
+                "石门村党支部",
+            ),
+            (
+                "时任石门村党支部书记的刘德福带头修路。",
+                "刘德福",
+                "石门村党支部",
+            ),
+            (
+                "现为石门村党支部书记的王志明曾在外地打工。",
+                "王志明",
+                "石门村党支部",
+            ),
         ] {
             assert_holds(text, name, Some("书记"), unit);
         }
@@ -739,6 +754,31 @@ mod tests {
             .count();
         assert_eq!(villages, 2, "{:?}", facts.mentions);
         assert_holds(text, "杨正华", Some("书记"), "团结村党支部");
+    }
+
+    #[test]
+    fn a_level_s_organ_after_a_preposition_or_conjunction_is_completed() {
+        let facts = extract("于都县开展活动。记者从县民政局获悉,县委组织部和县人社局联合发文。");
+        let orgs: Vec<&str> = facts
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| m.label.as_str())
+            .collect();
+        for org in ["于都县民政局", "于都县委组织部", "于都县人社局"] {
+            assert!(orgs.contains(&org), "{org} not in {orgs:?}");
+        }
+        assert!(
+            orgs.iter().all(|o| !o.contains('从') && !o.contains('和')),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn posts_joined_by_concurrently_are_each_held() {
+        let text = "石门村党支部书记兼村委会主任王志明说。";
+        assert_holds(text, "王志明", Some("书记"), "石门村党支部");
+        assert_holds(text, "王志明", Some("主任"), "石门村村委会");
     }
 
     #[test]

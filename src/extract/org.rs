@@ -14,7 +14,7 @@ use super::FocusAt;
 use crate::lexicon::lexicon;
 
 use super::area_forms::AreaForms;
-use crate::model::{ArticleFacts, EntityKind, Span};
+use crate::model::{AreaKind, ArticleFacts, EntityKind, Span};
 use crate::normalize::is_cjk;
 
 /// An organization found in one sentence (local offsets).
@@ -409,6 +409,10 @@ enum FieldAfter {
 /// a one-char level word standing as a word of its own, outside any area's
 /// name and not made many (全县), or an area; then nouns, ordinals and 和.
 fn field_start(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> Option<FieldAfter> {
+    // 深圳市|先进|基层|党组织: a kind of organ (an honour's), not one.
+    if has_at(chars, j, "党组织") {
+        return None;
+    }
     let mut k = words
         .iter()
         .find(|w| w.start < j && j < w.end)
@@ -443,10 +447,15 @@ fn field_start(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> O
         if is_level {
             return (k < j && !many_before(chars, w.start)).then_some(FieldAfter::Level(w.start));
         }
-        let field = matches!(w.tag(), "n" | "vn" | "j" | "l" | "b" | "nz" | "an" | "ng")
-            || w.tag() == "m" && text.starts_with('第')
+        // Generic words whatever jieba tags them (文明/nr), adjectives
+        // (新|时代|文明|实践|中心).
+        let field = matches!(
+            w.tag(),
+            "n" | "vn" | "j" | "l" | "b" | "nz" | "an" | "ng" | "a"
+        ) || w.tag() == "m" && text.starts_with('第')
             || text == "和" && k < j
-            || lexicon().org_name_verbs.contains(&text);
+            || lexicon().org_name_verbs.contains(&text)
+            || text.chars().count() >= 2 && generic(&text);
         if !field || !text.chars().all(is_cjk) {
             return None;
         }
@@ -537,9 +546,12 @@ fn stem_of(
             break;
         }
         if let Some(a) = area {
-            // The whole chain of areas (厦门市|湖里|生态环境局).
+            // The whole chain of areas for an organ of a county or above
+            // (厦门市|湖里|生态环境局); below, the name starts at its own
+            // place (…托克扎克镇|阿亚格曼干村访惠聚工作队).
             k = a.span.start;
-            while let Some(up) = areas.iter().find(|up| up.span.end == k) {
+            let county_or_above = a.kind.rank() < AreaKind::Subdistrict.rank();
+            while let Some(up) = areas.iter().find(|up| county_or_above && up.span.end == k) {
                 k = up.span.start;
             }
             taken.clear();
@@ -745,6 +757,16 @@ mod tests {
             .all(|o| !o.contains("侯淑超")));
         assert!(orgs("连办公室外墙上都是").is_empty());
         assert_eq!(orgs("石门村股份经济合作社成立"), ["石门村股份经济合作社"]);
+        assert_eq!(
+            orgs("赣州市新时代文明实践中心组织志愿者"),
+            ["赣州市新时代文明实践中心"]
+        );
+        assert!(orgs("荣获深圳市先进基层党组织称号").is_empty());
+        // Below a county, the name starts at its own place.
+        assert_eq!(
+            orgs("江西省于都县梓山镇潭头村老年人协会成立"),
+            ["潭头村老年人协会"]
+        );
         assert!(orgs("王德胜被选为光明村党支部书记")
             .iter()
             .all(|o| !o.contains("被选为")));

@@ -90,7 +90,14 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     // A list goes on with names (王强、李明、张华; 杨大海、王秀英夫妇).
     let mut k = 0;
     while k < found.len() {
-        if let Some(next) = listed_after(chars, words, found[k]) {
+        let at = found[k];
+        for next in [
+            listed_after(chars, words, at),
+            listed_before(chars, words, at),
+        ]
+        .into_iter()
+        .flatten()
+        {
             if !taken.iter().chain(&found).any(|t| t.overlaps(&next)) {
                 found.push(next);
             }
@@ -170,7 +177,8 @@ fn starts_inside_word(words: &[Word], at: usize) -> bool {
 /// The name after `prev` and a 、, ending where a name ends (、, 等, 夫妇,
 /// a break or a word that ends names).
 fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
-    if chars.get(prev.end) != Some(&'、') {
+    let mark = *chars.get(prev.end)?;
+    if !LIST_MARKS.contains(&mark) {
         return None;
     }
     let at = prev.end + 1;
@@ -178,14 +186,43 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
         .into_iter()
         .map(|len| Span::new(at, at + len))
         .find(|s| {
-            s.end <= chars.len()
-                && (chars.get(s.end) == Some(&'、')
+            // Names listed with spaces (名单:王小明 李红霞) end at a space.
+            let ends = if mark == ' ' {
+                s.end == chars.len() || chars[s.end] == ' '
+            } else {
+                chars.get(s.end) == Some(&'、')
                     || ["等", "夫妇", "两人", "二人"]
                         .iter()
                         .any(|w| has_at(chars, s.end, w))
-                    || ends_name(chars, s.end))
+                    || ends_name(chars, s.end)
+            };
+            s.end <= chars.len()
+                && ends
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.end)
+        })
+}
+
+/// What separates the names of a list: 、, or a space in a roster.
+const LIST_MARKS: &[char] = &['、', ' '];
+
+/// The name listed right before `next` (王小明|、李红霞、赵大伟等…): a name
+/// after a clause break, another 、 or the line's start.
+fn listed_before(chars: &[char], words: &[Word], next: Span) -> Option<Span> {
+    let end = next.start.checked_sub(1)?;
+    if chars[end] != '、' {
+        return None;
+    }
+    [3, 2]
+        .into_iter()
+        .filter_map(|len| end.checked_sub(len))
+        .map(|start| Span::new(start, end))
+        .find(|s| {
+            let anchored =
+                s.start == 0 || !is_cjk(chars[s.start - 1]) || chars[s.start - 1] == '、';
+            anchored
+                && is_name(&string(chars, s.start, s.end))
+                && !starts_inside_word(words, s.start)
         })
 }
 
@@ -305,7 +342,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         // before, the post's unit follows the verb.
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
-            _ if one_of || e > v + verb.chars().count() => v,
+            _ if one_of || e > v + verb.chars().count() => time_phrase_before(chars, v),
             _ => continue,
         };
         let name = [3, 2]
@@ -324,6 +361,31 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         found.extend(name.map(|start| Span::new(start, end)));
     }
     found
+}
+
+/// Where a time phrase between a name and its verb starts (李晓东|于2019年
+/// |当选, 王强|自2018年3月起|担任): a preposition, a date in digits with
+/// 年 or 月, maybe 起 or 以来. `at` itself when there is none.
+fn time_phrase_before(chars: &[char], at: usize) -> usize {
+    let mut k = at;
+    for tail in ["以来", "起"] {
+        let n = tail.chars().count();
+        if k >= n && has_at(chars, k - n, tail) {
+            k -= n;
+            break;
+        }
+    }
+    let date_end = k;
+    while k > 0 && (chars[k - 1].is_ascii_digit() || "年月日".contains(chars[k - 1])) {
+        k -= 1;
+    }
+    let date = &chars[k..date_end];
+    let dated = date.iter().any(char::is_ascii_digit) && date.iter().any(|c| "年月".contains(*c));
+    match k.checked_sub(1) {
+        Some(p) if dated && "于自从在".contains(chars[p]) => p,
+        _ if dated => k,
+        _ => at,
+    }
 }
 
 /// Where 到/在/赴 stands before the units (`units`) ending at `at`
@@ -366,10 +428,28 @@ fn names_before_counts(chars: &[char]) -> Vec<Span> {
 }
 
 /// A profile's subject: a name at a clause start, then the sex
-/// (李红梅,女,1978年出生,现任…).
+/// (李红梅,女,1978年出生,现任…) or the family it heads (王建军一家,
+/// 张德厚夫妇).
 fn profile_subjects(chars: &[char]) -> Vec<Span> {
-    first_names_before(chars, |k| SEX_MARKERS.iter().any(|m| has_at(chars, k, m)))
+    first_names_before(chars, |k| {
+        SEX_MARKERS
+            .iter()
+            .chain(FAMILIES)
+            .any(|m| has_at(chars, k, m))
+    })
 }
+
+/// Words for a person's household after their name.
+const FAMILIES: &[&str] = &[
+    "一家",
+    "夫妇",
+    "夫妻",
+    "两口子",
+    "父子",
+    "母子",
+    "母女",
+    "父女",
+];
 
 /// A name at a clause start that ends where `marker` holds.
 fn first_names_before(chars: &[char], marker: impl Fn(usize) -> bool) -> Vec<Span> {
@@ -479,10 +559,18 @@ fn cue_ends(chars: &[char]) -> Vec<usize> {
             by == '的' || [',', '，'].contains(&by) && as_clause_before(chars, e - 1).is_some();
         opens && lex.roles.ending_at(chars, e - 1).is_some()
     };
+    // 居民|区 is no cue: the cue word begins an organ's head (居民区有…).
+    let cue_word = |e: usize| {
+        lex.person_cues.ending_at(chars, e).is_some_and(|(s, _)| {
+            lex.org_heads
+                .starting_at(chars, s)
+                .is_none_or(|h| s + h.chars().count() <= e)
+        })
+    };
     (1..=chars.len())
         .filter(|&e| {
             lex.roles.ending_at(chars, e).is_some()
-                || lex.person_cues.ending_at(chars, e).is_some()
+                || cue_word(e)
                 || (e < chars.len() && chars[e - 1] == '”' && e >= 2)
                 || (e >= 2 && introduced(e))
         })
@@ -498,8 +586,18 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
     let surname = lexicon().surname_of(&rest)?.chars().count();
     let word = words.iter().find(|w| w.start == at)?;
     let len = word.end - word.start;
-    // 和|网格员, 向|城市: the "surname" is a function word here.
+    // 和|网格员, 向|城市: the "surname" is a function word here; so is a
+    // verb before a dictionary word (学生|来|村里|支教).
     if len == surname && matches!(word.tag(), "c" | "p" | "u" | "uj" | "d" | "r" | "f") {
+        return None;
+    }
+    let next_is_word = || {
+        words
+            .iter()
+            .find(|w| w.start == word.end)
+            .is_some_and(|w| is_common_word(&string(chars, w.start, w.end)))
+    };
+    if len == surname && word.tag() == "v" && next_is_word() {
         return None;
     }
     // 管网格 as one new word: its "given name" is an ordinary word.
@@ -566,9 +664,12 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
     // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
     // opens a name where jieba reads a name there.
-    let read_as_name = words
-        .iter()
-        .any(|w| w.start == at && w.end > at + 1 && w.is_person_tag());
+    let read_as_name = words.iter().any(|w| {
+        w.start == at
+            && w.end > at + 1
+            && w.is_person_tag()
+            && !is_common_word(&string(chars, at + 1, w.end))
+    });
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
@@ -832,6 +933,7 @@ mod tests {
         // A surname that is also an adverb (曾, "once"), read as a name.
         assert_eq!(persons("社区居民曾丽华笑着告诉记者"), ["曾丽华"]);
         assert!(persons("社区居民曾多次反映").is_empty());
+        assert!(persons("大学的学生来村里支教").is_empty());
         // A given name's last char jieba reads as a verb.
         assert_eq!(persons("村支书刘建亮从镇上开会回来"), ["刘建亮"]);
         assert_eq!(persons("网格员赵晓红感叹道,变化真大"), ["赵晓红"]);
@@ -840,6 +942,16 @@ mod tests {
         assert!(persons("这里是一名老党员的家").is_empty());
         assert_eq!(persons("记者李文华摄小区楼栋长为治理添力"), ["李文华"]);
         assert!(persons("党工委").is_empty());
+        assert!(persons("居民区有1200户").is_empty());
+        assert_eq!(persons("张德厚夫妇今年都70多岁了"), ["张德厚"]);
+        assert_eq!(
+            persons("王小明、李红霞、赵大伟等5名同志被评为优秀共产党员"),
+            ["王小明", "李红霞", "赵大伟"]
+        );
+        assert_eq!(
+            persons("获奖名单:王小明 李红霞 赵大伟"),
+            ["王小明", "李红霞", "赵大伟"]
+        );
         assert_eq!(
             persons("会上,区委书记宋海、区长刘建军分别讲话"),
             ["宋海", "刘建军"]

@@ -108,15 +108,56 @@ pub fn jieba() -> &'static Jieba {
 
 /// Tags `text` (one sentence) into words.
 pub fn tag(text: &str) -> Vec<Word> {
-    jieba()
-        .tag(text, true)
-        .into_iter()
-        .map(|t| Word {
+    let tags = jieba().tag(text, true);
+    let mut words = Vec::with_capacity(tags.len());
+    for t in tags {
+        if let Some((function, level)) = glued_before_level(t.word) {
+            words.push(Word {
+                start: t.start,
+                end: t.start + 1,
+                tag: Cow::Borrowed(function),
+            });
+            words.push(Word {
+                start: t.start + 1,
+                end: t.end,
+                tag: Cow::Borrowed(level),
+            });
+            continue;
+        }
+        words.push(Word {
             start: t.start,
             end: t.end,
             tag: intern(t.tag),
-        })
-        .collect()
+        });
+    }
+    words
+}
+
+/// Prepositions and conjunctions jieba glues to the bare level word after
+/// them (记者从省|民政厅获悉 as 从省, 县委组织部和县|民政局 as the county 和县),
+/// with their tags: cut apart, the level word starts the organ of the
+/// level in focus.
+const GLUED_BEFORE_LEVEL: &[(char, &str)] = &[
+    ('从', "p"),
+    ('在', "p"),
+    ('向', "p"),
+    ('到', "v"),
+    ('对', "p"),
+    ('由', "p"),
+    ('赴', "v"),
+    ('和', "c"),
+    ('与', "c"),
+    ('及', "c"),
+];
+
+/// The tags of the two halves of `word` if it is such a glued pair.
+fn glued_before_level(word: &str) -> Option<(&'static str, &'static str)> {
+    let mut chars = word.chars();
+    let (first, level, None) = (chars.next()?, chars.next()?, chars.next()) else {
+        return None;
+    };
+    let &(_, tag) = GLUED_BEFORE_LEVEL.iter().find(|(c, _)| *c == first)?;
+    "省市县区乡镇村".contains(level).then_some((tag, "n"))
 }
 
 /// Is `word` a dictionary word that jieba does not tag as a name?
@@ -160,6 +201,17 @@ mod tests {
             words.iter().any(|w| w.start == 4 && w.end == 7),
             "{words:?}"
         );
+    }
+
+    #[test]
+    fn a_preposition_or_conjunction_glued_to_a_level_word_is_cut_off() {
+        let words = tag("记者从省民政厅获悉");
+        assert!(
+            words.iter().any(|w| w.start == 3 && w.end == 4),
+            "{words:?}"
+        );
+        assert_eq!(glued_before_level("和县"), Some(("c", "n")));
+        assert_eq!(glued_before_level("和谐"), None);
     }
 
     #[test]
