@@ -699,7 +699,10 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
                     && if w.end == k + 1 {
                         !given_name_char(k)
                     } else {
+                        // A dictionary word, not one jieba's model made up
+                        // across the name (黄斌|东为/p).
                         matches!(w.tag(), "d" | "p" | "c")
+                            && is_common_word(&string(chars, w.start, w.end))
                     }
             })
     };
@@ -934,6 +937,7 @@ mod tests {
         assert_eq!(persons("社区居民曾丽华笑着告诉记者"), ["曾丽华"]);
         assert!(persons("社区居民曾多次反映").is_empty());
         assert!(persons("大学的学生来村里支教").is_empty());
+        assert_eq!(persons("当众宣布,聘任黄斌东为宝塔村村委会主任"), ["黄斌东"]);
         // A given name's last char jieba reads as a verb.
         assert_eq!(persons("村支书刘建亮从镇上开会回来"), ["刘建亮"]);
         assert_eq!(persons("网格员赵晓红感叹道,变化真大"), ["赵晓红"]);
