@@ -762,6 +762,8 @@ mod tests {
             ["赣州市新时代文明实践中心"]
         );
         assert!(orgs("荣获深圳市先进基层党组织称号").is_empty());
+        // A democratic party's general branch (总支部).
+        assert!(orgs("农工党于都县总支部捐赠了药品").contains(&"农工党于都县总支部".to_owned()));
         // Below a county, the name starts at its own place.
         assert_eq!(
             orgs("江西省于都县梓山镇潭头村老年人协会成立"),
