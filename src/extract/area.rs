@@ -61,7 +61,7 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
 /// three chars or more.
 pub fn recurring(
     chars: &[char],
-    named: &[(Vec<char>, &AreaHit)],
+    named: &[(Vec<char>, AreaHit)],
     taken: &[AreaHit],
 ) -> Vec<AreaHit> {
     let mut found: Vec<AreaHit> = Vec::new();
@@ -73,7 +73,7 @@ pub fn recurring(
             if !other_word && taken.iter().chain(&found).all(|t| !t.span.overlaps(&span)) {
                 found.push(AreaHit {
                     span,
-                    ..(*area).clone()
+                    ..area.clone()
                 });
             }
         }

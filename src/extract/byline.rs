@@ -5,7 +5,7 @@
 //! (…组织部 聂祥蕊); a name alone on a short line. Several reports in one
 //! file give several bylines.
 
-use super::person::{ends_in_organ, split_names};
+use super::person::{ends_in_organ, organ_head_ending, split_names};
 use super::segment::is_common_word;
 use super::text::string;
 use crate::lexicon::lexicon;
@@ -223,7 +223,7 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
             }
         }
         // 长沙|报道: the place a report was filed from.
-        if tailed && is_place(&run) {
+        if tailed && super::known_area(&run).is_some() {
             break;
         }
         let mut names = split_names(&run);
@@ -271,14 +271,7 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
 /// Is `run` an organization's name (…组织部, …委员会): the unit an
 /// author signs for, before the name?
 fn names_a_unit(run: &str) -> bool {
-    let chars: Vec<char> = run.chars().collect();
-    chars.len() > 3 && lexicon().org_heads.ending_at(&chars, chars.len()).is_some()
-}
-
-/// Is `run` a place the gazetteer knows, by name or short form (长沙)?
-fn is_place(run: &str) -> bool {
-    let g = crate::lexicon::divisions::divisions();
-    !g.by_name(run).is_empty() || !g.by_alias(run).is_empty()
+    run.chars().count() > 3 && organ_head_ending(run).is_some()
 }
 
 /// The length of the label of a field (责编 of 责编:) ending right before

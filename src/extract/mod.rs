@@ -286,22 +286,17 @@ pub fn extract(text: &str) -> ArticleFacts {
 /// An area named once with a chain or cue is one wherever the article
 /// writes it again (see [`area::recurring`]).
 fn add_recurring_areas(analysed: &mut [Analysed]) {
-    let hits: Vec<(Vec<char>, area::AreaHit)> = analysed
-        .iter()
-        .flat_map(|a| {
-            a.areas
-                .iter()
-                .map(|h| (a.chars[h.span.start..h.span.end].to_vec(), h.clone()))
-        })
-        .collect();
-    if hits.is_empty() {
-        return;
-    }
-    let mut named: Vec<(Vec<char>, &area::AreaHit)> = Vec::new();
-    for (written, hit) in &hits {
-        if !named.iter().any(|(w, _)| w == written) {
-            named.push((written.clone(), hit));
+    let mut named: Vec<(Vec<char>, area::AreaHit)> = Vec::new();
+    for a in analysed.iter() {
+        for hit in &a.areas {
+            let written = &a.chars[hit.span.start..hit.span.end];
+            if !named.iter().any(|(w, _)| w == written) {
+                named.push((written.to_vec(), hit.clone()));
+            }
         }
+    }
+    if named.is_empty() {
+        return;
     }
     for a in analysed.iter_mut().filter(|a| !a.debris) {
         let more = area::recurring(&a.chars, &named, &a.areas);

@@ -373,7 +373,7 @@ const MANY: &[&str] = &["各", "全", "每", "个", "些", "有", "等", "广大
 /// makes it many areas. 党组织 names a kind of organ (把社区党组织打造成
 /// 坚强战斗堡垒), not one.
 fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> Option<usize> {
-    if has_at(chars, j, "党组织") {
+    if names_a_kind_of_organ(chars, j) {
         return None;
     }
     let is_level = |from: usize| {
@@ -390,6 +390,11 @@ fn bare_level_before(chars: &[char], words: &[Word], start: usize, j: usize) -> 
             .start
     };
     (!many_before(chars, from)).then_some(from)
+}
+
+/// Does the head at `j` name a kind of organ rather than one (党组织)?
+fn names_a_kind_of_organ(chars: &[char], j: usize) -> bool {
+    has_at(chars, j, "党组织")
 }
 
 /// Longest field of work between a bare level word and a head.
@@ -410,7 +415,7 @@ enum FieldAfter {
 /// name and not made many (全县), or an area; then nouns, ordinals and 和.
 fn field_start(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> Option<FieldAfter> {
     // 深圳市|先进|基层|党组织: a kind of organ (an honour's), not one.
-    if has_at(chars, j, "党组织") {
+    if names_a_kind_of_organ(chars, j) {
         return None;
     }
     let mut k = words
@@ -550,9 +555,10 @@ fn stem_of(
             // (厦门市|湖里|生态环境局); below, the name starts at its own
             // place (…托克扎克镇|阿亚格曼干村访惠聚工作队).
             k = a.span.start;
-            let county_or_above = a.kind.rank() < AreaKind::Subdistrict.rank();
-            while let Some(up) = areas.iter().find(|up| county_or_above && up.span.end == k) {
-                k = up.span.start;
+            if a.kind.rank() < AreaKind::Subdistrict.rank() {
+                while let Some(up) = areas.iter().find(|up| up.span.end == k) {
+                    k = up.span.start;
+                }
             }
             taken.clear();
             break;

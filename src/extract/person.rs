@@ -664,16 +664,18 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
     // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
     // opens a name where jieba reads a name there.
-    let read_as_name = words.iter().any(|w| {
-        w.start == at
-            && w.end > at + 1
-            && w.is_person_tag()
-            && !is_common_word(&string(chars, at + 1, w.end))
-    });
+    let read_as_name = || {
+        words.iter().any(|w| {
+            w.start == at
+                && w.end > at + 1
+                && w.is_person_tag()
+                && !is_common_word(&string(chars, at + 1, w.end))
+        })
+    };
     if chars.len() < at + 2
         || is_common_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
-        || ends_name(chars, at) && !read_as_name
+        || ends_name(chars, at) && !read_as_name()
     {
         return None;
     }
@@ -787,11 +789,16 @@ pub fn is_name(s: &str) -> bool {
 /// Does `s` end in an organ's head of two chars or more (党|工委): 党 is
 /// a surname, but a word naming an organ is no person.
 pub(super) fn ends_in_organ(s: &str) -> bool {
+    organ_head_ending(s).is_some_and(|head| head >= 2)
+}
+
+/// The length in chars of the organ's head `s` ends with, if any.
+pub(super) fn organ_head_ending(s: &str) -> Option<usize> {
     let chars: Vec<char> = s.chars().collect();
     lexicon()
         .org_heads
         .ending_at(&chars, chars.len())
-        .is_some_and(|(start, _)| chars.len() - start >= 2)
+        .map(|(start, _)| chars.len() - start)
 }
 
 /// Characters that are function words, never part of a given name

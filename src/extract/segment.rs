@@ -157,7 +157,10 @@ fn glued_before_level(word: &str) -> Option<(&'static str, &'static str)> {
         return None;
     };
     let &(_, tag) = GLUED_BEFORE_LEVEL.iter().find(|(c, _)| *c == first)?;
-    "省市县区乡镇村".contains(level).then_some((tag, "n"))
+    let is_level = super::LEVEL_WORDS
+        .iter()
+        .any(|(word, _)| word.chars().eq([level]));
+    is_level.then_some((tag, "n"))
 }
 
 /// Is `word` a dictionary word that jieba does not tag as a name?
