@@ -187,17 +187,19 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
         .map(|len| Span::new(at, at + len))
         .find(|s| {
             // Names listed with spaces (名单:王小明 李红霞) end at a space.
-            let ends = if mark == ' ' {
-                s.end == chars.len() || chars[s.end] == ' '
-            } else {
-                chars.get(s.end) == Some(&'、')
-                    || ["等", "夫妇", "两人", "二人"]
-                        .iter()
-                        .any(|w| has_at(chars, s.end, w))
-                    || ends_name(chars, s.end)
+            let ends = || {
+                if mark == ' ' {
+                    chars.get(s.end).is_none_or(|&c| c == ' ')
+                } else {
+                    chars.get(s.end) == Some(&'、')
+                        || ["等", "夫妇", "两人", "二人"]
+                            .iter()
+                            .any(|w| has_at(chars, s.end, w))
+                        || ends_name(chars, s.end)
+                }
             };
             s.end <= chars.len()
-                && ends
+                && ends()
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.end)
         })
@@ -963,6 +965,8 @@ mod tests {
             persons("获奖名单:王小明 李红霞 赵大伟"),
             ["王小明", "李红霞", "赵大伟"]
         );
+        // A roster cut short at the line's end (read past it before).
+        assert_eq!(persons("获奖名单:王小明 李"), ["王小明"]);
         assert_eq!(
             persons("会上,区委书记宋海、区长刘建军分别讲话"),
             ["宋海", "刘建军"]
