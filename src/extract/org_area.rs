@@ -376,6 +376,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_verb_before_a_generic_organ_is_no_part_of_its_name() {
+        let found = pairs("荆州区召开会议。并印发区委组织部关于《通知》。");
+        assert!(
+            found.contains(&("荆州区委组织部".to_owned(), "荆州区".to_owned())),
+            "{found:?}"
+        );
+    }
+
     /// (organization, implied area name) pairs.
     fn implied(text: &str) -> Vec<(String, String)> {
         let facts = extract(text);
