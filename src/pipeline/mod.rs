@@ -245,12 +245,31 @@ pub fn process(article: Article) -> Result<Processed, String> {
     if !normalized.text.chars().any(is_cjk) {
         return Err("no Chinese text left after normalisation (only markup or pinyin)".to_owned());
     }
-    let facts = extract::extract(&normalized.text);
-    let linked = link::link(&article.name, &article.hash, facts);
+    let linked = survive(|| {
+        let facts = extract::extract(&normalized.text);
+        link::link(&article.name, &article.hash, facts)
+    })
+    .map_err(|bug| {
+        format!("extraction failed on this article ({bug}); this is a bug in cadre-kg: please report it with this file")
+    })?;
     Ok(Processed {
         article,
         normalized,
         linked,
+    })
+}
+
+/// Runs `work`, turning a panic into its message: a bug that one article's
+/// text trips skips that article, with a named reason, instead of
+/// aborting the whole build (the other articles and the stored
+/// generation are untouched).
+fn survive<T>(work: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, String> {
+    std::panic::catch_unwind(work).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned())
     })
 }
 
@@ -906,6 +925,15 @@ mod tests {
     #[test]
     fn the_ontology_parses() {
         assert!(ontology_quads().len() > 50);
+    }
+
+    #[test]
+    fn a_panic_in_one_article_becomes_its_reason() {
+        assert_eq!(survive(|| 7), Ok(7));
+        let index = 9;
+        let failed = survive(|| [1, 2][index % 5]);
+        assert!(failed.is_err_and(|m| m.contains("index out of bounds")));
+        assert_eq!(survive(|| -> u8 { panic!("boom") }), Err("boom".to_owned()));
     }
 
     #[test]
