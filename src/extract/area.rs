@@ -532,13 +532,16 @@ fn heuristic_stem(
         k = floor;
     }
     // A name does not start with a number word or measure word (一批, 第一个),
-    // nor with a word for a person or a post (他代表|红星社区发言).
+    // nor with a word for a person or a post (他代表|红星社区发言), nor with
+    // the preposition or conjunction that joins it to the area before
+    // (清泉社区|与|万莲社区).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
         let text = string(chars, w.start, w.end);
         let person_word = [&lexicon().person_cues, &lexicon().roles]
             .iter()
             .any(|l| l.starting_at(chars, k) == Some(text.as_str()));
-        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&text) || person_word {
+        let joins = matches!(w.tag(), "p" | "c");
+        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&text) || person_word || joins {
             k = w.end;
         } else {
             break;
@@ -724,6 +727,12 @@ mod tests {
     fn roads_named_with_verbs_and_compounds_with_phases() {
         assert!(labels("老军营街道新建南路第二社区党总支").contains(&"新建南路第二社区".to_owned()));
         assert!(labels("殿前街道大唐世家一期小区党支部").contains(&"大唐世家一期小区".to_owned()));
+    }
+
+    #[test]
+    fn a_word_joining_two_areas_is_no_part_of_the_second() {
+        assert_eq!(labels("清泉社区与万莲社区携手"), ["清泉社区", "万莲社区"]);
+        assert_eq!(labels("东山村和西山村合作"), ["东山村", "西山村"]);
     }
 
     #[test]
