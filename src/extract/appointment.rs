@@ -12,7 +12,7 @@
 
 use super::person::{as_clause_before, went_to};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
-use super::{level_word, PEOPLES_COMMITTEES};
+use super::{level_word, LEVEL_WORDS, PEOPLES_COMMITTEES};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{AreaKind, EntityKind, Span};
 use std::sync::OnceLock;
@@ -414,7 +414,7 @@ fn posts_ending_at(
     else {
         return false;
     };
-    let shared = shared_unit(mentions, &first_unit);
+    let shared = shared_unit(chars, mentions, &first_unit);
     for (start, end, unit) in posts.into_iter().rev() {
         let (unit, role_start) = unit.map_or((shared.clone(), start), |(u, s)| (u, s.max(start)));
         let role: String = string(chars, role_start, end)
@@ -466,16 +466,28 @@ fn unit_of_previous_person(
         .map(|f| (f.unit.clone(), at))
 }
 
-/// For the later posts of a list, the area inside the first unit
-/// (德昌社区党委书记、居民委员会主任 → 德昌社区).
-fn shared_unit(mentions: &[Local], unit: &Unit) -> Unit {
+/// For the later posts of a list, the area inside the first unit, the
+/// most specific where it holds a chain (德昌社区党委书记、居民委员会主任
+/// → 德昌社区; 天水市秦州区卫健局党组书记、局长 → 秦州区); for an organ
+/// written with a bare level word, that level in focus (街道党工委书记、
+/// 办事处主任 → 街道), not the organ.
+fn shared_unit(chars: &[char], mentions: &[Local], unit: &Unit) -> Unit {
     if let Unit::Mention(u) = unit {
         let span = mentions[*u].span;
-        let area = mentions.iter().position(|m| {
-            matches!(m.kind, EntityKind::Area(_)) && span.contains(&m.span) && m.span != span
-        });
+        let area = (0..mentions.len())
+            .filter(|&a| {
+                let m = &mentions[a];
+                matches!(m.kind, EntityKind::Area(_)) && span.contains(&m.span) && m.span != span
+            })
+            .max_by_key(|&a| mentions[a].span.end);
         if let Some(a) = area {
             return Unit::Mention(a);
+        }
+        if let Some((level, _)) = LEVEL_WORDS
+            .iter()
+            .find(|(w, _)| has_at(chars, span.start, w))
+        {
+            return Unit::Generic((*level).to_owned());
         }
     }
     unit.clone()
@@ -824,6 +836,39 @@ mod tests {
         assert_eq!(
             roles(&find_appointments(&chars, &m, false)),
             [("办事员", Unit::Generic("村".into()))]
+        );
+    }
+
+    #[test]
+    fn lists_share_the_most_specific_area_of_a_chain() {
+        let chars: Vec<char> = "天水市秦州区卫健局党组书记、局长何平".chars().collect();
+        let m = vec![
+            local(&chars, "天水市", EntityKind::Area(AreaKind::City)),
+            local(&chars, "秦州区", EntityKind::Area(AreaKind::District)),
+            local(&chars, "天水市秦州区卫健局党组", EntityKind::Organization),
+            local(&chars, "何平", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("书记", Unit::Mention(2)), ("局长", Unit::Mention(1))]
+        );
+    }
+
+    #[test]
+    fn lists_after_an_organ_of_a_level_share_the_level() {
+        let chars: Vec<char> = "街道党工委书记、办事处主任李建国".chars().collect();
+        let m = vec![
+            local(&chars, "街道党工委", EntityKind::Organization),
+            local(&chars, "李建国", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [
+                ("书记", Unit::Mention(0)),
+                ("办事处主任", Unit::Generic("街道".to_owned()))
+            ]
         );
     }
 
