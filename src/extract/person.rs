@@ -69,6 +69,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     for span in names_before_counts(chars)
         .into_iter()
         .chain(profile_subjects(chars))
+        .chain(photographers(chars))
     {
         add(span);
     }
@@ -440,6 +441,19 @@ fn profile_subjects(chars: &[char]) -> Vec<Span> {
             .any(|m| has_at(chars, k, m))
     })
 }
+
+/// A photo's credit: a name alone before 摄 that ends the text or its
+/// bracket (…跳舞。王小明 摄; (王小明 摄)). Who took a picture is a
+/// person of the article, not its author.
+fn photographers(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| {
+        let at = k + chars[k..].iter().take_while(|c| c.is_whitespace()).count();
+        chars.get(at) == Some(&PHOTO_CREDIT) && chars.get(at + 1).is_none_or(|&c| !is_cjk(c))
+    })
+}
+
+/// The char that credits a photo after its taker's name.
+const PHOTO_CREDIT: char = '摄';
 
 /// Words for a person's household after their name.
 const FAMILIES: &[&str] = &[
@@ -972,6 +986,15 @@ mod tests {
             ["宋海", "刘建军"]
         );
         assert_eq!(persons("孙晓梅,女,1978年出生,中共党员"), ["孙晓梅"]);
+    }
+
+    #[test]
+    fn a_photos_taker() {
+        assert_eq!(persons("村民在广场上跳舞。王小明 摄"), ["王小明"]);
+        assert_eq!(persons("(刘晓燕摄)"), ["刘晓燕"]);
+        // Not a credit: the text goes on after 摄.
+        let goes_on: Vec<char> = "王小明摄制了短片".chars().collect();
+        assert!(photographers(&goes_on).is_empty());
     }
 
     #[test]
