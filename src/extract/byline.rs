@@ -29,7 +29,7 @@ pub struct Credit {
 /// Labels of credits, in one automaton: after the first [`AUTHOR_LABELS`]
 /// follow the names of the authors; after the others (editors,
 /// photographers) persons who are not authors.
-const LABELS: [&str; 36] = [
+const LABELS: [&str; 44] = [
     "记者",
     "通讯员",
     "实习生",
@@ -43,6 +43,9 @@ const LABELS: [&str; 36] = [
     "撰稿:",
     "撰稿：",
     "撰稿",
+    "撰文/",
+    "撰文:",
+    "撰文：",
     "供稿:",
     "责任编辑:",
     "责任编辑：",
@@ -63,11 +66,16 @@ const LABELS: [&str; 36] = [
     "三审:",
     "三审：",
     "摄影:",
+    "摄影：",
+    "摄影/",
+    "图片:",
+    "图片：",
+    "图片/",
     "摄/",
     "图/",
     "摄",
 ];
-const AUTHOR_LABELS: usize = 14;
+const AUTHOR_LABELS: usize = 17;
 /// Words after the names that end a byline.
 const TAILS: &[&str] = &["报道", "摄影", "摄", "供图", "整理"];
 /// Tails that credit a picture, not the text.
@@ -80,6 +88,8 @@ const MAX_LINE: usize = 40;
 /// A name alone on its line is a signature: chars in such a line.
 const SIGNATURE_CHARS: std::ops::RangeInclusive<usize> = 2..=3;
 const OPEN_BRACKETS: [char; 2] = ['(', '（'];
+/// What ends a field's label (作者:, 文/).
+const FIELD_MARKS: [char; 4] = [':', '：', '/', '／'];
 /// What stands between the names of one credit (记者 李志林 邓晶琎,
 /// 记者李坤晟、黄书波).
 const NAME_SEPARATORS: [char; 2] = [' ', '、'];
@@ -132,7 +142,7 @@ fn labels_in(line: &str) -> Vec<Label> {
                 byte: m.start(),
                 chars: LABELS[index].chars().count(),
                 author: index < AUTHOR_LABELS,
-                field: LABELS[index].ends_with([':', '：', '/', '／']),
+                field: LABELS[index].ends_with(FIELD_MARKS),
             }
         })
         .collect();
@@ -206,7 +216,10 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         }
         let mut run: String = chars[start..i].iter().filter(|&&c| c != ' ').collect();
         if PHOTO_TAILS.contains(&run.as_str()) {
-            photographers(&mut credits);
+            // 摄影/王强 is the next credit's label, not this one's tail.
+            if !chars.get(i).is_some_and(|c| FIELD_MARKS.contains(c)) {
+                photographers(&mut credits);
+            }
             break;
         }
         if !credits.is_empty() && is_common_word(&run) {
@@ -379,6 +392,7 @@ mod tests {
     #[test]
     fn byline_forms() {
         assert_eq!(authors("文/马博"), ["马博"]);
+        assert_eq!(authors("撰文/马博 摄影/王强"), ["马博"]);
         assert_eq!(authors("文/本刊记者 李胜基"), ["李胜基"]);
         assert_eq!(authors("本报记者 曲宏"), ["曲宏"]);
         assert_eq!(
@@ -477,6 +491,10 @@ mod tests {
             [("王强".to_owned(), true), ("李明".to_owned(), true)]
         );
         assert_eq!(credited("文/图 王强"), [("王强".to_owned(), true)]);
+        assert_eq!(
+            credited("撰文：马博 图片：王强"),
+            [("马博".to_owned(), true), ("王强".to_owned(), false)]
+        );
     }
 
     #[test]
