@@ -606,13 +606,8 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
                                                    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
-    // Nor does a verb of posts or of programs, whatever jieba tags it
-    // (王伟|被选为/n|…, 并|印发/nz|区委组织部), unless names use it too
-    // (组织, 建设).
-    let is_verb =
-        |list: &crate::lexicon::WordList| list.starting_at(chars, w.start) == Some(text.as_str());
-    let verb = is_verb(super::appointment::post_verbs())
-        || is_verb(&lexicon().organizer_verbs) && !lexicon().org_name_verbs.contains(&text);
+    // Nor does a verb (王伟|被选为/n|…, 并|印发/nz|区委组织部).
+    let verb = super::is_lexicon_verb(chars, w.start, w.end);
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post && !verb
 }
 
