@@ -286,7 +286,13 @@ fn org_ending_at(
         start = party.span.start;
     }
     // A one-char "name" is a misread word (连|办公室), unless it is an area.
+    // An official area ending on the head's first char is a name, even
+    // where jieba reads its stem as a common word (天水/n|市委), if it
+    // starts a word (not 西区 inside 广|西|区委).
+    let cuts_a_word = words.iter().any(|w| w.start < start && start < w.end);
+    let official = j + 1 - start >= 3 && official_area_before(chars, j) == Some(start);
     let named = has_area(areas, start, j)
+        || official && !cuts_a_word
         || stem.chars().count() >= 4
         || stem.chars().count() > 1 && has_proper_word(chars, words, start, j);
     // A one-char head needs an area in the name, or a dictionary organ
@@ -632,6 +638,11 @@ mod tests {
     fn area_plus_head() {
         assert_eq!(orgs("万莲街道党工委认真承担"), ["万莲街道党工委"]);
         assert!(orgs("结合大东区委组织部下发的").contains(&"大东区委组织部".to_owned()));
+        // 天水 is a common word too.
+        assert_eq!(orgs("天水市委书记王刚出席"), ["天水市委"]);
+        assert!(!orgs("九三学社广西区委市委机关")
+            .iter()
+            .any(|o| o.starts_with('西')));
     }
 
     #[test]
