@@ -834,7 +834,15 @@ fn plain_given_name(name: &str, surname: &str) -> bool {
     !given.chars().any(|c| NOT_GIVEN.contains(c))
         && !ADDRESS.iter().any(|a| given.starts_with(a))
         && !ends_in_organ(name)
+        && !given.ends_with(ORGAN_SHORT_ENDS)
 }
+
+/// Chars that end the short name of an organ (文明办, 武装部, 农业科) and
+/// no given name: none is in the given-name chars' frequency lists
+/// (`given_name_chars.txt`).
+const ORGAN_SHORT_ENDS: &[char] = &[
+    '办', '委', '局', '厅', '处', '科', '部', '所', '站', '队', '股', '室',
+];
 
 /// Splits a run of names written without separators (向红梅郑英) at
 /// surname boundaries, preferring three-character names.
@@ -995,6 +1003,12 @@ mod tests {
         // Not a credit: the text goes on after 摄.
         let goes_on: Vec<char> = "王小明摄制了短片".chars().collect();
         assert!(photographers(&goes_on).is_empty());
+    }
+
+    #[test]
+    fn an_organs_short_name_is_no_persons() {
+        assert!(!is_name("文明办"));
+        assert!(persons("区文明办主任王刚说").iter().all(|p| p != "文明办"));
     }
 
     #[test]
