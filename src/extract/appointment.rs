@@ -873,6 +873,21 @@ mod tests {
     }
 
     #[test]
+    fn contracted_titles_of_an_organs_departments() {
+        let chars: Vec<char> = "东关街道党工委委员、武装部长王刚".chars().collect();
+        let m = vec![
+            local(&chars, "东关街道", EntityKind::Area(AreaKind::Subdistrict)),
+            local(&chars, "东关街道党工委", EntityKind::Organization),
+            local(&chars, "王刚", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("委员", Unit::Mention(1)), ("武装部长", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
     fn lists_share_the_area() {
         let chars: Vec<char> = "德昌社区党委书记、居民委员会主任孙微".chars().collect();
         let m = vec![
