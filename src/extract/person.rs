@@ -70,6 +70,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         .into_iter()
         .chain(profile_subjects(chars))
         .chain(photographers(chars))
+        .chain(appositive_subjects(chars))
     {
         add(span);
     }
@@ -441,6 +442,28 @@ fn profile_subjects(chars: &[char]) -> Vec<Span> {
             .any(|m| has_at(chars, k, m))
     })
 }
+
+/// A name at a clause start whose next clause is a post (王丽,青山社区
+/// 党委书记、居委会主任,…): the post in apposition names a person.
+fn appositive_subjects(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| {
+        if ![',', '，'].contains(&chars[k]) {
+            return false;
+        }
+        let from = k + 1;
+        let end = chars[from..]
+            .iter()
+            .position(|c| APPOSITION_ENDS.contains(c))
+            .map_or(chars.len(), |p| from + p);
+        (2..=MAX_APPOSITION).contains(&(end - from))
+            && chars[from..end].iter().all(|&c| is_cjk(c))
+            && lexicon().roles.ending_at(chars, end).is_some()
+    })
+}
+
+/// Marks that end a post in apposition, and its longest length in chars.
+const APPOSITION_ENDS: &[char] = &[',', '，', '。', ';', '；', '、', '(', '（'];
+const MAX_APPOSITION: usize = 20;
 
 /// A photo's credit: a name alone before 摄 that ends the text or its
 /// bracket (…跳舞。王小明 摄; (王小明 摄)). Who took a picture is a
@@ -994,6 +1017,15 @@ mod tests {
             ["宋海", "刘建军"]
         );
         assert_eq!(persons("孙晓梅,女,1978年出生,中共党员"), ["孙晓梅"]);
+    }
+
+    #[test]
+    fn a_name_with_its_post_in_apposition() {
+        assert_eq!(persons("王丽,青山社区党委书记、居委会主任。"), ["王丽"]);
+        assert_eq!(persons("赵刚，村党支部书记，他说"), ["赵刚"]);
+        // The next clause is no post.
+        let no_post: Vec<char> = "王丽,青山社区的居民".chars().collect();
+        assert!(appositive_subjects(&no_post).is_empty());
     }
 
     #[test]
