@@ -648,6 +648,7 @@ mod tests {
     #[test]
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
+        assert_eq!(orgs("天水市慈善总会捐款"), ["天水市慈善总会"]);
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }
