@@ -525,9 +525,12 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let after = v + verb.chars().count();
         next = after;
         let short = VERBS_AFTER_NAME.contains(&verb);
+        // Not a name inside brackets closed before the verb: a byline's
+        // ((记者 张某)担任…) or an aside's is no subject.
         let before = person_before(mentions, v).filter(|&p| {
             let end = mentions[p].span.end;
-            !short || end == v || end == went_to(chars, &units, v)
+            (!short || end == v || end == went_to(chars, &units, v))
+                && !chars[end..v].iter().any(|c| [')', '）'].contains(c))
         });
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
@@ -885,6 +888,18 @@ mod tests {
             roles(&found),
             [("委员", Unit::Mention(1)), ("武装部长", Unit::Mention(0))]
         );
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_no_subject_of_the_verb_after_them() {
+        let chars: Vec<char> = "(记者 张梦月)担任青山社区党委书记两个月后"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "张梦月", EntityKind::Person),
+            local(&chars, "青山社区党委", EntityKind::Organization),
+        ];
+        assert!(find_appointments(&chars, &m, false).is_empty());
     }
 
     #[test]

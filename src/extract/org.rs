@@ -549,8 +549,9 @@ fn stem_of(
             .find(|a| a.span.contains(&Span::new(w.start, w.end)));
         if !is_stem_word(chars, w) {
             // An area's suffix jieba cut off alone, whatever its tag
-            // (潭头|村/zg|股份|经济|合作社): that area begins the name.
-            if let Some(a) = area.filter(|a| w.end == a.span.end && w.end == w.start + 1) {
+            // (潭头|村/zg|股份|经济|合作社, 东关|街道|退役军人|服务站):
+            // that area begins the name.
+            if let Some(a) = area.filter(|a| w.end == a.span.end && w.start > a.span.start) {
                 k = a.span.start;
                 taken.clear();
             }
@@ -649,6 +650,10 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("天水市慈善总会捐款"), ["天水市慈善总会"]);
+        assert_eq!(
+            orgs("东关街道退役军人服务站开展活动"),
+            ["东关街道退役军人服务站"]
+        );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }
