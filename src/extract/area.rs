@@ -718,6 +718,12 @@ mod tests {
             AreaKind::ResidentialCompound
         );
         assert_eq!(areas("乌拉特前旗")[0].1, AreaKind::Banner);
+        // A prefecture is of a city's level; 地区 alone is a word.
+        assert_eq!(
+            areas("喀什地区疏附县")[0],
+            ("喀什地区".to_owned(), AreaKind::City)
+        );
+        assert!(areas("该地区和边远地区").is_empty());
     }
 
     #[test]
