@@ -338,7 +338,13 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         }
         // 王强是一名老党员: 名 and 位 count people only.
         let one_of = verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
-        if lexicon().roles.starting_at(chars, e).is_none() && !one_of {
+        // 王丽是青山村的第一书记: 的 between the unit and the post.
+        let post_at = if e > v + verb.chars().count() && chars.get(e) == Some(&'的') {
+            e + 1
+        } else {
+            e
+        };
+        if lexicon().roles.starting_at(chars, post_at).is_none() && !one_of {
             continue;
         }
         // The name stands right before the verb, or before 到/在 and the
@@ -1017,6 +1023,14 @@ mod tests {
             ["宋海", "刘建军"]
         );
         assert_eq!(persons("孙晓梅,女,1978年出生,中共党员"), ["孙晓梅"]);
+    }
+
+    #[test]
+    fn a_name_before_a_verb_a_unit_of_and_a_post() {
+        let text = "王丽是青山村的第一书记";
+        let chars: Vec<char> = text.chars().collect();
+        let village = [Span::new(3, 6)];
+        assert_eq!(names_before_post_verbs(&chars, &village), [Span::new(0, 2)]);
     }
 
     #[test]
