@@ -545,12 +545,30 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             continue;
         };
         let span = mentions[p].span;
+        let shared = shared_unit(chars, mentions, &unit);
         found.push(Found {
             person: Holder::Mention(p),
             role,
             unit,
             span: Span::new(span.start.min(v), span.end.max(end)),
         });
+        // More posts listed after the first (担任村党支部书记、村委会主任),
+        // each with its own unit or the first one's area.
+        let mut end = end;
+        while chars.get(end).is_some_and(|c| POST_LIST_MARKS.contains(c))
+            && person_starting_at(mentions, end + 1).is_none()
+        {
+            let Some((unit, role, next)) = post_after(chars, mentions, end + 1, None) else {
+                break;
+            };
+            found.push(Found {
+                person: Holder::Mention(p),
+                role,
+                unit: unit.unwrap_or_else(|| shared.clone()),
+                span: Span::new(span.start.min(v), span.end.max(next)),
+            });
+            end = next;
+        }
     }
 }
 
@@ -900,6 +918,21 @@ mod tests {
             local(&chars, "青山社区党委", EntityKind::Organization),
         ];
         assert!(find_appointments(&chars, &m, false).is_empty());
+    }
+
+    #[test]
+    fn posts_listed_after_a_verb() {
+        let chars: Vec<char> = "王丽担任青山村党支部书记、村委会主任".chars().collect();
+        let m = vec![
+            local(&chars, "王丽", EntityKind::Person),
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "青山村党支部", EntityKind::Organization),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("书记", Unit::Mention(2)), ("村委会主任", Unit::Mention(1))]
+        );
     }
 
     #[test]
