@@ -71,6 +71,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         .chain(profile_subjects(chars))
         .chain(photographers(chars))
         .chain(appositive_subjects(chars))
+        .chain(names_after_posts(chars))
     {
         add(span);
     }
@@ -465,6 +466,24 @@ fn appositive_subjects(chars: &[char]) -> Vec<Span> {
             && chars[from..end].iter().all(|&c| is_cjk(c))
             && lexicon().roles.ending_at(chars, end).is_some()
     })
+}
+
+/// A name after a post and a copula or 由 (村党支部书记是王丽。, 书记由王丽
+/// 兼任).
+fn names_after_posts(chars: &[char]) -> Vec<Span> {
+    (1..chars.len())
+        .filter(|&k| ['是', '为', '由'].contains(&chars[k]))
+        .filter_map(|k| {
+            [3, 2]
+                .into_iter()
+                .map(|len| Span::new(k + 1, k + 1 + len))
+                .filter(|s| s.end <= chars.len())
+                .find(|&s| {
+                    is_name(&string(chars, s.start, s.end))
+                        && super::appointment::inverted_post_end(chars, s) == Some(k)
+                })
+        })
+        .collect()
 }
 
 /// Marks that end a post in apposition, and its longest length in chars.
@@ -1031,6 +1050,12 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let village = [Span::new(3, 6)];
         assert_eq!(names_before_post_verbs(&chars, &village), [Span::new(0, 2)]);
+    }
+
+    #[test]
+    fn a_name_after_a_post_and_a_copula() {
+        assert_eq!(persons("青山村党支部书记是王丽。"), ["王丽"]);
+        assert_eq!(persons("村党支部书记由赵刚兼任"), ["赵刚"]);
     }
 
     #[test]
