@@ -561,8 +561,10 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         else {
             continue;
         };
-        // A relative clause: 在水井村担任第一书记的王泽勇.
-        let described = (!short && chars.get(end) == Some(&'的'))
+        // A relative clause: 在水井村担任第一书记的王泽勇; with a short
+        // verb only at a clause's start (任青山社区党委书记的王丽).
+        let opens = v == 0 || !is_cjk(chars[v - 1]);
+        let described = ((!short || opens) && chars.get(end) == Some(&'的'))
             .then(|| person_starting_at(mentions, end + 1))
             .flatten();
         let Some(p) = described.or(before) else {
@@ -973,6 +975,17 @@ mod tests {
         }
         let chars: Vec<char> = "青山村党支部书记是王丽的女儿".chars().collect();
         assert_eq!(inverted_post_end(&chars, Span::new(9, 11)), None);
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_short_verb_at_the_clause_start() {
+        let chars: Vec<char> = "任青山社区党委书记的王丽说".chars().collect();
+        let m = vec![
+            local(&chars, "青山社区党委", EntityKind::Organization),
+            local(&chars, "王丽", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("书记", Unit::Mention(0))]);
     }
 
     #[test]
