@@ -576,6 +576,9 @@ fn heuristic_stem(
     ))
 }
 
+/// What Shanghai calls its communities (…居民区), a name of its own.
+const RESIDENTS_DISTRICT: &str = "居民区";
+
 /// Longest stem taken whole after a known area (藤县|同心镇).
 const CHAIN_STEM: usize = 3;
 
@@ -635,6 +638,8 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
     let stem = &name[..name.len() - suffix.suffix.len()];
     match suffix.suffix.as_str() {
         "街道办事处" | "街办" => format!("{stem}街道"),
+        // A Shanghai community is a 居民区 (青山居民区居委会 → 青山居民区).
+        "居委会" if stem.ends_with(RESIDENTS_DISTRICT) => stem.to_owned(),
         "社区居委会" | "社区居民委员会" | "居委会" => format!("{stem}社区"),
         "村委会" => format!("{stem}村"),
         _ => name.to_owned(),
@@ -718,6 +723,7 @@ mod tests {
             AreaKind::ResidentialCompound
         );
         assert_eq!(areas("乌拉特前旗")[0].1, AreaKind::Banner);
+        assert_eq!(labels("青山居民区居委会主任王丽说"), ["青山居民区"]);
         // A prefecture is of a city's level; 地区 alone is a word.
         assert_eq!(
             areas("喀什地区疏附县")[0],
