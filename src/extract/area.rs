@@ -637,7 +637,7 @@ fn is_phase(word: &str) -> bool {
 fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
     let stem = &name[..name.len() - suffix.suffix.len()];
     match suffix.suffix.as_str() {
-        "街道办事处" | "街办" => format!("{stem}街道"),
+        "街道办事处" | "街道办" | "街办" => format!("{stem}街道"),
         // A Shanghai community is a 居民区 (青山居民区居委会 → 青山居民区).
         "居委会" if stem.ends_with(RESIDENTS_DISTRICT) => stem.to_owned(),
         "社区居委会" | "社区居民委员会" | "居委会" => format!("{stem}社区"),

@@ -47,6 +47,7 @@ pub fn find_orgs(
         };
         let end = j + head.chars().count();
         if blocked_after(chars, words, j, end)
+            || ends_an_area_suffix(chars, j, end)
             || hits.iter().any(|h| h.span.contains(&Span::new(j, end)))
         {
             j += 1;
@@ -189,6 +190,17 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
 /// A head followed by these is a post or another word (局长, 部门), and a
 /// head that a dictionary word runs across is part of that word (党组|织,
 /// 格局, 顾全大局).
+/// Does a one-char head at `j..end` end an area's suffix that starts
+/// before it (街道|办: 吉崩岗街道办 is the street itself, not an office
+/// of it)?
+fn ends_an_area_suffix(chars: &[char], j: usize, end: usize) -> bool {
+    end == j + 1
+        && lexicon().area_suffixes.iter().any(|s| {
+            let len = s.suffix.chars().count();
+            len > 1 && end >= len && has_at(chars, end - len, &s.suffix)
+        })
+}
+
 fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
     let post = chars
         .get(end)
@@ -650,6 +662,8 @@ mod tests {
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
         assert_eq!(orgs("天水市慈善总会捐款"), ["天水市慈善总会"]);
+        assert_eq!(orgs("秦州区信访办开展活动"), ["秦州区信访办"]);
+        assert!(orgs("吉崩岗街道办开展活动").is_empty());
         assert_eq!(
             orgs("东关街道退役军人服务站开展活动"),
             ["东关街道退役军人服务站"]
