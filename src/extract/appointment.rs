@@ -15,6 +15,7 @@ use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::{level_word, LEVEL_WORDS, PEOPLES_COMMITTEES};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{AreaKind, EntityKind, Span};
+use crate::normalize::is_cjk;
 use std::sync::OnceLock;
 
 /// A mention in the sentence, as the recognisers found it.
@@ -248,6 +249,10 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
     }
+    // A post before a copula or 由: 村党支部书记是王丽。
+    if let Some(at) = inverted_post_end(chars, name) {
+        end = at;
+    }
     posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
         || listed_before(chars, mentions, end).is_some_and(|end| {
             posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
@@ -259,6 +264,25 @@ const MAX_CAPTION: usize = 30;
 
 /// A line that is only a unit and its posts, under a line naming a
 /// person alone (成家德 / 长盛小区党委书记): the caption of a speaker.
+/// Copulas between a post and the name after it (村党支部书记是王丽。,
+/// 主任为李红。), and 由 with the verbs after the name (书记由王丽兼任).
+const COPULAS: &[char] = &['是', '为'];
+const BY: char = '由';
+const TAKEN_BY: &[&str] = &["担任", "兼任", "出任"];
+
+/// Where the post ends before a name written after it (村党支部书记|是|
+/// 王丽。, 书记|由|王丽兼任): the copula's or 由's offset. After a copula
+/// the name ends the clause (not 书记是王丽的女儿).
+pub(super) fn inverted_post_end(chars: &[char], name: Span) -> Option<usize> {
+    let at = name.start.checked_sub(1)?;
+    let framed = match chars[at] {
+        c if COPULAS.contains(&c) => chars.get(name.end).is_none_or(|&c| !is_cjk(c)),
+        BY => TAKEN_BY.iter().any(|v| has_at(chars, name.end, v)),
+        _ => false,
+    };
+    (framed && lexicon().roles.ending_at(chars, at).is_some()).then_some(at)
+}
+
 fn caption(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
     let people = mentions.iter().any(|m| m.kind == EntityKind::Person);
     if people || chars.len() > MAX_CAPTION || mentions.first().is_none_or(|m| m.span.start != 0) {
@@ -313,7 +337,7 @@ fn listed_before(chars: &[char], mentions: &[Local], end: usize) -> Option<usize
     let item = &chars[mark + 1..end];
     let plain = item
         .iter()
-        .all(|&c| crate::normalize::is_cjk(c) || is_quote_open(c) || is_quote_close(c));
+        .all(|&c| is_cjk(c) || is_quote_open(c) || is_quote_close(c));
     let crossed = mentions
         .iter()
         .any(|m| m.span.start < end && m.span.end > mark);
@@ -525,29 +549,52 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         let after = v + verb.chars().count();
         next = after;
         let short = VERBS_AFTER_NAME.contains(&verb);
+        // Not a name inside brackets closed before the verb: a byline's
+        // ((记者 张某)担任…) or an aside's is no subject.
         let before = person_before(mentions, v).filter(|&p| {
             let end = mentions[p].span.end;
-            !short || end == v || end == went_to(chars, &units, v)
+            (!short || end == v || end == went_to(chars, &units, v))
+                && !chars[end..v].iter().any(|c| [')', '）'].contains(c))
         });
         let Some((Some(unit), role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
         else {
             continue;
         };
-        // A relative clause: 在水井村担任第一书记的王泽勇.
-        let described = (!short && chars.get(end) == Some(&'的'))
+        // A relative clause: 在水井村担任第一书记的王泽勇; with a short
+        // verb only at a clause's start (任青山社区党委书记的王丽).
+        let opens = v == 0 || !is_cjk(chars[v - 1]);
+        let described = ((!short || opens) && chars.get(end) == Some(&'的'))
             .then(|| person_starting_at(mentions, end + 1))
             .flatten();
         let Some(p) = described.or(before) else {
             continue;
         };
         let span = mentions[p].span;
+        let shared = shared_unit(chars, mentions, &unit);
         found.push(Found {
             person: Holder::Mention(p),
             role,
             unit,
             span: Span::new(span.start.min(v), span.end.max(end)),
         });
+        // More posts listed after the first (担任村党支部书记、村委会主任),
+        // each with its own unit or the first one's area.
+        let mut end = end;
+        while chars.get(end).is_some_and(|c| POST_LIST_MARKS.contains(c))
+            && person_starting_at(mentions, end + 1).is_none()
+        {
+            let Some((unit, role, next)) = post_after(chars, mentions, end + 1, None) else {
+                break;
+            };
+            found.push(Found {
+                person: Holder::Mention(p),
+                role,
+                unit: unit.unwrap_or_else(|| shared.clone()),
+                span: Span::new(span.start.min(v), span.end.max(next)),
+            });
+            end = next;
+        }
     }
 }
 
@@ -870,6 +917,75 @@ mod tests {
                 ("办事处主任", Unit::Generic("街道".to_owned()))
             ]
         );
+    }
+
+    #[test]
+    fn contracted_titles_of_an_organs_departments() {
+        let chars: Vec<char> = "东关街道党工委委员、武装部长王刚".chars().collect();
+        let m = vec![
+            local(&chars, "东关街道", EntityKind::Area(AreaKind::Subdistrict)),
+            local(&chars, "东关街道党工委", EntityKind::Organization),
+            local(&chars, "王刚", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("委员", Unit::Mention(1)), ("武装部长", Unit::Mention(0))]
+        );
+    }
+
+    #[test]
+    fn a_name_in_brackets_is_no_subject_of_the_verb_after_them() {
+        let chars: Vec<char> = "(记者 张梦月)担任青山社区党委书记两个月后"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "张梦月", EntityKind::Person),
+            local(&chars, "青山社区党委", EntityKind::Organization),
+        ];
+        assert!(find_appointments(&chars, &m, false).is_empty());
+    }
+
+    #[test]
+    fn posts_listed_after_a_verb() {
+        let chars: Vec<char> = "王丽担任青山村党支部书记、村委会主任".chars().collect();
+        let m = vec![
+            local(&chars, "王丽", EntityKind::Person),
+            local(&chars, "青山村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "青山村党支部", EntityKind::Organization),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(
+            roles(&found),
+            [("书记", Unit::Mention(2)), ("村委会主任", Unit::Mention(1))]
+        );
+    }
+
+    #[test]
+    fn a_post_before_a_copula_and_the_name() {
+        for text in ["青山村党支部书记是王丽。", "青山村党支部书记由王丽兼任"]
+        {
+            let chars: Vec<char> = text.chars().collect();
+            let m = vec![
+                local(&chars, "青山村党支部", EntityKind::Organization),
+                local(&chars, "王丽", EntityKind::Person),
+            ];
+            let found = find_appointments(&chars, &m, false);
+            assert_eq!(roles(&found), [("书记", Unit::Mention(0))], "{text}");
+        }
+        let chars: Vec<char> = "青山村党支部书记是王丽的女儿".chars().collect();
+        assert_eq!(inverted_post_end(&chars, Span::new(9, 11)), None);
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_short_verb_at_the_clause_start() {
+        let chars: Vec<char> = "任青山社区党委书记的王丽说".chars().collect();
+        let m = vec![
+            local(&chars, "青山社区党委", EntityKind::Organization),
+            local(&chars, "王丽", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("书记", Unit::Mention(0))]);
     }
 
     #[test]

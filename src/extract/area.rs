@@ -643,12 +643,15 @@ fn canonical_form(name: &str, suffix: &AreaSuffix) -> String {
 
 /// Words that can be part of a place name: nouns, names, numerals
 /// (八社村, 朝二社区), unknown words; not verbs, adjectives, prepositions
-/// or pronouns.
+/// or pronouns, nor verbs jieba tags as nouns (模式|选派/n|社区).
 fn is_name_like(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     // Numerals and measure words occur in village names (八社村, 朝二社区).
     let tag_ok = is_nominal_tag(w.tag()) || matches!(w.tag(), "m" | "q") || is_phase(&text);
-    tag_ok && !is_generic(&text) && text.chars().all(is_cjk)
+    tag_ok
+        && !is_generic(&text)
+        && text.chars().all(is_cjk)
+        && !super::is_lexicon_verb(chars, w.start, w.end)
 }
 
 /// Is `stem` generic (城乡, 该, 全, 的示范) rather than a name: made of
@@ -715,6 +718,12 @@ mod tests {
             AreaKind::ResidentialCompound
         );
         assert_eq!(areas("乌拉特前旗")[0].1, AreaKind::Banner);
+        // A prefecture is of a city's level; 地区 alone is a word.
+        assert_eq!(
+            areas("喀什地区疏附县")[0],
+            ("喀什地区".to_owned(), AreaKind::City)
+        );
+        assert!(areas("该地区和边远地区").is_empty());
     }
 
     #[test]
@@ -727,6 +736,12 @@ mod tests {
     fn roads_named_with_verbs_and_compounds_with_phases() {
         assert!(labels("老军营街道新建南路第二社区党总支").contains(&"新建南路第二社区".to_owned()));
         assert!(labels("殿前街道大唐世家一期小区党支部").contains(&"大唐世家一期小区".to_owned()));
+    }
+
+    #[test]
+    fn a_verb_tagged_as_a_noun_is_no_part_of_a_place_name() {
+        assert!(labels("该模式选派社区干部到村任职").is_empty());
+        assert!(labels("班子成员助力社区发展").is_empty());
     }
 
     #[test]

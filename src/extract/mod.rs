@@ -173,6 +173,21 @@ pub(crate) const PEOPLES_COMMITTEES: &[(&str, AreaKind)] = &[
     ("居委会", AreaKind::Community),
 ];
 
+/// Is the word at `start..end` a verb by the lexicons (of programs: 选派,
+/// 印发; of taking part: 助力; of posts: 被选为), whatever jieba tags it
+/// (选派/n, 印发/nz)? No place's or organization's name holds one, unless
+/// organizations' names use it too (组织, 建设).
+fn is_lexicon_verb(chars: &[char], start: usize, end: usize) -> bool {
+    let text = text::string(chars, start, end);
+    let lex = crate::lexicon::lexicon();
+    let whole =
+        |list: &crate::lexicon::WordList| list.starting_at(chars, start) == Some(text.as_str());
+    (whole(appointment::post_verbs())
+        || whole(&lex.organizer_verbs)
+        || whole(&lex.participant_verbs))
+        && !lex.org_name_verbs.contains(&text)
+}
+
 /// The bare word for a level of area (Community → 社区).
 pub(crate) fn level_word(kind: AreaKind) -> Option<&'static str> {
     LEVEL_WORDS

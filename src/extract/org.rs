@@ -286,7 +286,13 @@ fn org_ending_at(
         start = party.span.start;
     }
     // A one-char "name" is a misread word (连|办公室), unless it is an area.
+    // An official area ending on the head's first char is a name, even
+    // where jieba reads its stem as a common word (天水/n|市委), if it
+    // starts a word (not 西区 inside 广|西|区委).
+    let cuts_a_word = words.iter().any(|w| w.start < start && start < w.end);
+    let official = j + 1 - start >= 3 && official_area_before(chars, j) == Some(start);
     let named = has_area(areas, start, j)
+        || official && !cuts_a_word
         || stem.chars().count() >= 4
         || stem.chars().count() > 1 && has_proper_word(chars, words, start, j);
     // A one-char head needs an area in the name, or a dictionary organ
@@ -543,8 +549,9 @@ fn stem_of(
             .find(|a| a.span.contains(&Span::new(w.start, w.end)));
         if !is_stem_word(chars, w) {
             // An area's suffix jieba cut off alone, whatever its tag
-            // (潭头|村/zg|股份|经济|合作社): that area begins the name.
-            if let Some(a) = area.filter(|a| w.end == a.span.end && w.end == w.start + 1) {
+            // (潭头|村/zg|股份|经济|合作社, 东关|街道|退役军人|服务站):
+            // that area begins the name.
+            if let Some(a) = area.filter(|a| w.end == a.span.end && w.start > a.span.start) {
                 k = a.span.start;
                 taken.clear();
             }
@@ -606,13 +613,8 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
                                                    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
-    // Nor does a verb of posts or of programs, whatever jieba tags it
-    // (王伟|被选为/n|…, 并|印发/nz|区委组织部), unless names use it too
-    // (组织, 建设).
-    let is_verb =
-        |list: &crate::lexicon::WordList| list.starting_at(chars, w.start) == Some(text.as_str());
-    let verb = is_verb(super::appointment::post_verbs())
-        || is_verb(&lexicon().organizer_verbs) && !lexicon().org_name_verbs.contains(&text);
+    // Nor does a verb (王伟|被选为/n|…, 并|印发/nz|区委组织部).
+    let verb = super::is_lexicon_verb(chars, w.start, w.end);
     tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post && !verb
 }
 
@@ -637,11 +639,21 @@ mod tests {
     fn area_plus_head() {
         assert_eq!(orgs("万莲街道党工委认真承担"), ["万莲街道党工委"]);
         assert!(orgs("结合大东区委组织部下发的").contains(&"大东区委组织部".to_owned()));
+        // 天水 is a common word too.
+        assert_eq!(orgs("天水市委书记王刚出席"), ["天水市委"]);
+        assert!(!orgs("九三学社广西区委市委机关")
+            .iter()
+            .any(|o| o.starts_with('西')));
     }
 
     #[test]
     fn named_institutions() {
         assert_eq!(orgs("得到东北大学志愿者的辅导"), ["东北大学"]);
+        assert_eq!(orgs("天水市慈善总会捐款"), ["天水市慈善总会"]);
+        assert_eq!(
+            orgs("东关街道退役军人服务站开展活动"),
+            ["东关街道退役军人服务站"]
+        );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }

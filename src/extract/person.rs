@@ -70,6 +70,8 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         .into_iter()
         .chain(profile_subjects(chars))
         .chain(photographers(chars))
+        .chain(appositive_subjects(chars))
+        .chain(names_after_posts(chars))
     {
         add(span);
     }
@@ -337,7 +339,13 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         }
         // 王强是一名老党员: 名 and 位 count people only.
         let one_of = verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
-        if lexicon().roles.starting_at(chars, e).is_none() && !one_of {
+        // 王丽是青山村的第一书记: 的 between the unit and the post.
+        let post_at = if e > v + verb.chars().count() && chars.get(e) == Some(&'的') {
+            e + 1
+        } else {
+            e
+        };
+        if lexicon().roles.starting_at(chars, post_at).is_none() && !one_of {
             continue;
         }
         // The name stands right before the verb, or before 到/在 and the
@@ -441,6 +449,46 @@ fn profile_subjects(chars: &[char]) -> Vec<Span> {
             .any(|m| has_at(chars, k, m))
     })
 }
+
+/// A name at a clause start whose next clause is a post (王丽,青山社区
+/// 党委书记、居委会主任,…): the post in apposition names a person.
+fn appositive_subjects(chars: &[char]) -> Vec<Span> {
+    first_names_before(chars, |k| {
+        if ![',', '，'].contains(&chars[k]) {
+            return false;
+        }
+        let from = k + 1;
+        let end = chars[from..]
+            .iter()
+            .position(|c| APPOSITION_ENDS.contains(c))
+            .map_or(chars.len(), |p| from + p);
+        (2..=MAX_APPOSITION).contains(&(end - from))
+            && chars[from..end].iter().all(|&c| is_cjk(c))
+            && lexicon().roles.ending_at(chars, end).is_some()
+    })
+}
+
+/// A name after a post and a copula or 由 (村党支部书记是王丽。, 书记由王丽
+/// 兼任).
+fn names_after_posts(chars: &[char]) -> Vec<Span> {
+    (1..chars.len())
+        .filter(|&k| ['是', '为', '由'].contains(&chars[k]))
+        .filter_map(|k| {
+            [3, 2]
+                .into_iter()
+                .map(|len| Span::new(k + 1, k + 1 + len))
+                .filter(|s| s.end <= chars.len())
+                .find(|&s| {
+                    is_name(&string(chars, s.start, s.end))
+                        && super::appointment::inverted_post_end(chars, s) == Some(k)
+                })
+        })
+        .collect()
+}
+
+/// Marks that end a post in apposition, and its longest length in chars.
+const APPOSITION_ENDS: &[char] = &[',', '，', '。', ';', '；', '、', '(', '（'];
+const MAX_APPOSITION: usize = 20;
 
 /// A photo's credit: a name alone before 摄 that ends the text or its
 /// bracket (…跳舞。王小明 摄; (王小明 摄)). Who took a picture is a
@@ -834,7 +882,15 @@ fn plain_given_name(name: &str, surname: &str) -> bool {
     !given.chars().any(|c| NOT_GIVEN.contains(c))
         && !ADDRESS.iter().any(|a| given.starts_with(a))
         && !ends_in_organ(name)
+        && !given.ends_with(ORGAN_SHORT_ENDS)
 }
+
+/// Chars that end the short name of an organ (文明办, 武装部, 农业科) and
+/// no given name: none is in the given-name chars' frequency lists
+/// (`given_name_chars.txt`).
+const ORGAN_SHORT_ENDS: &[char] = &[
+    '办', '委', '局', '厅', '处', '科', '部', '所', '站', '队', '股', '室',
+];
 
 /// Splits a run of names written without separators (向红梅郑英) at
 /// surname boundaries, preferring three-character names.
@@ -989,12 +1045,41 @@ mod tests {
     }
 
     #[test]
+    fn a_name_before_a_verb_a_unit_of_and_a_post() {
+        let text = "王丽是青山村的第一书记";
+        let chars: Vec<char> = text.chars().collect();
+        let village = [Span::new(3, 6)];
+        assert_eq!(names_before_post_verbs(&chars, &village), [Span::new(0, 2)]);
+    }
+
+    #[test]
+    fn a_name_after_a_post_and_a_copula() {
+        assert_eq!(persons("青山村党支部书记是王丽。"), ["王丽"]);
+        assert_eq!(persons("村党支部书记由赵刚兼任"), ["赵刚"]);
+    }
+
+    #[test]
+    fn a_name_with_its_post_in_apposition() {
+        assert_eq!(persons("王丽,青山社区党委书记、居委会主任。"), ["王丽"]);
+        assert_eq!(persons("赵刚，村党支部书记，他说"), ["赵刚"]);
+        // The next clause is no post.
+        let no_post: Vec<char> = "王丽,青山社区的居民".chars().collect();
+        assert!(appositive_subjects(&no_post).is_empty());
+    }
+
+    #[test]
     fn a_photos_taker() {
         assert_eq!(persons("村民在广场上跳舞。王小明 摄"), ["王小明"]);
         assert_eq!(persons("(刘晓燕摄)"), ["刘晓燕"]);
         // Not a credit: the text goes on after 摄.
         let goes_on: Vec<char> = "王小明摄制了短片".chars().collect();
         assert!(photographers(&goes_on).is_empty());
+    }
+
+    #[test]
+    fn an_organs_short_name_is_no_persons() {
+        assert!(!is_name("文明办"));
+        assert!(persons("区文明办主任王刚说").iter().all(|p| p != "文明办"));
     }
 
     #[test]

@@ -124,6 +124,25 @@ pub fn tag(text: &str) -> Vec<Word> {
             });
             continue;
         }
+        let after_name = words.last().is_some_and(|w: &Word| w.tag() == "nr");
+        if let Some(cut) = glued_to_post_verb(t.word, t.tag, after_name) {
+            let (first, second) = if cut.verb_first {
+                ("v", "n")
+            } else {
+                ("nr", "v")
+            };
+            words.push(Word {
+                start: t.start,
+                end: t.start + cut.at,
+                tag: Cow::Borrowed(first),
+            });
+            words.push(Word {
+                start: t.start + cut.at,
+                end: t.end,
+                tag: Cow::Borrowed(second),
+            });
+            continue;
+        }
         words.push(Word {
             start: t.start,
             end: t.end,
@@ -131,6 +150,43 @@ pub fn tag(text: &str) -> Vec<Word> {
         });
     }
     words
+}
+
+/// Where a word jieba's HMM read as a new name is cut: a post verb glued
+/// to it (王丽系|青山社区…, 王丽|曾任青|山村…).
+struct Cut {
+    /// In chars from the word's start.
+    at: usize,
+    verb_first: bool,
+}
+
+/// Verbs of posts jieba glues to a name: one char after it (王丽系, 张华是,
+/// 李明任; none is a given name's char in `given_name_chars.txt`), or two
+/// before the next word's first char (曾任青).
+const GLUED_AFTER_NAME: &[char] = &['系', '是', '任'];
+const GLUED_BEFORE: &[&str] = &["曾任", "现任", "担任", "出任", "兼任", "时任", "原任"];
+
+/// `after_name`: the word before is a name too (王丽|曾任青: jieba's
+/// dictionary holds 曾任青 as a name, but not right after another).
+fn glued_to_post_verb(word: &str, tag: &str, after_name: bool) -> Option<Cut> {
+    let chars: Vec<char> = word.chars().collect();
+    if tag != "nr" || chars.len() != 3 {
+        return None;
+    }
+    let known = jieba().has_word(word);
+    if !known && GLUED_AFTER_NAME.contains(&chars[2]) {
+        return Some(Cut {
+            at: 2,
+            verb_first: false,
+        });
+    }
+    (after_name || !known)
+        .then_some(())
+        .filter(|_| GLUED_BEFORE.iter().any(|v| word.starts_with(v)))
+        .map(|_| Cut {
+            at: 2,
+            verb_first: true,
+        })
 }
 
 /// Prepositions and conjunctions jieba glues to the bare level word after
@@ -183,6 +239,19 @@ pub fn dictionary_tag(word: &str) -> Option<Cow<'static, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_verb_glued_to_a_name_is_cut_off() {
+        let read = |s: &str| {
+            let chars: Vec<char> = s.chars().collect();
+            tag(s)
+                .iter()
+                .map(|w| chars[w.start..w.end].iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(read("王丽系青山社区党委书记")[..2], ["王丽", "系"]);
+        assert_eq!(read("王丽曾任青山村党支部书记")[..2], ["王丽", "曾任"]);
+    }
 
     #[test]
     fn known_tags_are_sorted_and_cover_the_dictionary() {
