@@ -85,6 +85,8 @@ const VERBS: &[&str] = &[
 /// Verbs too short to stand anywhere: only right after the name (王泽勇是…,
 /// 李明任村党支部书记, 张华系…).
 const VERBS_AFTER_NAME: &[&str] = &["是", "任", "系"];
+/// The form of address that may stand between a name and a short verb.
+const ADDRESS: &str = "同志";
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
@@ -553,7 +555,9 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         // ((记者 张某)担任…) or an aside's is no subject.
         let before = person_before(mentions, v).filter(|&p| {
             let end = mentions[p].span.end;
-            (!short || end == v || end == went_to(chars, &units, v))
+            // 王刚同志任…: the form of address stays with the name.
+            let right_after = end == v || has_at(chars, end, ADDRESS) && end + 2 == v;
+            (!short || right_after || end == went_to(chars, &units, v))
                 && !chars[end..v].iter().any(|c| [')', '）'].contains(c))
         });
         let Some((Some(unit), role, end)) =
@@ -986,6 +990,17 @@ mod tests {
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(roles(&found), [("书记", Unit::Mention(0))]);
+    }
+
+    #[test]
+    fn a_short_verb_after_a_name_and_its_form_of_address() {
+        let chars: Vec<char> = "王刚同志任青山村党支部第一书记".chars().collect();
+        let m = vec![
+            local(&chars, "王刚", EntityKind::Person),
+            local(&chars, "青山村党支部", EntityKind::Organization),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("第一书记", Unit::Mention(1))]);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
 use crate::lexicon::lexicon;
 use crate::model::{
-    AreaKind, ArticleFacts, EntityKind, ImpliedArea, Mention, Relation, RelationKind,
+    AreaKind, ArticleFacts, EntityKind, ImpliedArea, Mention, Relation, RelationKind, Span,
 };
 
 /// Longest area name (in chars) read from the start of an organization's
@@ -280,10 +280,34 @@ fn from_list(facts: &ArticleFacts, org: usize) -> Option<usize> {
             .find(|(_, x)| x.evidence.span.end == at && x.evidence.span.start < at)?;
         match before.kind {
             EntityKind::Area(_) => return Some(*i),
-            EntityKind::Organization => at = before.evidence.span.start,
+            // The first of the list named with its area (天水市民政局、
+            // 财政局): the most specific area its name starts with.
+            EntityKind::Organization => {
+                let span = before.evidence.span;
+                match leading_chain(&same, span) {
+                    Some(area) => return Some(area),
+                    None => at = span.start,
+                }
+            }
             _ => return None,
         }
     }
+}
+
+/// The last of the areas a name at `span` starts with, one after the
+/// other (天水市|秦州区|民政局 → 秦州区), among a sentence's mentions.
+fn leading_chain(same: &[(usize, &Mention)], span: Span) -> Option<usize> {
+    let mut at = span.start;
+    let mut last = None;
+    while let Some((i, a)) = same.iter().find(|(_, a)| {
+        matches!(a.kind, EntityKind::Area(_))
+            && a.evidence.span.start == at
+            && a.evidence.span.end < span.end
+    }) {
+        last = Some(*i);
+        at = a.evidence.span.end;
+    }
+    last
 }
 
 #[cfg(test)]
@@ -381,6 +405,15 @@ mod tests {
         let found = pairs("荆州区召开会议。并印发区委组织部关于《通知》。");
         assert!(
             found.contains(&("荆州区委组织部".to_owned(), "荆州区".to_owned())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_organ_listed_after_one_named_with_its_area_shares_it() {
+        let found = pairs("天水市秦州区民政局、财政局联合开展活动。");
+        assert!(
+            found.contains(&("财政局".to_owned(), "秦州区".to_owned())),
             "{found:?}"
         );
     }

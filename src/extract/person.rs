@@ -181,7 +181,7 @@ fn starts_inside_word(words: &[Word], at: usize) -> bool {
 /// a break or a word that ends names).
 fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
     let mark = *chars.get(prev.end)?;
-    if !LIST_MARKS.contains(&mark) {
+    if !LIST_MARKS.contains(&mark) && !LAST_ITEM_MARKS.contains(&mark) {
         return None;
     }
     let at = prev.end + 1;
@@ -210,6 +210,8 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
 
 /// What separates the names of a list: 、, or a space in a roster.
 const LIST_MARKS: &[char] = &['、', ' '];
+/// Conjunctions before a list's last name (王小红、李明明和赵刚).
+const LAST_ITEM_MARKS: &[char] = &['和', '及', '与', '同'];
 
 /// The name listed right before `next` (王小明|、李红霞、赵大伟等…): a name
 /// after a clause break, another 、 or the line's start.
@@ -1050,6 +1052,15 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let village = [Span::new(3, 6)];
         assert_eq!(names_before_post_verbs(&chars, &village), [Span::new(0, 2)]);
+    }
+
+    #[test]
+    fn a_lists_last_name_after_a_conjunction() {
+        assert_eq!(
+            persons("志愿者王小红、李明明和赵刚一起打扫卫生"),
+            ["王小红", "李明明", "赵刚"]
+        );
+        assert_eq!(persons("书记王强与社区居民座谈"), ["王强"]);
     }
 
     #[test]
