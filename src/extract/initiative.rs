@@ -8,7 +8,10 @@
 //! team works for. A title in 《》 that ends with a document's head (《…工作方案》,
 //! 《…办法(试行)》) names a policy document, a program of its own. A quote
 //! that is the means a subject works by (通过“双向培养”, 以“联、帮、包”为
-//! 基本方式) is its program, and so is one that heads a section of a report
+//! 基本方式) is its program, and so is the quoted object of a verb that
+//! launches or takes part in one, also past the places it applies to
+//! (建立社区“问题清单”, 参与社区乡村“微治理”; three chars suffice after
+//! a verb of taking part, four after one of launching); so is one that heads a section of a report
 //! (“两级联审”把关。). Unquoted, a national designation, campaign or honour
 //! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
 //! 全国城市党建示范市, 全国优秀城乡社区工作者); so is the work a named
@@ -26,6 +29,16 @@ const MAX_BETWEEN: usize = 6;
 /// Shortest quoted object of a launching verb taken as a program without
 /// a head: shorter ones are as often words (建设“真提升”, 开展“回访”).
 const MIN_FRAMED: usize = 4;
+
+/// Shortest quoted object of a verb of taking part taken as a program:
+/// one takes part in a program, not in a figure of speech (参与“微治理”).
+const MIN_TAKEN_PART: usize = 3;
+
+/// Places a verb's object may apply to, written between the verb and the
+/// quote (建立社区“问题清单”台账, 参与社区乡村“微治理”), and the words
+/// joining them.
+const SCOPES: &[&str] = &["社区", "乡村", "农村", "城乡", "街道", "小区", "基层", "村"];
+const SCOPE_GLUE: &[char] = &['和', '与', '、'];
 
 /// Longest quoted text that can be a name.
 const MAX_NAME: usize = 24;
@@ -222,9 +235,13 @@ pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<I
             .iter()
             .any(|h| label.ends_with(h) && label.chars().count() > h.chars().count() + 1);
         let honour = HONOURS.iter().any(|h| has_at(chars, q.end + 1, h));
-        let framed = (launched(chars, q.start - 1) || by_means(chars, q))
-            && label.chars().count() >= MIN_FRAMED
-            && !honour;
+        let shortest = match launched(chars, q.start - 1) {
+            Some(true) => MIN_TAKEN_PART,
+            Some(false) => MIN_FRAMED,
+            None if by_means(chars, q) => MIN_FRAMED,
+            None => usize::MAX,
+        };
+        let framed = label.chars().count() >= shortest && !honour;
         if head.is_some()
             || self_headed
             || framed
@@ -361,18 +378,47 @@ fn initials(label: &str) -> Option<String> {
     fit.then(|| parts.iter().filter_map(|p| p.chars().next()).collect())
 }
 
-/// Is the quote opening at `open` the object of a verb that launches,
-/// runs or takes part in a program (开展“清洁家园”, 推行了“街长制”,
-/// 参加“户主坝坝会”, 街道谋划的“…”)?
-fn launched(chars: &[char], open: usize) -> bool {
+/// How the quote opening at `open` is the object of a verb that
+/// launches, runs or takes part in a program (开展“清洁家园”, 推行了
+/// “街长制”, 参加“户主坝坝会”, 街道谋划的“…”), also past the places it
+/// applies to (建立社区“问题清单”, 投身到社区和乡村“微治理”): `Some(true)`
+/// for a verb of taking part, `Some(false)` for one of launching.
+fn launched(chars: &[char], open: usize) -> Option<bool> {
     let lex = lexicon();
-    let end = if open > 0 && matches!(chars[open - 1], '了' | '的') {
-        open - 1
+    let mut end = before_scope(chars, open);
+    if end < open && end > 0 && chars[end - 1] == '到' {
+        end -= 1;
+    }
+    if end > 0 && matches!(chars[end - 1], '了' | '的') {
+        end -= 1;
+    }
+    if lex.participant_verbs.ending_at(chars, end).is_some() {
+        Some(true)
     } else {
-        open
+        lex.organizer_verbs.ending_at(chars, end).map(|_| false)
+    }
+}
+
+/// Where the places a verb's object applies to (社区, 社区和乡村) start,
+/// when they end at `end`; else `end`.
+fn before_scope(chars: &[char], end: usize) -> usize {
+    let scope_ending_at = |at: usize| {
+        SCOPES
+            .iter()
+            .map(|w| w.chars().count())
+            .find(|&n| at >= n && SCOPES.iter().any(|w| has_at(chars, at - n, w)))
     };
-    lex.organizer_verbs.ending_at(chars, end).is_some()
-        || lex.participant_verbs.ending_at(chars, end).is_some()
+    let mut start = end;
+    while let Some(n) = scope_ending_at(start) {
+        start -= n;
+        if start > 0
+            && SCOPE_GLUE.contains(&chars[start - 1])
+            && scope_ending_at(start - 1).is_some()
+        {
+            start -= 1;
+        }
+    }
+    start
 }
 
 /// Is the quote `q` the object of a word of means (通过“双向培养”,
@@ -599,6 +645,17 @@ mod tests {
         assert_eq!(found("街道谋划的“红色物业联盟”"), ["红色物业联盟"]);
         // An honour a verb confers is no program.
         assert!(found("荣获“优秀共产党员”称号").is_empty());
+    }
+
+    #[test]
+    fn quoted_objects_past_the_places_they_apply_to() {
+        assert_eq!(found("指导街道建立社区“问题清单”台账。"), ["问题清单"]);
+        assert_eq!(found("楼栋长积极参与社区乡村“微治理”"), ["微治理"]);
+        assert_eq!(found("他们投身到社区和乡村“微治理”中"), ["微治理"]);
+        // Three chars are enough after a verb of taking part only.
+        assert!(found("推动街道“大工委”").is_empty());
+        // Other words between verb and quote are no places.
+        assert!(found("带领群众发展的“主心骨”").is_empty());
     }
 
     #[test]

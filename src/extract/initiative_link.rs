@@ -23,8 +23,14 @@
 //! the verb to the subject (A推广B“…”工作法: both run it); the person
 //! under whose lead it is done takes part (在书记王某的带领下,社区开展…),
 //! and the organ whose directive it carries out runs it (按照X部署,…). A name written
-//! bare (全国文明城区创建) is framed by its own ends. Two names merely in one article are never linked. Works on the
-//! article's mentions, after the recognisers ran.
+//! bare (全国文明城区创建) is framed by its own ends. A program the article
+//! names is read again wherever its label is written, quoted or bare
+//! (参与社区乡村“微治理”, then 启动小区微治理工作), and the name that
+//! opens a sentence as the work's trial ground (X作为此次活动的试点单位)
+//! takes part in the program the sentence names. Names inside speech (a
+//! quote longer than a name) act as elsewhere. Two names merely in one
+//! article are never linked. Works on the article's mentions, after the
+//! recognisers ran.
 
 use super::initiative::{quotes, titles, MEANS};
 use super::segment;
@@ -43,6 +49,14 @@ const SUBJECT_REACH: usize = 40;
 /// Nouns after a name that make it the people who carry the work out
 /// (东北大学志愿者, 社区党员).
 const DOERS: &[&str] = &["志愿者", "志愿服务队", "党员", "干部", "师生", "团队"];
+
+/// Fewest chars of an initiative's label found again unquoted: shorter
+/// ones (“四员”, “两委”) are as often pieces of other words.
+const MIN_BARE_AGAIN: usize = 3;
+
+/// Longest quote that can hide names; a longer one is speech, whose
+/// names act as elsewhere.
+const SPEECH_QUOTE: usize = 24;
 
 /// How many sentences back an omitted subject may point.
 const TOPIC_WINDOW: usize = 8;
@@ -70,6 +84,11 @@ const VOLUNTEERS: &[&str] = &["志愿者", "志愿服务队", "师生"];
 
 /// Words after 以 *name* that make the name a program's trial ground.
 const PILOT: &[&str] = &["为试点", "作为试点", "为示范点"];
+
+/// Words after a name that make it a trial ground (X作为…试点单位), and
+/// the most chars from them to 试点.
+const AS_PILOT: &[&str] = &["作为", "成为", "被确定为", "被列为"];
+const PILOT_REACH: usize = 12;
 
 /// Posts in a team (…工作队队长).
 const TEAM_MEMBERS: &[&str] = &["队长", "队员", "副队长", "组长", "成员"];
@@ -301,38 +320,91 @@ fn quoted_spans(text: &str) -> Vec<Span> {
         return Vec::new();
     }
     let chars: Vec<char> = text.chars().collect();
-    let mut spans = quotes(&chars);
+    let mut spans: Vec<Span> = quotes(&chars)
+        .into_iter()
+        .filter(|q| q.len() <= SPEECH_QUOTE)
+        .collect();
     spans.extend(titles(&chars));
     spans
 }
 
-/// An initiative the article names elsewhere, quoted again in this
-/// sentence where its recogniser did not take it (“山西最美社区干部”评选表彰会).
+/// An initiative the article names elsewhere, written again in this
+/// sentence where its recogniser did not take it: quoted
+/// (“山西最美社区干部”评选表彰会), or bare (启动楼栋长参与小区微治理工作,
+/// after 参与社区乡村“微治理” named it), so the frames read it as they
+/// read the first mention.
 fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
-    let chars: Vec<char> = facts.sentences[si].text.chars().collect();
-    let initiatives: Vec<(usize, &str)> = facts
+    let text = &facts.sentences[si].text;
+    let initiatives: Vec<(usize, Vec<char>)> = facts
         .mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == EntityKind::Initiative)
-        .map(|(i, m)| (i, m.label.as_str()))
+        .map(|(i, m)| (i, m.label.chars().collect()))
         .collect();
     if initiatives.is_empty() {
         return Vec::new();
     }
-    quotes(&chars)
+    let chars: Vec<char> = text.chars().collect();
+    let again = |mention: usize, span: Span| Named {
+        mention,
+        kind: EntityKind::Initiative,
+        span,
+    };
+    let mut out: Vec<Named> = quotes(&chars)
         .into_iter()
         .filter(|q| !names.iter().any(|n| n.span.overlaps(q)))
         .filter_map(|q| {
-            let text: String = chars[q.start..q.end].iter().collect();
-            let &(mention, _) = initiatives.iter().find(|(_, l)| *l == text)?;
-            Some(Named {
-                mention,
-                kind: EntityKind::Initiative,
-                span: q,
-            })
+            let (mention, _) = initiatives
+                .iter()
+                .find(|(_, l)| l[..] == chars[q.start..q.end])?;
+            Some(again(*mention, q))
         })
-        .collect()
+        .collect();
+    let taken: Vec<Span> = names
+        .iter()
+        .map(|n| n.span)
+        .chain(out.iter().map(|n| n.span))
+        .chain(quoted_spans(text))
+        .collect();
+    out.extend(
+        bare_again(text, &chars, &initiatives, &taken)
+            .into_iter()
+            .map(|(mention, span)| again(mention, span)),
+    );
+    out
+}
+
+/// The bare occurrences of the initiatives' labels in a sentence: labels
+/// of `MIN_BARE_AGAIN` chars or more, written as words of their own (no
+/// word of the segmenter runs across their ends), outside other names
+/// and quotes.
+fn bare_again(
+    text: &str,
+    chars: &[char],
+    initiatives: &[(usize, Vec<char>)],
+    taken: &[Span],
+) -> Vec<(usize, Span)> {
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for (mention, label) in initiatives
+        .iter()
+        .filter(|(_, l)| l.len() >= MIN_BARE_AGAIN)
+    {
+        let starts = chars.windows(label.len()).enumerate();
+        for (at, _) in starts.filter(|(_, w)| w == label) {
+            let span = Span::new(at, at + label.len());
+            let free = |s: &Span| !s.overlaps(&span);
+            if taken.iter().all(free) && found.iter().all(|(_, s)| free(s)) {
+                found.push((*mention, span));
+            }
+        }
+    }
+    if found.is_empty() {
+        return found;
+    }
+    let words = Words::of(text, chars.len());
+    found.retain(|(_, s)| words.start_of[s.start] == s.start && words.end_of[s.end - 1] == s.end);
+    found
 }
 
 /// 全区, 我市, 该县…, and a bare 街道 or 社区 right before a verb of the
@@ -473,6 +545,7 @@ fn links_in_sentence(
         out.extend(during(&frame, ini));
         out.extend(led_by(&frame, ini));
         out.extend(directed_by(&frame, ini));
+        out.extend(pilot_subject(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -936,6 +1009,25 @@ fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
             && frame.chars[n.span.start - 1] == '以'
             && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
     })
+}
+
+/// 清河社区作为此次活动的试点单位,…“…”: the name that opens the
+/// sentence as the trial ground of the work takes part in the program the
+/// sentence names.
+fn pilot_subject(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let chars = &frame.chars;
+    let first = frame
+        .named
+        .iter()
+        .find(|n| n.kind != EntityKind::Initiative)?;
+    let opens = chars[..first.span.start].iter().all(|c| c.is_whitespace());
+    let be = AS_PILOT.iter().find(|w| has_at(chars, first.span.end, w))?;
+    let from = first.span.end + be.chars().count();
+    let pilot = (from..chars.len().min(from + PILOT_REACH))
+        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .any(|i| has_at(chars, i, "试点"));
+    (opens && pilot && is_agent(first))
+        .then(|| frame.relation(ini, first, RelationKind::Participant, first.span.start))
 }
 
 /// 为村党支部制定了…: the unit a program is made for takes part in it.
@@ -1785,5 +1877,59 @@ mod tests {
             !found.iter().any(|(_, who, _)| who == "清华大学"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_program_written_again_bare_is_framed_there_too() {
+        let found = links(
+            "昆明市楼栋长积极参与社区乡村“微治理”。\
+             按照昆明市委社会工委部署要求,我们启动小区微治理工作。",
+        );
+        assert!(
+            has(
+                &found,
+                "微治理",
+                "昆明市委社会工委",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+        // Within speech too: a long quote hides no names.
+        let found = links(
+            "昆明市楼栋长积极参与社区乡村“微治理”。\
+             “按照昆明市委社会工委部署要求,我们启动小区微治理工作,优先挑选热心的居民。”",
+        );
+        assert!(
+            has(
+                &found,
+                "微治理",
+                "昆明市委社会工委",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_trial_ground_of_the_work_takes_part() {
+        let found = links(
+            "茶山街道推进“兼职委员”进社区工作。\
+             清河社区作为此次活动的试点单位,率先聘请王强担任社区兼职委员。",
+        );
+        assert!(
+            has(&found, "兼职委员", "清河社区", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_label_inside_a_longer_word_is_no_mention() {
+        let bare = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let label: Vec<char> = "邻里节".chars().collect();
+            super::bare_again(text, &chars, &[(0, label)], &[])
+        };
+        assert_eq!(bare("居民都来参加邻里节活动").len(), 1);
+        assert!(bare("大家欢度邻里节日").is_empty());
     }
 }
