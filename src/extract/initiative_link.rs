@@ -283,6 +283,7 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
             span: Span::new(m.evidence.span.start - base, m.evidence.span.end - base),
         });
     }
+    let initiatives = initiative_labels(facts);
     for (si, names) in named.iter_mut().enumerate() {
         let orgs: Vec<Span> = names
             .iter()
@@ -305,7 +306,7 @@ fn names_by_sentence(facts: &ArticleFacts, focus: &Focus) -> Vec<Vec<Named>> {
         });
         let pointed = level_pointers(facts, si, names, focus);
         names.extend(pointed);
-        let again = named_again(facts, si, names);
+        let again = named_again(facts, si, names, &initiatives);
         names.extend(again);
         names.sort_by_key(|n| (n.span.start, std::cmp::Reverse(n.span.end)));
     }
@@ -333,15 +334,13 @@ fn quoted_spans(text: &str) -> Vec<Span> {
 /// (“山西最美社区干部”评选表彰会), or bare (启动楼栋长参与小区微治理工作,
 /// after 参与社区乡村“微治理” named it), so the frames read it as they
 /// read the first mention.
-fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
+fn named_again(
+    facts: &ArticleFacts,
+    si: usize,
+    names: &[Named],
+    initiatives: &[(usize, Vec<char>)],
+) -> Vec<Named> {
     let text = &facts.sentences[si].text;
-    let initiatives: Vec<(usize, Vec<char>)> = facts
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == EntityKind::Initiative)
-        .map(|(i, m)| (i, m.label.chars().collect()))
-        .collect();
     if initiatives.is_empty() {
         return Vec::new();
     }
@@ -368,11 +367,26 @@ fn named_again(facts: &ArticleFacts, si: usize, names: &[Named]) -> Vec<Named> {
         .chain(quoted_spans(text))
         .collect();
     out.extend(
-        bare_again(text, &chars, &initiatives, &taken)
+        bare_again(text, &chars, initiatives, &taken)
             .into_iter()
             .map(|(mention, span)| again(mention, span)),
     );
     out
+}
+
+/// Each initiative label the article names, once, with its first
+/// mention: read once per article, not per sentence, so that a long
+/// article (a crawler's pages run together) costs time linear in its
+/// length.
+fn initiative_labels(facts: &ArticleFacts) -> Vec<(usize, Vec<char>)> {
+    let mut seen = std::collections::HashSet::new();
+    facts
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Initiative && seen.insert(m.label.as_str()))
+        .map(|(i, m)| (i, m.label.chars().collect()))
+        .collect()
 }
 
 /// The bare occurrences of the initiatives' labels in a sentence: labels
