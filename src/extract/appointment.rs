@@ -268,8 +268,8 @@ const MAX_CAPTION: usize = 30;
 /// person alone (成家德 / 长盛小区党委书记): the caption of a speaker.
 /// Copulas between a post and the name after it (村党支部书记是王丽。,
 /// 主任为李红。), and 由 with the verbs after the name (书记由王丽兼任).
-const COPULAS: &[char] = &['是', '为'];
-const BY: char = '由';
+pub(super) const COPULAS: &[char] = &['是', '为'];
+pub(super) const BY: char = '由';
 const TAKEN_BY: &[&str] = &["担任", "兼任", "出任"];
 
 /// Where the post ends before a name written after it (村党支部书记|是|

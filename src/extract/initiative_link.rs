@@ -1895,33 +1895,22 @@ mod tests {
 
     #[test]
     fn a_program_written_again_bare_is_framed_there_too() {
-        let found = links(
-            "昆明市楼栋长积极参与社区乡村“微治理”。\
-             按照昆明市委社会工委部署要求,我们启动小区微治理工作。",
-        );
-        assert!(
-            has(
-                &found,
-                "微治理",
-                "昆明市委社会工委",
-                RelationKind::Organizer
-            ),
-            "{found:?}"
-        );
-        // Within speech too: a long quote hides no names.
-        let found = links(
-            "昆明市楼栋长积极参与社区乡村“微治理”。\
-             “按照昆明市委社会工委部署要求,我们启动小区微治理工作,优先挑选热心的居民。”",
-        );
-        assert!(
-            has(
-                &found,
-                "微治理",
-                "昆明市委社会工委",
-                RelationKind::Organizer
-            ),
-            "{found:?}"
-        );
+        // The second text puts it within speech: a long quote hides no names.
+        for again in [
+            "按照昆明市委社会工委部署要求,我们启动小区微治理工作。",
+            "“按照昆明市委社会工委部署要求,我们启动小区微治理工作,优先挑选热心的居民。”",
+        ] {
+            let found = links(&format!("昆明市楼栋长积极参与社区乡村“微治理”。{again}"));
+            assert!(
+                has(
+                    &found,
+                    "微治理",
+                    "昆明市委社会工委",
+                    RelationKind::Organizer
+                ),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]

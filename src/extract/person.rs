@@ -2,6 +2,7 @@
 //! characters, where jieba tags a name or a post title, reporter label or
 //! similar cue stands right before it.
 
+use super::appointment;
 use super::segment::{is_common_word, jieba, Word};
 use super::text::{has_at, string};
 use crate::lexicon::lexicon;
@@ -474,7 +475,7 @@ fn appositive_subjects(chars: &[char]) -> Vec<Span> {
 /// 兼任).
 fn names_after_posts(chars: &[char]) -> Vec<Span> {
     (1..chars.len())
-        .filter(|&k| ['是', '为', '由'].contains(&chars[k]))
+        .filter(|&k| appointment::COPULAS.contains(&chars[k]) || chars[k] == appointment::BY)
         .filter_map(|k| {
             [3, 2]
                 .into_iter()
@@ -482,7 +483,7 @@ fn names_after_posts(chars: &[char]) -> Vec<Span> {
                 .filter(|s| s.end <= chars.len())
                 .find(|&s| {
                     is_name(&string(chars, s.start, s.end))
-                        && super::appointment::inverted_post_end(chars, s) == Some(k)
+                        && appointment::inverted_post_end(chars, s) == Some(k)
                 })
         })
         .collect()

@@ -180,13 +180,11 @@ fn glued_to_post_verb(word: &str, tag: &str, after_name: bool) -> Option<Cut> {
             verb_first: false,
         });
     }
-    (after_name || !known)
-        .then_some(())
-        .filter(|_| GLUED_BEFORE.iter().any(|v| word.starts_with(v)))
-        .map(|_| Cut {
-            at: 2,
-            verb_first: true,
-        })
+    let verb_first = (after_name || !known) && GLUED_BEFORE.iter().any(|v| word.starts_with(v));
+    verb_first.then_some(Cut {
+        at: 2,
+        verb_first: true,
+    })
 }
 
 /// Prepositions and conjunctions jieba glues to the bare level word after
