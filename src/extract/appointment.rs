@@ -429,18 +429,29 @@ fn posts_ending_at(
     }
     // Posts without a unit of their own share the area of the listed one,
     // or the unit of the person listed just before (网格员孙立新、楼栋长刘礼贤).
-    let Some((first_unit, _)) = posts
+    let own = posts
         .iter()
         .rev()
         .find_map(|(_, _, u)| u.clone())
         // A post that names its level's organ (驻村第一书记, 居委会主任) is
         // of that level even in a list after another person's post.
-        .or_else(|| organ_of_a_level(chars, posts.last()?.0))
-        .or_else(|| unit_of_previous_person(mentions, found, posts.last()?.0))
-    else {
-        return false;
+        .or_else(|| organ_of_a_level(chars, posts.last()?.0));
+    let shared = match (own, posts.last()) {
+        (Some((unit, _)), _) => shared_unit(chars, mentions, &unit),
+        (None, Some(&(start, end, _))) => {
+            let Some(previous) = previous_person_post(mentions, found, start) else {
+                return false;
+            };
+            // 民政局局长吴某、副局长林某: the same office's deputy is of
+            // the organ itself, another post of its area.
+            if same_office(chars, mentions, previous, &string(chars, start, end)) {
+                previous.unit.clone()
+            } else {
+                shared_unit(chars, mentions, &previous.unit)
+            }
+        }
+        (None, None) => return false,
     };
-    let shared = shared_unit(chars, mentions, &first_unit);
     for (start, end, unit) in posts.into_iter().rev() {
         let (unit, role_start) = unit.map_or((shared.clone(), start), |(u, s)| (u, s.max(start)));
         let role: String = string(chars, role_start, end)
@@ -477,19 +488,49 @@ fn organ_of_a_level(chars: &[char], start: usize) -> Option<(Unit, usize)> {
         .map(|level| (Unit::Generic(level.to_owned()), start))
 }
 
-/// The unit of the appointment of the person named right before `at`
-/// and a 、 (the list goes on with the same unit).
-fn unit_of_previous_person(
+/// The appointment of the person named right before `at` and a 、 (the
+/// list goes on with the same unit).
+fn previous_person_post<'a>(
     mentions: &[Local],
-    found: &[Found],
+    found: &'a [Found],
     at: usize,
-) -> Option<(Unit, usize)> {
+) -> Option<&'a Found> {
     let before = at.checked_sub(1)?;
     found
         .iter()
         .rev()
         .find(|f| matches!(f.person, Holder::Mention(p) if mentions[p].span.end == before))
-        .map(|f| (f.unit.clone(), at))
+}
+
+/// Ranks that qualify an office without changing it (副局长 is the
+/// 局长's deputy in the same organ).
+const RANKS: &[&str] = &["常务副", "副"];
+
+/// Is `role` the office of `previous`'s post or its deputy (书记 →
+/// 副书记), or the head or a member of its organ by the organ's last char
+/// (民政局 → 副局长, 人民医院 → 院长, 党委 → 委员)?
+fn same_office(chars: &[char], mentions: &[Local], previous: &Found, role: &str) -> bool {
+    fn bare(r: &str) -> &str {
+        RANKS.iter().find_map(|k| r.strip_prefix(k)).unwrap_or(r)
+    }
+    let office = bare(role);
+    if office == bare(&previous.role) {
+        return true;
+    }
+    let Unit::Mention(u) = previous.unit else {
+        return false;
+    };
+    let organ_end = chars.get(mentions[u].span.end.wrapping_sub(1)).copied();
+    let mut office_chars = office.chars();
+    match (
+        office_chars.next(),
+        office_chars.next(),
+        office_chars.next(),
+    ) {
+        (Some(head), Some('长'), None) => Some(head) == organ_end,
+        (Some('委'), Some('员'), None) => organ_end == Some('委'),
+        _ => false,
+    }
 }
 
 /// For the later posts of a list, the area inside the first unit, the
@@ -1034,6 +1075,35 @@ mod tests {
             roles(&found),
             [("网格员", generic.clone()), ("楼栋长", generic)]
         );
+    }
+
+    #[test]
+    fn a_deputy_listed_after_the_head_is_of_the_same_organ() {
+        let organ = |text: &str, organ: &str, area: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let m = vec![
+                local(&chars, area, EntityKind::Area(AreaKind::District)),
+                local(&chars, organ, EntityKind::Organization),
+                local(&chars, "吴海涛", EntityKind::Person),
+                local(&chars, "林芳", EntityKind::Person),
+            ];
+            let found = find_appointments(&chars, &m, false);
+            found
+                .into_iter()
+                .map(|f| (f.role, f.unit))
+                .collect::<Vec<_>>()
+        };
+        let found = organ(
+            "美兰区民政局局长吴海涛、副局长林芳参加",
+            "美兰区民政局",
+            "美兰区",
+        );
+        assert_eq!(found[1], ("副局长".into(), Unit::Mention(1)));
+        let found = organ("美兰区委书记吴海涛、委员林芳参加", "美兰区委", "美兰区");
+        assert_eq!(found[1], ("委员".into(), Unit::Mention(1)));
+        // Another office is of the organ's area (党委书记…、网格员…).
+        let found = organ("美兰区委书记吴海涛、网格员林芳参加", "美兰区委", "美兰区");
+        assert_eq!(found[1], ("网格员".into(), Unit::Mention(0)));
     }
 
     #[test]
