@@ -115,7 +115,7 @@ fn suffix_hit(
             continue;
         }
         let end = j + suffix.suffix.chars().count();
-        if continues_as_other_word(chars, end) {
+        if continues_as_other_word(chars, end) && !verb_starts_at(words, end) {
             continue;
         }
         if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
@@ -161,6 +161,16 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
         .get(end)
         .is_some_and(|c| AFTER_SUFFIX_OTHER_WORD.contains(c))
         && !ORGAN_AFTER_SUFFIX.iter().any(|w| has_at(chars, end, w))
+}
+
+/// Does segmentation start a verb of two chars or more at `at` (红星村|
+/// 位于, 该县|属于)? Then the char after a suffix begins that verb, not
+/// another word with the suffix (区位, 县属).
+fn verb_starts_at(words: &[Word], at: usize) -> bool {
+    words
+        .iter()
+        .find(|w| w.start == at)
+        .is_some_and(|w| w.end - w.start >= 2 && w.tag().starts_with('v'))
 }
 
 /// Characters a name does not end with: function words, measure words and
@@ -710,6 +720,14 @@ mod tests {
         assert_eq!(labels("拍摄了同心镇凤阁村党组织"), ["同心镇", "凤阁村"]);
         assert_eq!(labels("分别在环县车道镇的5个村"), ["环县", "车道镇"]);
         assert!(labels("建设新型社区").is_empty());
+    }
+
+    #[test]
+    fn a_verb_after_the_suffix_does_not_take_its_char() {
+        // 位 after a suffix is most often 区位 or 单位, but 位于 is a verb.
+        assert_eq!(labels("皂郊镇红星村位于城郊"), ["皂郊镇", "红星村"]);
+        assert_eq!(labels("秦州区王家村位于城郊"), ["秦州区", "王家村"]);
+        assert!(labels("发挥社区位置优势").iter().all(|l| l != "社区"));
     }
 
     #[test]
