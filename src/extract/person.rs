@@ -976,6 +976,9 @@ mod tests {
             ["王光宇"]
         );
         assert_eq!(persons("社区居民刘丽娟是受益者"), ["刘丽娟"]);
+        // Members of a body listed by name (“两委”班子成员王某、张某).
+        assert_eq!(persons("两委班子成员王丽、张强参加"), ["王丽", "张强"]);
+        assert!(persons("小组成员认为可行").is_empty());
         assert_eq!(persons("区委副书记杨帆参加会议"), ["杨帆"]);
     }
 
