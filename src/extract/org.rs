@@ -619,7 +619,7 @@ fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag() {
-        "v" | "vn" => lexicon().org_name_verbs.contains(&text),
+        "v" | "vn" | "t" => lexicon().org_name_verbs.contains(&text),
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
     } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
@@ -670,6 +670,18 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
+    }
+
+    #[test]
+    fn modifiers_jieba_reads_as_verbs_or_times_stay_in_the_name() {
+        assert_eq!(orgs("东关社区老年协会的会员"), ["东关社区老年协会"]);
+        assert_eq!(orgs("秦州区实验幼儿园的师生"), ["秦州区实验幼儿园"]);
+        assert_eq!(orgs("东关街道综合文化站组织"), ["东关街道综合文化站"]);
+        assert_eq!(orgs("天水市消防救援支队来到社区"), ["天水市消防救援支队"]);
+        // A time word that names no age group ends the stem.
+        assert!(orgs("目前合作社已有社员")
+            .iter()
+            .all(|o| !o.starts_with("目前")));
     }
 
     #[test]
