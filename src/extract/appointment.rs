@@ -70,6 +70,9 @@ const VERBS: &[&str] = &[
     "时任",
     "升任",
     "调任",
+    "接任",
+    "继任",
+    "就任",
     "转任",
     "改任",
     "当选为",
@@ -89,6 +92,14 @@ const VERBS_AFTER_NAME: &[&str] = &["是", "任", "系"];
 const ADDRESS: &str = "同志";
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
+
+/// How many chars of [`LINKS`] start at `at`, after a unit.
+pub(super) fn link_after_unit(chars: &[char], at: usize) -> usize {
+    LINKS
+        .iter()
+        .find(|l| has_at(chars, at, l))
+        .map_or(0, |l| l.chars().count())
+}
 
 /// `has_author`: the article has a byline, so 作者系… describes its author.
 pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -> Vec<Found> {
@@ -718,17 +729,23 @@ fn post_after(
     at: usize,
     unit_before_verb: Option<usize>,
 ) -> Option<(Option<Unit>, String, usize)> {
-    let unit_after = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.span.start == at && is_unit(m))
-        .max_by_key(|(_, m)| m.span.end)
-        .map(|(i, _)| i);
+    // The last of a chain of units written one after the other (担任|秦州区
+    // |东关街道党工委|书记): the post is of the most specific one.
+    let unit_starting_at = |at: usize| {
+        mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.span.start == at && is_unit(m))
+            .max_by_key(|(_, m)| m.span.end)
+            .map(|(i, _)| i)
+    };
+    let mut unit_after = unit_starting_at(at);
+    while let Some(next) = unit_after.and_then(|u| unit_starting_at(mentions[u].span.end)) {
+        unit_after = Some(next);
+    }
     let mut from = unit_after.map_or(at, |u| mentions[u].span.end);
     if unit_after.is_some() {
-        if let Some(link) = LINKS.iter().find(|l| has_at(chars, from, l)) {
-            from += link.chars().count();
-        }
+        from += link_after_unit(chars, from);
     }
     let end = (from + 1..=chars.len().min(from + 12))
         .find(|&e| post_ending_at(chars, mentions, e).is_some_and(|s| s <= from))?;

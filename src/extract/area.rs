@@ -544,14 +544,21 @@ fn heuristic_stem(
     // A name does not start with a number word or measure word (一批, 第一个),
     // nor with a word for a person or a post (他代表|红星社区发言), nor with
     // the preposition or conjunction that joins it to the area before
-    // (清泉社区|与|万莲社区).
+    // (清泉社区|与|万莲社区), nor with 原 alone (原|青山村: the former
+    // village, merged or renamed, by its name).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
         let text = string(chars, w.start, w.end);
         let person_word = [&lexicon().person_cues, &lexicon().roles]
             .iter()
             .any(|l| l.starting_at(chars, k) == Some(text.as_str()));
         let joins = matches!(w.tag(), "p" | "c");
-        if w.tag() == "q" || w.tag() == "m" && is_numeral_word(&text) || person_word || joins {
+        let former = text == "原";
+        if w.tag() == "q"
+            || w.tag() == "m" && is_numeral_word(&text)
+            || person_word
+            || joins
+            || former
+        {
             k = w.end;
         } else {
             break;
@@ -728,6 +735,12 @@ mod tests {
         assert_eq!(labels("皂郊镇红星村位于城郊"), ["皂郊镇", "红星村"]);
         assert_eq!(labels("秦州区王家村位于城郊"), ["秦州区", "王家村"]);
         assert!(labels("发挥社区位置优势").iter().all(|l| l != "社区"));
+    }
+
+    #[test]
+    fn former_is_no_part_of_a_name() {
+        assert_eq!(labels("原青山村党支部书记王强说"), ["青山村"]);
+        assert_eq!(labels("原东关社区党委书记王强说"), ["东关社区"]);
     }
 
     #[test]

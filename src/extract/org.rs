@@ -25,6 +25,10 @@ pub struct OrgHit {
     pub alts: Vec<String>,
 }
 
+/// Words of tenure written before an organ's post (原党委书记, 新任党支部
+/// 书记).
+const TENURES: &[&str] = &["原", "新任", "前任", "时任", "现任", "首任"];
+
 /// Heads of an office inside an organ: the organ is named too.
 const SUB_UNITS: &[&str] = &["办公室"];
 
@@ -291,7 +295,14 @@ fn org_ending_at(
         }
         None => {}
     }
-    let (mut start, mut stem) = stem_of(chars, words, areas, previous, j);
+    // A word of tenure between the unit and its organ is the post's, not
+    // the name's (东关社区|原|党委书记 → 东关社区党委).
+    let tenure = TENURES
+        .iter()
+        .map(|t| t.chars().count())
+        .find(|&n| j >= n && TENURES.iter().any(|t| has_at(chars, j - n, t)))
+        .unwrap_or(0);
+    let (mut start, mut stem) = stem_of(chars, words, areas, previous, j - tenure);
     // A party's committee of an area (九三学社|南宁市|委员会).
     if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
         stem = format!("{}{stem}", party.label);
@@ -324,7 +335,7 @@ fn org_ending_at(
     {
         let label = format!("{stem}{head}");
         let written = string(chars, start, end);
-        let alts = if written != label {
+        let alts = if written != label && tenure == 0 {
             vec![written]
         } else {
             Vec::new()

@@ -342,9 +342,9 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         }
         // 王强是一名老党员: 名 and 位 count people only.
         let one_of = verb == "是" && ["一名", "一位"].iter().any(|w| has_at(chars, e, w));
-        // 王丽是青山村的第一书记: 的 between the unit and the post.
-        let post_at = if e > v + verb.chars().count() && chars.get(e) == Some(&'的') {
-            e + 1
+        // 王丽是青山村的(一名)第一书记: 的 between the unit and the post.
+        let post_at = if e > v + verb.chars().count() {
+            e + super::appointment::link_after_unit(chars, e)
         } else {
             e
         };
@@ -402,9 +402,23 @@ fn time_phrase_before(chars: &[char], at: usize) -> usize {
     }
 }
 
+/// Verbs of being sent that stand between a name and 到 (王伟|被选派|到
+/// 大湾村|担任…).
+const SENT: &[&str] = &[
+    "被选派",
+    "被派驻",
+    "被下派",
+    "被派",
+    "被调",
+    "选派",
+    "派驻",
+    "下派",
+];
+
 /// Where 到/在/赴 stands before the units (`units`) ending at `at`
-/// (王伟|到|大湾村|任): a person ending there goes on with the verb at
-/// `at` as if right before it. `at` itself when there is none.
+/// (王伟|到|大湾村|任), or a verb of being sent before 到 (王伟|被选派到
+/// 大湾村|任): a person ending there goes on with the verb at `at` as if
+/// right before it. `at` itself when there is none.
 pub fn went_to(chars: &[char], units: &[Span], at: usize) -> usize {
     let mut place = at;
     while let Some(u) = units
@@ -415,7 +429,12 @@ pub fn went_to(chars: &[char], units: &[Span], at: usize) -> usize {
         place = u.start;
     }
     match place.checked_sub(1) {
-        Some(to) if place < at && ['到', '在', '赴'].contains(&chars[to]) => to,
+        Some(to) if place < at && ['到', '在', '赴'].contains(&chars[to]) => {
+            let sent = SENT.iter().map(|w| w.chars().count()).find(|&n| {
+                chars[to] == '到' && to >= n && SENT.iter().any(|w| has_at(chars, to - n, w))
+            });
+            to - sent.unwrap_or(0)
+        }
         _ => at,
     }
 }
