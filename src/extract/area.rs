@@ -163,14 +163,14 @@ fn continues_as_other_word(chars: &[char], end: usize) -> bool {
         && !ORGAN_AFTER_SUFFIX.iter().any(|w| has_at(chars, end, w))
 }
 
-/// Does segmentation start a verb of two chars or more at `at` (红星村|
-/// 位于, 该县|属于)? Then the char after a suffix begins that verb, not
-/// another word with the suffix (区位, 县属).
+/// Does segmentation start a verb at `at` (红星村|位于, 该县|属于, 街道|
+/// 辖|12个社区)? Then the char after a suffix begins that verb, not
+/// another word with the suffix (区位, 县属, 辖区).
 fn verb_starts_at(words: &[Word], at: usize) -> bool {
     words
         .iter()
         .find(|w| w.start == at)
-        .is_some_and(|w| w.end - w.start >= 2 && w.tag().starts_with('v'))
+        .is_some_and(|w| w.tag().starts_with('v'))
 }
 
 /// Characters a name does not end with: function words, measure words and
@@ -734,6 +734,7 @@ mod tests {
         // 位 after a suffix is most often 区位 or 单位, but 位于 is a verb.
         assert_eq!(labels("皂郊镇红星村位于城郊"), ["皂郊镇", "红星村"]);
         assert_eq!(labels("秦州区王家村位于城郊"), ["秦州区", "王家村"]);
+        assert_eq!(labels("秦州区东关街道辖12个社区"), ["秦州区", "东关街道"]);
         assert!(labels("发挥社区位置优势").iter().all(|l| l != "社区"));
     }
 
