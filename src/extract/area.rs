@@ -120,6 +120,7 @@ fn suffix_hit(
         }
         if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
+            .and_then(|hit| name_zone(chars, (floor, chain_end), hit))
         {
             let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit)
                 .or_else(|| official_before(chars, floor, &hit))
@@ -130,6 +131,42 @@ fn suffix_hit(
         }
     }
     None
+}
+
+/// Names of development zones the gazetteer lists bare, under the county
+/// that holds them: alone they name no one zone.
+const ZONES: &[&str] = &[
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "经济开发区",
+    "高新区",
+    "开发区",
+    "工业园区",
+];
+
+/// A development zone is named by the city before it: its short form
+/// makes one name (天水|经济技术开发区, 西安|高新区), a full name a chain
+/// (天水市|经济技术开发区); written alone (在高新区) it is none.
+fn name_zone(chars: &[char], (floor, chain_end): (usize, usize), hit: AreaHit) -> Option<AreaHit> {
+    if !ZONES.contains(&hit.label.as_str()) {
+        return Some(hit);
+    }
+    let start = hit.span.start;
+    if floor == chain_end && floor == start {
+        return Some(hit);
+    }
+    let city = (2..=3).rev().find_map(|len| {
+        let k = start.checked_sub(len).filter(|&k| k >= floor)?;
+        short_form(chars, k, start, true).filter(|c| c.kind.rank() <= AreaKind::County.rank())
+    })?;
+    let name = string(chars, city.span.start, hit.span.end);
+    Some(self::hit(
+        city.span.start,
+        hit.span.end,
+        name.clone(),
+        name,
+        hit.kind,
+    ))
 }
 
 /// Chars after a suffix that make it part of another word.
@@ -736,6 +773,13 @@ mod tests {
         assert_eq!(labels("秦州区王家村位于城郊"), ["秦州区", "王家村"]);
         assert_eq!(labels("秦州区东关街道辖12个社区"), ["秦州区", "东关街道"]);
         assert!(labels("发挥社区位置优势").iter().all(|l| l != "社区"));
+    }
+
+    #[test]
+    fn a_development_zone_is_named_by_its_city() {
+        assert_eq!(labels("天水经济技术开发区管委会"), ["天水经济技术开发区"]);
+        assert_eq!(labels("西安高新区丈八街道"), ["西安高新区", "丈八街道"]);
+        assert!(labels("在经济技术开发区开展活动").is_empty());
     }
 
     #[test]
