@@ -84,11 +84,13 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
         .trim_end_matches(['(', '（', ' ', '　'])
         .ends_with('讯')
         || after.starts_with(['讯', '电']);
-    // A newspaper's page (…日03版) or a periodical's issue (《党建》2019年第5期).
-    let edition = if d.day.is_some() {
-        is_edition(after.trim_start())
-    } else {
-        d.month.is_none() && before.ends_with('》')
+    // A newspaper's page (…日03版), a periodical's issue by month in a
+    // header (2024年3月 第5期) or after its title (《党建》2019年第5期).
+    let edition = match (d.month, d.day) {
+        (_, Some(_)) => is_edition(&after, '版'),
+        // Running text names issues of courses too (2022年3月第5期培训班).
+        (Some(_), None) => framing && chars.last() != Some(&'。') && is_edition(&after, '期'),
+        (None, None) => before.ends_with('》'),
     };
     if dateline || edition {
         return true;
@@ -117,11 +119,17 @@ fn starts_with_weekday(after: &str) -> bool {
         .is_some_and(|c| "一二三四五六日天".contains(c))
 }
 
-/// `03版`, `第3版`: the page of a newspaper edition.
-fn is_edition(after: &str) -> bool {
-    let rest = after.strip_prefix('第').unwrap_or(after);
+/// `03版`, `第 3 版`: the page of a newspaper edition (`mark` 版), or
+/// `第5期` an issue (`mark` 期), spaces or not.
+fn is_edition(after: &str, mark: char) -> bool {
+    let packed: String = after
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(8)
+        .collect();
+    let rest = packed.strip_prefix('第').unwrap_or(&packed);
     let digits = rest.chars().take_while(|c| digit(*c).is_some()).count();
-    (1..=3).contains(&digits) && rest.chars().nth(digits) == Some('版')
+    (1..=3).contains(&digits) && rest.chars().nth(digits) == Some(mark)
 }
 
 /// `18:14`: a clock time.
@@ -278,6 +286,8 @@ mod tests {
                 "2022-11-29",
             ),
             ("来源:《共产党员》2019年第5期\n正文。", "2019"),
+            ("人民日报 ( 2021年05月20日 第 11 版)\n正文。", "2021-05-20"),
+            ("2024年3月 第5期 党建研究\n正文。", "2024-03"),
         ];
         for (text, want) in cases {
             assert_eq!(published(text).as_deref(), Some(want), "{text}");
@@ -292,6 +302,7 @@ mod tests {
             "标题\n福州新闻网讯 5日,会议举行。",
             "2017年9月1日,刚满30岁的他来到村里。",
             "人口2022.5万,2020-2023年间。",
+            "标题\n正文。\n2022年3月第5期培训班开班。\n又一句。",
         ] {
             assert_eq!(published(text), None, "{text}");
         }
