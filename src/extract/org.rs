@@ -314,6 +314,11 @@ fn org_ending_at(
     // starts a word (not 西区 inside 广|西|区委).
     let cuts_a_word = words.iter().any(|w| w.start < start && start < w.end);
     let official = j + 1 - start >= 3 && official_area_before(chars, j) == Some(start);
+    // A stem ending in a level word names a place, and the place is the
+    // area recogniser's to find (配|强村|党组织: 强村 is none).
+    let unfound_place = super::LEVEL_WORDS.iter().any(|(w, _)| stem.ends_with(w))
+        && !has_area(areas, start, j)
+        && !official;
     let named = has_area(areas, start, j)
         || official && !cuts_a_word
         || stem.chars().count() >= 4
@@ -331,6 +336,7 @@ fn org_ending_at(
     if !stem.is_empty()
         && !is_generic(&stem)
         && named
+        && !unfound_place
         && (head.chars().count() > 1 || has_area(areas, start, j) || organ_word)
     {
         let label = format!("{stem}{head}");
@@ -689,6 +695,8 @@ mod tests {
         assert_eq!(orgs("秦州区实验幼儿园的师生"), ["秦州区实验幼儿园"]);
         assert_eq!(orgs("东关街道综合文化站组织"), ["东关街道综合文化站"]);
         assert_eq!(orgs("天水市消防救援支队来到社区"), ["天水市消防救援支队"]);
+        // A place the area recogniser does not find names no organ.
+        assert!(orgs("要配强村党组织书记").is_empty());
         // A time word that names no age group ends the stem.
         assert!(orgs("目前合作社已有社员")
             .iter()
