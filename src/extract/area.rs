@@ -259,8 +259,17 @@ fn official_stem(
                 // A verb before a suffix acts on the area (多次联合|街道、社区).
                 let one_verb = one_word
                     .is_some_and(|w| matches!(w.tag(), "v" | "vd" | "vn" | "d" | "p" | "c"));
+                // A verb before an ordinary word that ends with the suffix
+                // acts on it (发展|乡村产业), however the gazetteer spells
+                // a place.
+                let verb_on_word = words
+                    .iter()
+                    .find(|w| w.start == k && w.end < j)
+                    .is_some_and(|w| matches!(w.tag(), "v" | "vd" | "vn"))
+                    && in_common_word(chars, words, j, end);
                 (!is_bad_stem(&stem) || one_noun && !is_generic(&stem))
                     && (!one_verb || chained)
+                    && !verb_on_word
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     // 山村 and 乡村 are words; 团结村 is one too, but a
@@ -660,7 +669,11 @@ fn in_common_word(chars: &[char], words: &[Word], j: usize, end: usize) -> bool 
         .map(|h| end + h.chars().count());
     words.iter().any(|w| {
         let runs_on = w.start == j && w.end > end && Some(w.end) != organ_end;
-        (w.start < j && w.end == end || runs_on) && is_common_word(&string(chars, w.start, w.end))
+        // A word holding the suffix inside it (走村入户), known or not.
+        let inside = w.start < j && w.end > end && Some(w.end) != organ_end;
+        inside
+            || (w.start < j && w.end == end || runs_on)
+                && is_common_word(&string(chars, w.start, w.end))
     })
 }
 
@@ -780,6 +793,12 @@ mod tests {
         assert_eq!(labels("天水经济技术开发区管委会"), ["天水经济技术开发区"]);
         assert_eq!(labels("西安高新区丈八街道"), ["西安高新区", "丈八街道"]);
         assert!(labels("在经济技术开发区开展活动").is_empty());
+    }
+
+    #[test]
+    fn a_suffix_inside_an_ordinary_word_names_no_place() {
+        assert!(labels("推动发展乡村产业").is_empty());
+        assert!(labels("驻村干部走村入户").is_empty());
     }
 
     #[test]
