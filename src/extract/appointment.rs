@@ -123,7 +123,46 @@ pub fn find_appointments(chars: &[char], mentions: &[Local], has_author: bool) -
     if has_author {
         self_description(chars, mentions, &mut found);
     }
+    listed_members(chars, mentions, &mut found);
     found
+}
+
+/// Posts that many hold at once in one unit: members, not heads.
+fn is_members_post(role: &str) -> bool {
+    role.ends_with('员') || role.ends_with("代表")
+}
+
+/// 网格员王丽、张强、李红: the people listed with 、 right after the holder
+/// of a members' post written before the name, with no post of their own,
+/// hold it too. (A head's post is one person's: 书记王丽、张强 lists
+/// others.)
+fn listed_members(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
+    let mut listed = Vec::new();
+    for f in found.iter().filter(|f| is_members_post(&f.role)) {
+        let Holder::Mention(p) = f.person else {
+            continue;
+        };
+        if f.span.start >= mentions[p].span.start {
+            continue;
+        }
+        let mut end = mentions[p].span.end;
+        while chars.get(end) == Some(&'、') {
+            let Some(q) = person_starting_at(mentions, end + 1) else {
+                break;
+            };
+            if found.iter().any(|g| g.person == Holder::Mention(q)) {
+                break;
+            }
+            end = mentions[q].span.end;
+            listed.push(Found {
+                person: Holder::Mention(q),
+                role: f.role.clone(),
+                unit: f.unit.clone(),
+                span: Span::new(f.span.start, end),
+            });
+        }
+    }
+    found.extend(listed);
 }
 
 fn is_unit(m: &Local) -> bool {
@@ -193,8 +232,16 @@ fn unit_before(
     }) {
         return Some((Unit::Mention(m), start));
     }
-    if start > 0 && chars[start - 1] == '的' {
-        if let Some(m) = mention_ending_at(mentions, building_before(chars, start - 1)) {
+    // The compound's numbered part before the post, with or without 的
+    // (东关社区12号楼|楼栋长, …家属院1栋|的楼栋长).
+    let part_end = if start > 0 && chars[start - 1] == '的' {
+        start - 1
+    } else {
+        start
+    };
+    let part = building_before(chars, part_end);
+    if part < start {
+        if let Some(m) = mention_ending_at(mentions, part) {
             return Some((Unit::Mention(m), start));
         }
     }
@@ -1121,6 +1168,50 @@ mod tests {
         // Another office is of the organ's area (党委书记…、网格员…).
         let found = organ("美兰区委书记吴海涛、网格员林芳参加", "美兰区委", "美兰区");
         assert_eq!(found[1], ("网格员".into(), Unit::Mention(0)));
+    }
+
+    #[test]
+    fn people_listed_after_a_members_post_hold_it_too() {
+        let chars: Vec<char> = "东关社区网格员王丽、张强、李红每天入户".chars().collect();
+        let m = vec![
+            local(&chars, "东关社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "王丽", EntityKind::Person),
+            local(&chars, "张强", EntityKind::Person),
+            local(&chars, "李红", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        let holders: Vec<_> = found.iter().map(|f| (f.person, f.role.as_str())).collect();
+        for p in 1..=3 {
+            assert!(
+                holders.contains(&(Holder::Mention(p), "网格员")),
+                "{holders:?}"
+            );
+        }
+        // A head's post is one person's.
+        let chars: Vec<char> = "东关社区书记王丽、张强参加".chars().collect();
+        let m = vec![
+            local(&chars, "东关社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "王丽", EntityKind::Person),
+            local(&chars, "张强", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert!(
+            found.iter().all(|f| f.person != Holder::Mention(2)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_numbered_building_stands_between_the_compound_and_its_post() {
+        let chars: Vec<char> = "东关社区12号楼楼栋长王丽巡查".chars().collect();
+        let m = vec![
+            local(&chars, "东关社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "王丽", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("楼栋长", Unit::Mention(0))]
+        );
     }
 
     #[test]
