@@ -25,6 +25,36 @@ pub struct OrgHit {
     pub alts: Vec<String>,
 }
 
+/// Heads of a department inside a bureau, a hospital or a school (基层
+/// 政权建设处, 心内科, 预算股): too common as chars to be heads alone,
+/// they name a department only between an organization and a post.
+const DEPARTMENTS: &[char] = &['处', '科', '股'];
+
+/// Shortest and longest name of a department's field.
+const DEPARTMENT_FIELD: std::ops::RangeInclusive<usize> = 1..=8;
+
+/// A department written right after organization `org` and followed by a
+/// post (天水市民政局|基层政权建设处|处长, …医院|心内科|主任): named with
+/// its organization; the organization stays mentioned.
+fn department_after(chars: &[char], org: &OrgHit) -> Option<OrgHit> {
+    let lex = lexicon();
+    let from = org.span.end;
+    let d = DEPARTMENT_FIELD
+        .map(|n| from + n)
+        .take_while(|&d| d < chars.len() && is_cjk(chars[d - 1]))
+        .find(|&d| {
+            DEPARTMENTS.contains(&chars[d]) && lex.roles.starting_at(chars, d + 1).is_some()
+        })?;
+    let field_is_name = (from..d).all(|i| {
+        lex.roles.starting_at(chars, i).is_none() && lex.org_heads.starting_at(chars, i).is_none()
+    });
+    field_is_name.then(|| OrgHit {
+        span: Span::new(org.span.start, d + 1),
+        label: format!("{}{}", org.label, string(chars, from, d + 1)),
+        alts: Vec::new(),
+    })
+}
+
 /// Words of tenure written before an organ's post (原党委书记, 新任党支部
 /// 书记).
 const TENURES: &[&str] = &["原", "新任", "前任", "时任", "现任", "首任"];
@@ -70,6 +100,11 @@ pub fn find_orgs(
         }
         j = end;
     }
+    let departments: Vec<OrgHit> = hits
+        .iter()
+        .filter_map(|h| department_after(chars, h))
+        .collect();
+    hits.extend(departments);
     // Publishers known by where they stand rather than by a head alone.
     let publishers = publisher::in_dateline(chars)
         .into_iter()
@@ -701,6 +736,20 @@ mod tests {
         assert!(orgs("目前合作社已有社员")
             .iter()
             .all(|o| !o.starts_with("目前")));
+    }
+
+    #[test]
+    fn a_department_between_its_organization_and_a_post() {
+        assert_eq!(
+            orgs("天水市民政局基层政权建设处处长李红介绍"),
+            ["天水市民政局", "天水市民政局基层政权建设处"]
+        );
+        assert_eq!(
+            orgs("兰州大学第一医院心内科主任王丽"),
+            ["兰州大学", "兰州大学第一医院", "兰州大学第一医院心内科"]
+        );
+        // Not without a post after it.
+        assert_eq!(orgs("天水市民政局各处室负责人"), ["天水市民政局"]);
     }
 
     #[test]
