@@ -659,9 +659,12 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             (!short || right_after || end == went_to(chars, &units, v))
                 && !chars[end..v].iter().any(|c| [')', '）'].contains(c))
         });
-        let Some((Some(unit), role, end)) =
+        let Some((unit, role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
         else {
+            continue;
+        };
+        let Some(unit) = unit.or_else(|| headed_before(chars, mentions, v, &role)) else {
             continue;
         };
         // A relative clause: 在水井村担任第一书记的王泽勇; with a short
@@ -699,6 +702,31 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
             end = next;
         }
     }
+}
+
+/// The organization named before `at` in the sentence whose head the
+/// title `role` heads (组建…志愿服务队,王丽担任队长; 成立…协会,由…任
+/// 会长): a post written with no unit is of it.
+fn headed_before(chars: &[char], mentions: &[Local], at: usize, role: &str) -> Option<Unit> {
+    let office = RANKS
+        .iter()
+        .find_map(|k| role.strip_prefix(k))
+        .unwrap_or(role);
+    let mut title = office.chars();
+    let (Some(head), Some('长'), None) = (title.next(), title.next(), title.next()) else {
+        return None;
+    };
+    mentions
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, m)| {
+            m.kind == EntityKind::Organization
+                && m.span.end <= at
+                && m.span.end > 0
+                && chars[m.span.end - 1] == head
+        })
+        .map(|(i, _)| Unit::Mention(i))
 }
 
 /// Verbs by which someone makes a person the holder of posts: 聘任 X 为….
@@ -1212,6 +1240,27 @@ mod tests {
             roles(&find_appointments(&chars, &m, false)),
             [("楼栋长", Unit::Mention(0))]
         );
+    }
+
+    #[test]
+    fn a_title_with_no_unit_heads_the_organization_named_before() {
+        let chars: Vec<char> = "东关社区组建红马甲志愿服务队,王丽担任队长"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "东关社区", EntityKind::Area(AreaKind::Community)),
+            local(&chars, "红马甲志愿服务队", EntityKind::Organization),
+            local(&chars, "王丽", EntityKind::Person),
+        ];
+        assert_eq!(
+            roles(&find_appointments(&chars, &m, false)),
+            [("队长", Unit::Mention(1))]
+        );
+        // A title the organization's head does not head gives nothing.
+        let chars: Vec<char> = "东关社区组建红马甲志愿服务队,王丽担任会长"
+            .chars()
+            .collect();
+        assert!(find_appointments(&chars, &m, false).is_empty());
     }
 
     #[test]

@@ -727,6 +727,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_with_no_unit_is_of_the_team_the_sentence_set_up() {
+        let text = "东关社区成立了“红马甲”志愿服务队,王丽担任队长,张强担任副队长。";
+        assert_holds(text, "王丽", Some("队长"), "红马甲志愿服务队");
+        assert_holds(text, "张强", Some("副队长"), "红马甲志愿服务队");
+    }
+
+    #[test]
     fn a_post_of_a_unit_written_with_its_chain_or_tenure_is_held() {
         for (text, role, unit) in [
             (

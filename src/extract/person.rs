@@ -357,6 +357,7 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
             _ if one_of || e > v + verb.chars().count() => time_phrase_before(chars, v),
+            _ if heads_a_name_before(chars, taken, v, post_at) => v,
             _ => continue,
         };
         let name = [3, 2]
@@ -375,6 +376,17 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         found.extend(name.map(|start| Span::new(start, end)));
     }
     found
+}
+
+/// Does the title at `post` head a name before `at` (组建…志愿服务队,王丽
+/// 担任(副)队长): 队长 of the 队 named there?
+fn heads_a_name_before(chars: &[char], taken: &[Span], at: usize, post: usize) -> bool {
+    let post = post + usize::from(chars.get(post) == Some(&'副'));
+    let head = chars.get(post);
+    chars.get(post + 1) == Some(&'长')
+        && taken
+            .iter()
+            .any(|t| t.end <= at && t.end > 0 && chars.get(t.end - 1) == head)
 }
 
 /// Where a time phrase between a name and its verb starts (李晓东|于2019年
