@@ -17,13 +17,14 @@
 //! an `ImpliedArea`, which linking ties to the official division.
 
 use super::area_forms::AreaForms;
-use super::text::LIST_GLUE;
+use super::text::{has_at, is_quote_open, LIST_GLUE};
 use super::{known_area, Focus, LEVEL_WORDS};
 use crate::lexicon::divisions::{divisions, Level};
 use crate::lexicon::lexicon;
 use crate::model::{
     AreaKind, ArticleFacts, EntityKind, ImpliedArea, Mention, Relation, RelationKind, Span,
 };
+use crate::normalize::is_cjk;
 
 /// Longest area name (in chars) read from the start of an organization's
 /// name.
@@ -94,7 +95,8 @@ fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
                     from_focus(facts, org, focus)
                         .filter(|f| !matches!(f, Found::Implied(l, _) if !written(l)))
                 })
-                .or_else(|| from_list(facts, org).map(Found::Named))?;
+                .or_else(|| from_list(facts, org).map(Found::Named))
+                .or_else(|| founded_by(facts, org).map(Found::Named))?;
             Some((org, found))
         })
         .collect()
@@ -294,6 +296,34 @@ fn from_list(facts: &ArticleFacts, org: usize) -> Option<usize> {
     }
 }
 
+/// Verbs by which an area sets up an organization of its own.
+const FOUNDING: &[&str] = &["成立", "组建", "设立", "建立", "组织成立"];
+
+/// Most chars between the founding area and the organization: an adverb,
+/// the verb, 了, a quote mark.
+const FOUNDING_GAP: usize = 7;
+
+/// An organization an area sets up, right after it in the sentence
+/// (东关社区成立了“红马甲”志愿服务队): that area.
+fn founded_by(facts: &ArticleFacts, org: usize) -> Option<usize> {
+    let m = &facts.mentions[org];
+    let sentence = &facts.sentences[m.evidence.sentence];
+    let chars: Vec<char> = sentence.text.chars().collect();
+    let base = sentence.span.start;
+    let start = m.evidence.span.start;
+    facts.mentions.iter().enumerate().find_map(|(i, a)| {
+        let end = a.evidence.span.end;
+        let area = matches!(a.kind, EntityKind::Area(_))
+            && a.evidence.sentence == m.evidence.sentence
+            && end < start
+            && start - end <= FOUNDING_GAP;
+        let gap = area.then(|| &chars[end - base..start - base])?;
+        let founds = (0..gap.len()).any(|k| FOUNDING.iter().any(|v| has_at(gap, k, v)));
+        let plain = gap.iter().all(|&c| is_cjk(c) || is_quote_open(c));
+        (founds && plain).then_some(i)
+    })
+}
+
 /// The last of the areas a name at `span` starts with, one after the
 /// other (天水市|秦州区|民政局 → 秦州区), among a sentence's mentions.
 fn leading_chain(same: &[(usize, &Mention)], span: Span) -> Option<usize> {
@@ -369,6 +399,23 @@ mod tests {
         find_org_areas(&mut facts, &Focus::default());
         let r = facts.relations[0];
         assert_eq!((r.subject, r.object), (1, 0), "{:?}", facts.relations);
+    }
+
+    #[test]
+    fn an_organization_an_area_sets_up_is_in_it() {
+        let found = pairs("东关社区成立了“红马甲”志愿服务队,王丽担任队长。");
+        assert!(
+            found
+                .iter()
+                .any(|(o, a)| o == "红马甲志愿服务队" && a == "东关社区"),
+            "{found:?}"
+        );
+        // An area the sentence only mentions is not the founder.
+        let found = pairs("东关社区居民参加了红马甲志愿服务队的活动。");
+        assert!(
+            found.iter().all(|(o, _)| o != "红马甲志愿服务队"),
+            "{found:?}"
+        );
     }
 
     #[test]
