@@ -421,8 +421,20 @@ fn bare_again(
     found
 }
 
-/// 全区, 我市, 该县…, and a bare 街道 or 社区 right before a verb of the
-/// lexicons (街道组织的…): the area of that level in focus, as a name.
+/// Chars that end the clause before a bare level word that opens one.
+const CLAUSE_OPENINGS: &[char] = &[',', '，', ':', '：', ';', '；', '。'];
+
+/// Adverbs and prepositions after which a bare level word opening a
+/// clause is its subject (街道还…, 社区通过…), not the first word of a
+/// noun (社区干部).
+const SUBJECT_LEADS: &[&str] = &[
+    "还", "也", "又", "都", "则", "先后", "积极", "主动", "通过", "依托", "与", "联合", "携手",
+    "坚持", "不断", "持续", "结合", "围绕",
+];
+
+/// 全区, 我市, 该县…, a bare 街道 or 社区 right before a verb of the
+/// lexicons (街道组织的…), or opening a clause with an adverb before such
+/// a verb (街道还与…开展): the area of that level in focus, as a name.
 fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focus) -> Vec<Named> {
     let chars: Vec<char> = facts.sentences[si].text.chars().collect();
     let at = focus.at(si);
@@ -440,10 +452,20 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
             continue;
         };
         let end = i + pointer + word.chars().count();
-        let acting = word.chars().count() == 2
-            && (lex.organizer_verbs.starting_at(&chars, end).is_some()
-                || lex.participant_verbs.starting_at(&chars, end).is_some());
-        if pointer == 0 && !acting {
+        let verb_at = |k: usize| {
+            lex.organizer_verbs.starting_at(&chars, k).is_some()
+                || lex.participant_verbs.starting_at(&chars, k).is_some()
+        };
+        let acting = word.chars().count() == 2 && verb_at(end);
+        // 张某说,街道还与…合作开展“…”: a clause that opens with the bare
+        // word and an adverb or a preposition has it as its subject.
+        let opens_clause = i == 0 || CLAUSE_OPENINGS.contains(&chars[i - 1]);
+        let subject = opens_clause
+            && SUBJECT_LEADS.iter().any(|w| has_at(&chars, end, w))
+            && (end..chars.len())
+                .take_while(|&k| !CLAUSE_OPENINGS.contains(&chars[k]))
+                .any(verb_at);
+        if pointer == 0 && !acting && !subject {
             continue;
         }
         let Some(label) = at.area(kind, i) else {
@@ -1871,6 +1893,23 @@ mod tests {
         let found = links("按照海城区委组织部的名单,枫林社区启动“三事分流”议事活动。");
         assert!(
             !found.iter().any(|(_, who, _)| who == "海城区委组织部"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_level_word_opening_a_clause_is_its_subject() {
+        let found = links(
+            "东关街道党工委书记张强说,街道还与天水师范学院合作开展“青春助力社区”志愿服务活动。",
+        );
+        assert!(
+            has(&found, "青春助力社区", "东关街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+        // 社区干部 is cadres, not the community.
+        let found = links("东关街道举行会议,社区干部积极参与“青春助力社区”活动。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "东关社区"),
             "{found:?}"
         );
     }
