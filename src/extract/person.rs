@@ -573,8 +573,11 @@ fn first_names_before(chars: &[char], marker: impl Fn(usize) -> bool) -> Vec<Spa
 /// Words for the people a first name leads (罗清泉等领导, 王强等同志).
 const GROUPS: &[&str] = &["领导", "同志", "干部", "人员", "一行"];
 
+/// The group may also be named by a word that introduces people (王丽、
+/// 张强等党员志愿者, 李红等居民).
 fn names_a_group(rest: &[char]) -> bool {
     GROUPS.iter().any(|g| super::text::has_at(rest, 0, g))
+        || lexicon().person_cues.starting_at(rest, 0).is_some()
 }
 
 /// Does the text start with a number of people: 10人, 三名, 20位?
@@ -1020,6 +1023,10 @@ mod tests {
         assert_eq!(persons("统战部部长余雄杰出席签约仪式"), ["余雄杰"]);
         assert_eq!(persons("居委会主任 任红梅"), ["任红梅"]);
         assert_eq!(persons("任红梅等10人获得称号"), ["任红梅"]);
+        assert_eq!(
+            persons("王丽、张强、李红等党员志愿者参加"),
+            ["王丽", "张强", "李红"]
+        );
         assert_eq!(persons("罗海峰等领导考察青山村"), ["罗海峰"]);
         assert_eq!(persons("老阿妈名叫卓玛,是居民"), ["卓玛"]);
         assert!(persons("书记高度重视这项工作").is_empty());
