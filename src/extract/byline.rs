@@ -5,6 +5,7 @@
 //! (…组织部 聂祥蕊); a name alone on a short line. Several reports in one
 //! file give several bylines.
 
+use super::minority_name::DOTS;
 use super::person::{ends_in_organ, organ_head_ending, split_names};
 use super::segment::is_common_word;
 use super::text::string;
@@ -196,7 +197,12 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
             i += 1;
         }
         let start = i;
-        while i < chars.len() && is_cjk(chars[i]) {
+        // A transliterated name runs on across its middle dot (古丽米拉·
+        // 艾合买提).
+        let dot_inside = |i: usize| {
+            i > start && DOTS.contains(&chars[i]) && chars.get(i + 1).is_some_and(|&c| is_cjk(c))
+        };
+        while i < chars.len() && (is_cjk(chars[i]) || dot_inside(i)) {
             i += 1;
         }
         if start == i {
@@ -239,7 +245,11 @@ fn names_from(chars: &[char], at: usize, mut author: bool) -> Vec<Credit> {
         if tailed && super::known_area(&run).is_some() {
             break;
         }
-        let mut names = split_names(&run);
+        let mut names = if run.contains(DOTS) {
+            vec![run.clone()]
+        } else {
+            split_names(&run)
+        };
         // Between a label and a credit word (记者琚振华摄) a name is one
         // whatever its surname: the lexicon lacks the rarest. So is the
         // first run after a label standing alone (实习生 吴越: 越 is no
@@ -426,6 +436,15 @@ mod tests {
         assert_eq!(
             authors("信息来源:望城区委组织部 撰稿:邓娟 审核:彭刚 发布时间:2023-05-06"),
             ["邓娟"]
+        );
+    }
+
+    #[test]
+    fn a_dotted_name_is_one_author() {
+        assert_eq!(authors("记者 古丽米拉·艾合买提"), ["古丽米拉·艾合买提"]);
+        assert_eq!(
+            authors("记者 买买提江·吐尔逊 王丽"),
+            ["买买提江·吐尔逊", "王丽"]
         );
     }
 

@@ -10,7 +10,7 @@ use crate::normalize::is_cjk;
 use rustc_hash::FxHashSet;
 
 /// Middle dots that join the parts of a transliterated name.
-const DOTS: &[char] = &['·', '•', '・', '‧'];
+pub(super) const DOTS: &[char] = &['·', '•', '・', '‧'];
 
 /// The surname-less names of a sentence. `cue_ends` are the positions
 /// right after a post title or cue word, where one element alone is a
