@@ -121,6 +121,7 @@ fn suffix_hit(
         if let Some(hit) = official_stem(chars, words, (floor, chain_end), j, end, suffix)
             .or_else(|| heuristic_stem(chars, words, (floor, chain_end), j, end, suffix))
             .and_then(|hit| name_zone(chars, (floor, chain_end), hit))
+            .map(|hit| village_named_community(chars, hit))
         {
             let mut found: Vec<AreaHit> = short_form_before(chars, floor, &hit)
                 .or_else(|| official_before(chars, floor, &hit))
@@ -167,6 +168,19 @@ fn name_zone(chars: &[char], (floor, chain_end): (usize, usize), hit: AreaHit) -
         name,
         hit.kind,
     ))
+}
+
+/// A community named after the village it grew from (莲花一村|社区): the
+/// unit is the community, whose suffix is its own.
+fn village_named_community(chars: &[char], hit: AreaHit) -> AreaHit {
+    const COMMUNITY: &str = "社区";
+    if hit.kind != AreaKind::Village || !has_at(chars, hit.span.end, COMMUNITY) {
+        return hit;
+    }
+    let end = hit.span.end + COMMUNITY.chars().count();
+    let name = string(chars, hit.span.start, end);
+    let label = known_area(&name).map_or_else(|| name.clone(), |(l, _)| l);
+    self::hit(hit.span.start, end, name, label, AreaKind::Community)
 }
 
 /// Chars after a suffix that make it part of another word.
@@ -573,9 +587,14 @@ fn heuristic_stem(
     }
     let first = k;
     for w in words.iter().rev().filter(|w| w.end <= first) {
-        // Roads are named with verbs and adjectives too (新建|南路, 解放|路).
+        // Roads are named with verbs and adjectives too (新建|南路, 解放|路),
+        // and a place may be named after its road (上羊市|街|社区).
         let names_road = is_road_word(chars, words, w.end);
-        if w.end != k || w.start < lo || !(is_name_like(chars, w) || names_road) {
+        let road_before_suffix = w.end == j && w.start > lo && is_road_word(chars, words, w.start);
+        if w.end != k
+            || w.start < lo
+            || !(is_name_like(chars, w) || names_road || road_before_suffix)
+        {
             break;
         }
         k = w.start;
@@ -799,6 +818,18 @@ mod tests {
     fn a_suffix_inside_an_ordinary_word_names_no_place() {
         assert!(labels("推动发展乡村产业").is_empty());
         assert!(labels("驻村干部走村入户").is_empty());
+    }
+
+    #[test]
+    fn a_community_named_after_a_village_or_a_road() {
+        assert_eq!(
+            labels("华富街道莲花一村社区开展活动"),
+            ["华富街道", "莲花一村社区"]
+        );
+        assert_eq!(
+            labels("紫阳街道上羊市街社区开展活动"),
+            ["紫阳街道", "上羊市街社区"]
+        );
     }
 
     #[test]

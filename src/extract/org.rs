@@ -504,6 +504,11 @@ fn field_start(chars: &[char], words: &[Word], areas: &[AreaHit], j: usize) -> O
                 .any(|(l, _)| text == *l || l.chars().count() > 1 && text.ends_with(l))
     };
     let mut has_generic = first < j && generic(&string(chars, first, j));
+    // The head right after an area (莲花一村社区|党群服务中心) has no field
+    // between them: the area names the organ, whatever words it holds.
+    if first == j && areas.iter().any(|a| a.span.end == j) {
+        return None;
+    }
     for w in words.iter().rev().filter(|w| w.end <= first) {
         if has_generic && k < j {
             if let Some(area) = areas.iter().find(|a| a.span.end == k) {
@@ -736,6 +741,14 @@ mod tests {
         assert!(orgs("目前合作社已有社员")
             .iter()
             .all(|o| !o.starts_with("目前")));
+    }
+
+    #[test]
+    fn an_organ_right_after_an_area_is_named_from_that_area() {
+        assert_eq!(
+            orgs("福田区华富街道莲花一村社区党群服务中心主任刘娜说"),
+            ["莲花一村社区党群服务中心"]
+        );
     }
 
     #[test]
