@@ -10,7 +10,7 @@
 //! A unit written as a bare level word (社区, 村) is returned as
 //! `Unit::Generic` for the caller to resolve to the area in focus.
 
-use super::person::{as_clause_before, went_to};
+use super::person::{adverb_before, as_clause_before, aside_before, went_to};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use super::{level_word, LEVEL_WORDS, PEOPLES_COMMITTEES};
 use crate::lexicon::{lexicon, WordList};
@@ -654,10 +654,12 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
         // ((记者 张某)担任…) or an aside's is no subject.
         let before = person_before(mentions, v).filter(|&p| {
             let end = mentions[p].span.end;
-            // 王刚同志任…: the form of address stays with the name.
-            let right_after = end == v || has_at(chars, end, ADDRESS) && end + 2 == v;
+            // 王刚同志任…: the form of address stays with the name; so do an
+            // adverb and an aside in brackets (王丽(女)是…, 张强先后担任…).
+            let close = aside_before(chars, adverb_before(chars, v));
+            let right_after = end == close || has_at(chars, end, ADDRESS) && end + 2 == close;
             (!short || right_after || end == went_to(chars, &units, v))
-                && !chars[end..v].iter().any(|c| [')', '）'].contains(c))
+                && !inside_brackets(&chars[end..v])
         });
         let Some((unit, role, end)) =
             post_after(chars, mentions, after, mention_ending_at(mentions, v))
@@ -727,6 +729,19 @@ fn headed_before(chars: &[char], mentions: &[Local], at: usize, role: &str) -> O
                 && chars[m.span.end - 1] == head
         })
         .map(|(i, _)| Unit::Mention(i))
+}
+
+/// Does a bracket close in `between` (a name's end to its verb) before
+/// any opens: the name stood inside brackets ((记者 张某)担任…), an
+/// aside's or a byline's, and is no subject.
+fn inside_brackets(between: &[char]) -> bool {
+    let close = between.iter().position(|c| matches!(c, ')' | '）'));
+    let open = between.iter().position(|c| matches!(c, '(' | '（'));
+    match (close, open) {
+        (Some(c), Some(o)) => c < o,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Verbs by which someone makes a person the holder of posts: 聘任 X 为….

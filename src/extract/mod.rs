@@ -727,6 +727,40 @@ mod tests {
     }
 
     #[test]
+    fn a_profile_an_aside_or_an_adverb_between_name_and_post() {
+        for (text, role, unit) in [
+            (
+                "王丽,中共党员,现任石门村党支部书记。",
+                "书记",
+                "石门村党支部",
+            ),
+            ("王丽,汉族,现任石门村党支部书记。", "书记", "石门村党支部"),
+            (
+                "王丽(女,1980年生)是石门村党支部书记。",
+                "书记",
+                "石门村党支部",
+            ),
+            (
+                "王丽先后担任石门村村委会主任、党支部书记。",
+                "主任",
+                "石门村村委会",
+            ),
+        ] {
+            assert_holds(text, "王丽", Some(role), unit);
+        }
+        // A name inside brackets is a byline's, not the subject.
+        let facts = extract("(记者 王丽)担任石门村党支部书记的刘强说。");
+        assert!(
+            facts
+                .appointments
+                .iter()
+                .all(|a| facts.mentions[a.person].label != "王丽"),
+            "{:?}",
+            facts.appointments
+        );
+    }
+
+    #[test]
     fn a_title_with_no_unit_is_of_the_team_the_sentence_set_up() {
         let text = "东关社区成立了“红马甲”志愿服务队,王丽担任队长,张强担任副队长。";
         assert_holds(text, "王丽", Some("队长"), "红马甲志愿服务队");

@@ -356,7 +356,9 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         // before, the post's unit follows the verb.
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
-            _ if one_of || e > v + verb.chars().count() => time_phrase_before(chars, v),
+            _ if one_of || e > v + verb.chars().count() => {
+                aside_before(chars, time_phrase_before(chars, adverb_before(chars, v)))
+            }
             _ if heads_a_name_before(chars, taken, v, post_at) => v,
             _ => continue,
         };
@@ -387,6 +389,40 @@ fn heads_a_name_before(chars: &[char], taken: &[Span], at: usize, post: usize) -
         && taken
             .iter()
             .any(|t| t.end <= at && t.end > 0 && chars.get(t.end - 1) == head)
+}
+
+/// Adverbs between a name and its verb of posts (张强|先后|担任…).
+const POST_ADVERBS: &[&str] = &[
+    "先后", "曾经", "一直", "长期", "同时", "曾", "现", "已", "还", "又",
+];
+
+/// Where an adverb of [`POST_ADVERBS`] ending at `at` starts, else `at`.
+pub(super) fn adverb_before(chars: &[char], at: usize) -> usize {
+    POST_ADVERBS
+        .iter()
+        .map(|a| a.chars().count())
+        .find(|&n| at >= n && POST_ADVERBS.iter().any(|a| has_at(chars, at - n, a)))
+        .map_or(at, |n| at - n)
+}
+
+/// Where an aside in brackets ending right before `at` opens (王丽|(女,
+/// 1980年生)|是…), else `at`.
+pub(super) fn aside_before(chars: &[char], at: usize) -> usize {
+    if !at
+        .checked_sub(1)
+        .is_some_and(|c| matches!(chars[c], ')' | '）'))
+    {
+        return at;
+    }
+    chars[..at - 1]
+        .iter()
+        .rposition(|c| matches!(c, '(' | '（'))
+        .filter(|&o| {
+            !chars[o + 1..at - 1]
+                .iter()
+                .any(|c| matches!(c, '(' | '（' | ')' | '）'))
+        })
+        .unwrap_or(at)
 }
 
 /// Where a time phrase between a name and its verb starts (李晓东|于2019年
@@ -481,7 +517,30 @@ fn profile_subjects(chars: &[char]) -> Vec<Span> {
             .iter()
             .chain(FAMILIES)
             .any(|m| has_at(chars, k, m))
+            || profile_field_at(chars, k)
     })
+}
+
+/// Longest ethnic group's name before 族 (维吾尔族, 土家族).
+const MAX_ETHNIC: usize = 4;
+
+/// A profile's first field other than the sex, as its own clause after the
+/// name: party membership or ethnic group (王丽,中共党员,…; 王丽,汉族,…).
+fn profile_field_at(chars: &[char], k: usize) -> bool {
+    if !chars.get(k).is_some_and(|c| matches!(c, ',' | '，')) {
+        return false;
+    }
+    let field: String = chars[k + 1..]
+        .iter()
+        .take_while(|c| !matches!(c, ',' | '，' | '。'))
+        .take(MAX_ETHNIC + 2)
+        .collect();
+    let closed = chars
+        .get(k + 1 + field.chars().count())
+        .is_some_and(|c| matches!(c, ',' | '，'));
+    closed
+        && (field == "中共党员"
+            || field.ends_with('族') && (2..=MAX_ETHNIC + 1).contains(&field.chars().count()))
 }
 
 /// A name at a clause start whose next clause is a post (王丽,青山社区
