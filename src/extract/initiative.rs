@@ -238,7 +238,7 @@ pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<I
         let shortest = match launched(chars, q.start - 1) {
             Some(true) => MIN_TAKEN_PART,
             Some(false) => MIN_FRAMED,
-            None if by_means(chars, q) => MIN_FRAMED,
+            None if by_means(chars, q) || launched_by(chars, q) => MIN_FRAMED,
             None => usize::MAX,
         };
         let framed = label.chars().count() >= shortest && !honour;
@@ -399,6 +399,22 @@ fn launched(chars: &[char], open: usize) -> Option<bool> {
     }
 }
 
+/// Most chars between 由 and the verb of “…”由X牵头: the agent's names.
+const AGENT_REACH: usize = 20;
+
+/// Is the quote `q` followed by 由, its agents and a verb that launches or
+/// runs a program, in one clause (“爱心超市”由社区党委牵头)?
+fn launched_by(chars: &[char], q: &Span) -> bool {
+    let by = q.end + 1;
+    if chars.get(by) != Some(&'由') {
+        return false;
+    }
+    let organizer = &lexicon().organizer_verbs;
+    (by + 2..chars.len().min(by + AGENT_REACH))
+        .take_while(|&i| is_cjk(chars[i - 1]))
+        .any(|i| organizer.starting_at(chars, i).is_some())
+}
+
 /// Where the places a verb's object applies to (社区, 社区和乡村) start,
 /// when they end at `end`; else `end`.
 fn before_scope(chars: &[char], end: usize) -> usize {
@@ -543,6 +559,13 @@ mod tests {
             found("开展“共产党员先锋岗”“责任区”等主题活动"),
             ["共产党员先锋岗", "责任区"]
         );
+    }
+
+    #[test]
+    fn a_quote_its_agents_launch_after_by() {
+        assert_eq!(found("“爱心超市”由东关社区党委牵头。"), ["爱心超市"]);
+        // 由 and no verb of programs: a quote among others.
+        assert!(found("“爱心超市”由来已久,居民都知道。").is_empty());
     }
 
     #[test]
