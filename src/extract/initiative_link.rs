@@ -919,6 +919,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     };
     let mut out: Vec<Relation> = pilots(frame, verb.at)
         .chain(served(frame, verb.at))
+        .chain(joint_partner(frame, verb.at))
         .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
         .collect();
     if let Some(agent) = passive {
@@ -1073,6 +1074,29 @@ fn served<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
             && frame.chars[n.span.start - 1] == '为'
             && n.span.end <= verb_at
             && verb_at - n.span.end <= SERVED_GAP
+    })
+}
+
+/// Verbs by which a subject acts together with a partner it names (东关
+/// 社区|联合|天水市第一人民医院|开展…).
+const JOINT: &[&str] = &["联合", "携手", "会同", "协同"];
+
+/// Does a verb of [`JOINT`] end at `at`?
+fn joined_at(chars: &[char], at: usize) -> bool {
+    JOINT
+        .iter()
+        .any(|w| at >= w.chars().count() && has_at(chars, at - w.chars().count(), w))
+}
+
+/// 东关社区联合天水市第一人民医院开展“…”: the partner named after a verb
+/// of acting together, right before the program's verb, takes part; the
+/// subject before it runs the program.
+fn joint_partner<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
+    frame.named.iter().find(|n| {
+        n.kind != EntityKind::Initiative
+            && joined_at(&frame.chars, n.span.start)
+            && n.span.end <= verb_at
+            && verb_at - n.span.end <= PARTNER_GAP
     })
 }
 
@@ -1278,7 +1302,9 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
 fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
     let (chars, named) = (&frame.chars, frame.named);
     let governs = |at: usize| {
-        at > 0 && PREPOSITIONS.contains(&chars[at - 1]) || verb_ending_at(frame, at).is_some()
+        at > 0 && PREPOSITIONS.contains(&chars[at - 1])
+            || verb_ending_at(frame, at).is_some()
+            || joined_at(chars, at)
     };
     // 兴宁支社与华东社区(共同)开展…: the partner after 与 acts too, and
     // the pair is the verb's subject even inside a preposition's object
@@ -1910,6 +1936,24 @@ mod tests {
         let found = links("东关街道举行会议,社区干部积极参与“青春助力社区”活动。");
         assert!(
             !found.iter().any(|(_, who, _)| who == "东关社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_subject_acting_jointly_runs_it_and_its_partner_takes_part() {
+        let found = links("东关社区联合天水市第一人民医院开展“健康进社区”义诊活动。");
+        assert!(
+            has(&found, "健康进社区", "东关社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                "健康进社区",
+                "天水市第一人民医院",
+                RelationKind::Participant
+            ),
             "{found:?}"
         );
     }
