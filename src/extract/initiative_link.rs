@@ -582,6 +582,7 @@ fn links_in_sentence(
         out.extend(led_by(&frame, ini));
         out.extend(directed_by(&frame, ini));
         out.extend(pilot_subject(&frame, ini));
+        out.extend(disposed(&frame, ini));
         out.extend(verb_frame(&frame, ini, context));
     }
     out
@@ -1046,6 +1047,39 @@ fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
             && frame.chars[n.span.start - 1] == '以'
             && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
     })
+}
+
+/// Markers of an object put before its verb (将“…”推广, 把“…”落到实处).
+const DISPOSAL: &[char] = &['将', '把'];
+
+/// Most chars of adverbs between a subject and 将/把 (还将, 进一步把).
+const ADVERB_GAP: usize = 3;
+
+/// 秦州区委组织部将“红色网格”工作法在全区推广: the program put before a
+/// verb of the lexicons later in its clause by 将/把 is that verb's
+/// object; the name right before the marker (an adverb between) is its
+/// subject.
+fn disposed(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let chars = &frame.chars;
+    let (quote, after) = marks(chars, ini);
+    let marker = quote
+        .checked_sub(1)
+        .filter(|&m| DISPOSAL.contains(&chars[m]))?;
+    let verb = (after..chars.len())
+        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .find_map(|i| verb_starting_at(frame, i))?;
+    let subject = frame.named.iter().rev().find(|n| {
+        n.kind != EntityKind::Initiative
+            && n.span.end <= marker
+            && marker - n.span.end <= ADVERB_GAP
+            && chars[n.span.end..marker].iter().all(|&c| is_cjk(c))
+    })?;
+    let kind = if verb.0.participant || subject.kind == EntityKind::Person {
+        RelationKind::Participant
+    } else {
+        RelationKind::Organizer
+    };
+    Some(frame.relation(ini, subject, kind, subject.span.start))
 }
 
 /// 清河社区作为此次活动的试点单位,…“…”: the name that opens the
@@ -1954,6 +1988,26 @@ mod tests {
                 "天水市第一人民医院",
                 RelationKind::Participant
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_program_put_before_its_verb_by_jiang() {
+        let found = links("秦州区委组织部将“红色网格”工作法在全区推广。");
+        assert!(
+            has(
+                &found,
+                "红色网格",
+                "秦州区委组织部",
+                RelationKind::Organizer
+            ),
+            "{found:?}"
+        );
+        // No verb of the lexicons in the clause: no link.
+        let found = links("秦州区委组织部将“红色网格”写进了文件。");
+        assert!(
+            found.iter().all(|(_, who, _)| who != "秦州区委组织部"),
             "{found:?}"
         );
     }
