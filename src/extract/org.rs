@@ -315,7 +315,10 @@ fn org_ending_at(
     match field_start(chars, words, areas, j) {
         Some(FieldAfter::Level(level)) => {
             let written = string(chars, level, end);
-            return focus.complete_org(&written, level).map(|label| OrgHit {
+            let label = focus
+                .complete_org(&written, level)
+                .or_else(|| complete_from_earlier(previous, &written));
+            return label.map(|label| OrgHit {
                 span: Span::new(level, end),
                 label,
                 alts: vec![written],
@@ -404,12 +407,36 @@ fn org_ending_at(
         .filter(|&f| !inside_word(f))
         .find_map(|from| {
             let written = string(chars, from, end);
-            focus.complete_org(&written, from).map(|label| OrgHit {
+            let label = focus
+                .complete_org(&written, from)
+                .or_else(|| complete_from_earlier(previous, &written));
+            label.map(|label| OrgHit {
                 span: Span::new(from, end),
                 label,
                 alts: vec![written],
             })
         })
+}
+
+/// A generic organ of a level (区委, 县民政局) completed with the area an
+/// organization earlier in the sentence is named after (秦州区委书记李明,
+/// 区委常委…王刚: 秦州区, read inside 秦州区委, is no area mention yet
+/// when the sentence's organs are read).
+fn complete_from_earlier(previous: &[OrgHit], written: &str) -> Option<String> {
+    let &(word, kind) = super::LEVEL_WORDS
+        .iter()
+        .find(|(w, _)| written.starts_with(w))?;
+    previous.iter().rev().find_map(|o| {
+        let area = o
+            .label
+            .char_indices()
+            .map(|(i, c)| &o.label[..i + c.len_utf8()])
+            .find(|p| {
+                p.ends_with(word) && known_area(p).is_some_and(|(l, k)| k == kind && l == *p)
+            })?;
+        let stem = area.strip_suffix(word)?;
+        Some(format!("{stem}{written}"))
+    })
 }
 
 /// A committee's department written bare after a post on that committee,
@@ -748,6 +775,14 @@ mod tests {
         assert_eq!(
             orgs("福田区华富街道莲花一村社区党群服务中心主任刘娜说"),
             ["莲花一村社区党群服务中心"]
+        );
+    }
+
+    #[test]
+    fn a_bare_organ_takes_the_area_an_earlier_organ_is_named_after() {
+        assert_eq!(
+            orgs("秦州区委书记李明,区委常委、组织部部长王刚出席"),
+            ["秦州区委", "秦州区委", "秦州区委组织部"]
         );
     }
 
