@@ -568,26 +568,34 @@ const RANKS: &[&str] = &["常务副", "副"];
 /// 副书记), or the head or a member of its organ by the organ's last char
 /// (民政局 → 副局长, 人民医院 → 院长, 党委 → 委员)?
 fn same_office(chars: &[char], mentions: &[Local], previous: &Found, role: &str) -> bool {
-    fn bare(r: &str) -> &str {
-        RANKS.iter().find_map(|k| r.strip_prefix(k)).unwrap_or(r)
-    }
-    let office = bare(role);
-    if office == bare(&previous.role) {
+    if bare_office(role) == bare_office(&previous.role) {
         return true;
     }
     let Unit::Mention(u) = previous.unit else {
         return false;
     };
     let organ_end = chars.get(mentions[u].span.end.wrapping_sub(1)).copied();
-    let mut office_chars = office.chars();
-    match (
-        office_chars.next(),
-        office_chars.next(),
-        office_chars.next(),
-    ) {
-        (Some(head), Some('长'), None) => Some(head) == organ_end,
-        (Some('委'), Some('员'), None) => organ_end == Some('委'),
-        _ => false,
+    match office_head(role) {
+        Some(head) => Some(head) == organ_end,
+        None => bare_office(role) == "委员" && organ_end == Some('委'),
+    }
+}
+
+/// A title without its rank (副局长 → 局长).
+fn bare_office(role: &str) -> &str {
+    RANKS
+        .iter()
+        .find_map(|k| role.strip_prefix(k))
+        .unwrap_or(role)
+}
+
+/// The organ's char a head's title names, rank or not (队长, 副队长 → 队;
+/// 局长 → 局): the last char of the organizations it heads.
+pub(super) fn office_head(role: &str) -> Option<char> {
+    let mut title = bare_office(role).chars();
+    match (title.next(), title.next(), title.next()) {
+        (Some(head), Some('长'), None) => Some(head),
+        _ => None,
     }
 }
 
@@ -710,14 +718,7 @@ fn verbs(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
 /// title `role` heads (组建…志愿服务队,王丽担任队长; 成立…协会,由…任
 /// 会长): a post written with no unit is of it.
 fn headed_before(chars: &[char], mentions: &[Local], at: usize, role: &str) -> Option<Unit> {
-    let office = RANKS
-        .iter()
-        .find_map(|k| role.strip_prefix(k))
-        .unwrap_or(role);
-    let mut title = office.chars();
-    let (Some(head), Some('长'), None) = (title.next(), title.next(), title.next()) else {
-        return None;
-    };
+    let head = office_head(role)?;
     mentions
         .iter()
         .enumerate()

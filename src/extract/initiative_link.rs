@@ -34,7 +34,7 @@
 
 use super::initiative::{quotes, titles, MEANS};
 use super::segment;
-use super::text::{has_at, is_quote_close, is_quote_open, LIST_GLUE};
+use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
 use crate::lexicon::{lexicon, WordList};
 use crate::model::{ArticleFacts, EntityKind, Evidence, Mention, Relation, RelationKind, Span};
@@ -1117,9 +1117,7 @@ const JOINT: &[&str] = &["联合", "携手", "会同", "协同"];
 
 /// Does a verb of [`JOINT`] end at `at`?
 fn joined_at(chars: &[char], at: usize) -> bool {
-    JOINT
-        .iter()
-        .any(|w| at >= w.chars().count() && has_at(chars, at - w.chars().count(), w))
+    word_ending_at(chars, at, JOINT).is_some()
 }
 
 /// 东关社区联合天水市第一人民医院开展“…”: the partner named after a verb

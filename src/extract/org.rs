@@ -9,7 +9,7 @@ use super::area::known_area;
 use super::area::{is_generic, AreaHit};
 use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
-use super::text::{has_at, is_quote_close, is_quote_open, string};
+use super::text::{has_at, is_quote_close, is_quote_open, string, word_ending_at};
 use super::FocusAt;
 use crate::lexicon::lexicon;
 
@@ -335,11 +335,7 @@ fn org_ending_at(
     }
     // A word of tenure between the unit and its organ is the post's, not
     // the name's (东关社区|原|党委书记 → 东关社区党委).
-    let tenure = TENURES
-        .iter()
-        .map(|t| t.chars().count())
-        .find(|&n| j >= n && TENURES.iter().any(|t| has_at(chars, j - n, t)))
-        .unwrap_or(0);
+    let tenure = word_ending_at(chars, j, TENURES).map_or(0, |start| j - start);
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j - tenure);
     // A party's committee of an area (九三学社|南宁市|委员会).
     if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {

@@ -4,7 +4,7 @@
 
 use super::appointment;
 use super::segment::{is_common_word, jieba, Word};
-use super::text::{has_at, string};
+use super::text::{has_at, string, word_ending_at};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
 use crate::model::{ArticleFacts, EntityKind, Mention, Span};
@@ -383,12 +383,13 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
 /// Does the title at `post` head a name before `at` (组建…志愿服务队,王丽
 /// 担任(副)队长): 队长 of the 队 named there?
 fn heads_a_name_before(chars: &[char], taken: &[Span], at: usize, post: usize) -> bool {
-    let post = post + usize::from(chars.get(post) == Some(&'副'));
-    let head = chars.get(post);
-    chars.get(post + 1) == Some(&'长')
-        && taken
-            .iter()
-            .any(|t| t.end <= at && t.end > 0 && chars.get(t.end - 1) == head)
+    let title = lexicon().roles.starting_at(chars, post);
+    let Some(head) = title.and_then(appointment::office_head) else {
+        return false;
+    };
+    taken
+        .iter()
+        .any(|t| t.end <= at && t.end > 0 && chars[t.end - 1] == head)
 }
 
 /// Adverbs between a name and its verb of posts (张强|先后|担任…).
@@ -398,11 +399,7 @@ const POST_ADVERBS: &[&str] = &[
 
 /// Where an adverb of [`POST_ADVERBS`] ending at `at` starts, else `at`.
 pub(super) fn adverb_before(chars: &[char], at: usize) -> usize {
-    POST_ADVERBS
-        .iter()
-        .map(|a| a.chars().count())
-        .find(|&n| at >= n && POST_ADVERBS.iter().any(|a| has_at(chars, at - n, a)))
-        .map_or(at, |n| at - n)
+    word_ending_at(chars, at, POST_ADVERBS).unwrap_or(at)
 }
 
 /// Where an aside in brackets ending right before `at` opens (王丽|(女,
@@ -478,10 +475,8 @@ pub fn went_to(chars: &[char], units: &[Span], at: usize) -> usize {
     }
     match place.checked_sub(1) {
         Some(to) if place < at && ['到', '在', '赴'].contains(&chars[to]) => {
-            let sent = SENT.iter().map(|w| w.chars().count()).find(|&n| {
-                chars[to] == '到' && to >= n && SENT.iter().any(|w| has_at(chars, to - n, w))
-            });
-            to - sent.unwrap_or(0)
+            let sent = (chars[to] == '到').then(|| word_ending_at(chars, to, SENT));
+            sent.flatten().unwrap_or(to)
         }
         _ => at,
     }

@@ -132,6 +132,15 @@ pub fn has_at(chars: &[char], at: usize, word: &str) -> bool {
         .all(|(i, w)| chars.get(i) == Some(&w))
 }
 
+/// The first of `words` that `chars` holds ending at `at`, and where it
+/// starts.
+pub fn word_ending_at(chars: &[char], at: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| {
+        let start = at.checked_sub(w.chars().count())?;
+        has_at(chars, start, w).then_some(start)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
