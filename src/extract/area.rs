@@ -448,9 +448,14 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
                 .iter()
                 .any(|s| has_at(chars, at, &s.suffix))
     };
+    let placed = |w: &Word| {
+        words.iter().any(|p| {
+            p.end == w.start && TO_A_PLACE.contains(&string(chars, p.start, p.end).as_str())
+        })
+    };
     words
         .iter()
-        .filter(|w| w.tag() == "ns" && w.end - w.start >= 2)
+        .filter(|w| w.end - w.start >= 2 && (w.tag() == "ns" || placed(w)))
         .filter(|w| !before_suffix(w.end))
         .filter(|w| !names_a_thing(chars, words, w.end))
         .filter(|w| {
@@ -463,7 +468,7 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
                 .iter()
                 .any(|t| t.span.overlaps(&Span::new(w.start, w.end)))
         })
-        .filter_map(|w| short_form(chars, w.start, w.end, false))
+        .filter_map(|w| short_form(chars, w.start, w.end, placed(w)))
         .filter(|h| {
             h.alts
                 .first()
@@ -471,6 +476,12 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
         })
         .collect()
 }
+
+/// Words after which a short form is a place whatever jieba tagged it
+/// (来到|合肥/n, 在|遵义/v): it names no common thing there.
+const TO_A_PLACE: &[&str] = &[
+    "在", "到", "来到", "赴", "前往", "从", "走进", "回到", "抵达", "途经", "扎根",
+];
 
 /// Does a noun follow at `at`, so that a short form before it only
 /// qualifies a thing (常州|邮政局, 山西|日报), unless it is 人 (天水人)?
@@ -481,16 +492,25 @@ fn names_a_thing(chars: &[char], words: &[Word], at: usize) -> bool {
         .is_some_and(|w| is_nominal_tag(w.tag()) && !has_at(chars, at, "人"))
 }
 
-/// Does every division the short form may name lie above the counties?
-/// Short forms of counties and districts repeat across the country
-/// (平湖, 朝阳): alone, they are not decided.
-fn above_counties(short: &str) -> bool {
+/// Does the short form name a division above the counties, and no
+/// county but those inside it? Short forms of counties and districts
+/// repeat across the country (平湖, 朝阳): alone, they are not decided;
+/// but a county named after the city it lies in (长沙县 in 长沙市, 抚顺县
+/// in 抚顺市) leaves the city the reading.
+pub(super) fn above_counties(short: &str) -> bool {
     let g = divisions::divisions();
-    let ids = g.lookup(short);
-    !ids.is_empty()
-        && ids
-            .iter()
-            .all(|&id| g.get(id).level() <= divisions::Level::Prefecture)
+    let (high, low): (Vec<_>, Vec<_>) = g
+        .lookup(short)
+        .into_iter()
+        .partition(|&id| g.get(id).level() <= divisions::Level::Prefecture);
+    let high_names: Vec<&str> = high.iter().map(|&id| g.get(id).name()).collect();
+    !high.is_empty()
+        && low.iter().all(|&id| {
+            g.chain(id)
+                .iter()
+                .skip(1)
+                .any(|d| high_names.contains(&d.name()))
+        })
 }
 
 /// The spans between quote marks.
@@ -862,6 +882,14 @@ mod tests {
     fn province_and_prefecture_short_forms_alone() {
         assert_eq!(labels("来自省城兰州的年轻人"), ["兰州市"]);
         assert_eq!(labels("从南宁到北京"), ["南宁市", "北京市"]);
+        // jieba tags 合肥 a noun, 遵义 a verb: after a word of going or
+        // being somewhere, they are the cities.
+        assert_eq!(labels("记者多次来到合肥调研"), ["合肥市"]);
+        assert_eq!(labels("在遵义召开会议"), ["遵义市"]);
+        assert!(labels("邀请来宾参观").is_empty());
+        // 长沙县 lies in 长沙市; 西安区 (in 牡丹江) does not lie in 西安市.
+        assert_eq!(labels("会议在长沙召开"), ["长沙市"]);
+        assert!(labels("会议在西安召开").is_empty());
     }
 
     #[test]

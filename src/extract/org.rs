@@ -6,7 +6,7 @@
 //! dropped otherwise.
 
 use super::area::known_area;
-use super::area::{is_generic, AreaHit};
+use super::area::{above_counties, is_generic, AreaHit};
 use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string, word_ending_at};
@@ -582,6 +582,7 @@ fn has_proper_word(chars: &[char], words: &[Word], start: usize, end: usize) -> 
         .filter(|w| w.start < end && w.end > start)
         .any(|w| {
             matches!(w.tag(), "ns" | "nr" | "nrt" | "nz" | "nt" | "j" | "x")
+                || names_a_prefecture(chars, w)
                 || !super::segment::jieba().has_word(&string(chars, w.start, w.end))
         })
 }
@@ -667,7 +668,10 @@ fn stem_of(
     }
     // A name does not begin with a verb or an adjective: 邀请|科学健康指导驿站.
     while let Some(w) = taken.pop() {
-        if w.start == k && matches!(w.tag(), "v" | "a" | "ad" | "vd" | "d") {
+        if w.start == k
+            && matches!(w.tag(), "v" | "a" | "ad" | "vd" | "d")
+            && !names_a_prefecture(chars, w)
+        {
             k = w.end;
         } else {
             break;
@@ -696,7 +700,17 @@ fn official_area_before(chars: &[char], j: usize) -> Option<usize> {
     })
 }
 
+/// Is the word the short form of a prefecture or province, whatever
+/// jieba tagged it (遵义/v, 大同/d, 平凉/a, 营口/vn: 遵义医科大学)? Before
+/// the rest of a name and its head, such a word is the place.
+fn names_a_prefecture(chars: &[char], w: &Word) -> bool {
+    w.end - w.start >= 2 && above_counties(&string(chars, w.start, w.end))
+}
+
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
+    if names_a_prefecture(chars, w) {
+        return true;
+    }
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag() {
         "v" | "vn" | "t" => lexicon().org_name_verbs.contains(&text),
@@ -750,6 +764,13 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
+    }
+
+    #[test]
+    fn a_prefecture_short_form_tagged_as_a_verb_begins_a_name() {
+        assert_eq!(orgs("遵义医科大学的学生"), ["遵义医科大学"]);
+        assert_eq!(orgs("来自开封大学的志愿者"), ["开封大学"]);
+        assert_eq!(orgs("平凉供电公司开展活动"), ["平凉供电公司"]);
     }
 
     #[test]
