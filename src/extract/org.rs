@@ -335,7 +335,12 @@ fn org_ending_at(
     }
     // A word of tenure between the unit and its organ is the post's, not
     // the name's (东关社区|原|党委书记 → 东关社区党委).
-    let tenure = word_ending_at(chars, j, TENURES).map_or(0, |start| j - start);
+    // Not a char of a place's name (中原|区委, 太原|市委).
+    let in_place = areas.iter().any(|a| a.span.start < j && j <= a.span.end)
+        || official_area_before(chars, j).is_some();
+    let tenure = word_ending_at(chars, j, TENURES)
+        .filter(|_| !in_place)
+        .map_or(0, |start| j - start);
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j - tenure);
     // A party's committee of an area (九三学社|南宁市|委员会).
     if let Some(party) = previous.iter().find(|o| o.span.end == start && start < j) {
@@ -367,8 +372,10 @@ fn org_ending_at(
             && names_an_organ(&string(chars, w.start, w.end))
             && is_common_word(&string(chars, w.start, j))
     });
+    // An official area's name is a name whatever words it is made of
+    // (上城|区委, 城中|区委).
     if !stem.is_empty()
-        && !is_generic(&stem)
+        && (!is_generic(&stem) || official && !cuts_a_word)
         && named
         && !unfound_place
         && (head.chars().count() > 1 || has_area(areas, start, j) || organ_word)
@@ -764,6 +771,19 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
+    }
+
+    #[test]
+    fn a_char_of_a_place_name_is_no_word_of_tenure() {
+        assert_eq!(orgs("中原区委书记王刚出席"), ["中原区委"]);
+        assert_eq!(orgs("太原市委书记王刚出席"), ["太原市委"]);
+        assert_eq!(orgs("三原县委书记王刚出席"), ["三原县委"]);
+    }
+
+    #[test]
+    fn an_official_name_of_generic_words_is_a_name() {
+        assert_eq!(orgs("上城区委书记王刚出席"), ["上城区委"]);
+        assert_eq!(orgs("城中区委书记王刚出席"), ["城中区委"]);
     }
 
     #[test]
