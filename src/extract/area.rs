@@ -649,6 +649,19 @@ fn heuristic_stem(
             break;
         }
     }
+    // A word for a person or a post after other words of the run ends a
+    // name's run (周海平|代表|街道: a person and their role, then the
+    // level word); first, it may name the place (工人|村).
+    if let Some(w) = words.iter().rev().find(|w| {
+        w.start > k && w.end <= j && {
+            let text = string(chars, w.start, w.end);
+            [&lexicon().person_cues, &lexicon().roles]
+                .iter()
+                .any(|l| l.starting_at(chars, w.start) == Some(text.as_str()))
+        }
+    }) {
+        k = w.end;
+    }
     let high = suffix.kind.rank() < AreaKind::Subdistrict.rank();
     if k < lo || high && k != floor {
         return None;
@@ -850,6 +863,12 @@ mod tests {
             labels("紫阳街道上羊市街社区开展活动"),
             ["紫阳街道", "上羊市街社区"]
         );
+    }
+
+    #[test]
+    fn a_person_and_their_role_are_no_part_of_a_name() {
+        assert!(labels("党工委书记周海平代表街道作表态发言").is_empty());
+        assert_eq!(labels("东风街道工人村"), ["东风街道", "工人村"]);
     }
 
     #[test]
