@@ -281,9 +281,17 @@ fn official_stem(
                     .find(|w| w.start == k && w.end < j)
                     .is_some_and(|w| matches!(w.tag(), "v" | "vd" | "vn"))
                     && in_common_word(chars, words, j, end);
+                // An organ's head after the name (富强|街道|党工委, 战旗|镇|党委)
+                // makes the official name the unit's, whatever its stem's
+                // tag, unless the stem is a verb of the lexicons acting on
+                // the organ (联合|街道党工委).
+                let organ_after = organ_starts_at(chars, end)
+                    && !words.iter().any(|w| {
+                        w.start >= k && w.end <= j && super::is_lexicon_verb(chars, w.start, w.end)
+                    });
                 (!is_bad_stem(&stem) || one_noun && !is_generic(&stem))
-                    && (!one_verb || chained)
-                    && !verb_on_word
+                    && (!one_verb || chained || organ_after)
+                    && (!verb_on_word || organ_after)
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
                     // 山村 and 乡村 are words; 团结村 is one too, but a
@@ -863,6 +871,12 @@ mod tests {
             labels("紫阳街道上羊市街社区开展活动"),
             ["紫阳街道", "上羊市街社区"]
         );
+    }
+
+    #[test]
+    fn an_official_name_before_an_organ_is_a_place_whatever_its_tag() {
+        assert_eq!(labels("富强街道党工委书记王刚出席"), ["富强街道"]);
+        assert!(labels("市民政局联合街道党工委开展活动").is_empty());
     }
 
     #[test]
