@@ -621,7 +621,10 @@ fn heuristic_stem(
         let road_before_suffix = w.end == j && w.start > lo && is_road_word(chars, words, w.start);
         if w.end != k
             || w.start < lo
-            || !(is_name_like(chars, w) || names_road || road_before_suffix)
+            || !(is_name_like(chars, w)
+                || names_road
+                || road_before_suffix
+                || brand_modifier(chars, words, suffix, w, j))
         {
             break;
         }
@@ -697,6 +700,31 @@ fn heuristic_stem(
         canonical_form(&name, suffix),
         suffix.kind,
     ))
+}
+
+/// The nouns housing estates' brand names end with (家园, 花园, 华庭, 名都).
+const ESTATE_NOUNS: &[&str] = &[
+    "家园", "花园", "园", "苑", "庭", "府", "城", "湾", "居", "阁", "轩", "公馆", "广场", "小镇",
+    "山庄", "公寓", "名都", "绿洲", "庄园", "别墅", "水岸", "国际", "新村", "里", "坊", "郡", "墅",
+];
+
+/// A word of a housing estate's brand name that is no noun (和谐|家园|小区,
+/// 春天|花园|小区): an adjective or a time word before the noun the name
+/// ends with; not a verb, which acts on the estate (发现|枫香雅郡|小区). A
+/// stem of such words alone (老旧|小区) is no name.
+fn brand_modifier(chars: &[char], words: &[Word], suffix: &AreaSuffix, w: &Word, j: usize) -> bool {
+    let text = string(chars, w.start, w.end);
+    let ends_with_noun = words.iter().find(|n| n.end == j).is_some_and(|n| {
+        n.start > w.start
+            && is_name_like(chars, n)
+            && ESTATE_NOUNS
+                .iter()
+                .any(|e| string(chars, n.start, n.end).ends_with(e))
+    });
+    suffix.kind == AreaKind::ResidentialCompound
+        && ends_with_noun
+        && matches!(w.tag(), "a" | "an" | "b" | "t")
+        && text.chars().all(is_cjk)
 }
 
 /// What Shanghai calls its communities (…居民区), a name of its own.
@@ -877,6 +905,15 @@ mod tests {
     fn an_official_name_before_an_organ_is_a_place_whatever_its_tag() {
         assert_eq!(labels("富强街道党工委书记王刚出席"), ["富强街道"]);
         assert!(labels("市民政局联合街道党工委开展活动").is_empty());
+    }
+
+    #[test]
+    fn an_estate_is_named_with_adjectives_and_times_before_its_noun() {
+        assert_eq!(labels("居住在和谐家园小区的居民"), ["和谐家园小区"]);
+        assert_eq!(labels("春天花园小区党支部书记王刚说"), ["春天花园小区"]);
+        assert!(labels("改造老旧小区").is_empty());
+        assert!(labels("街道积极无物业小区工作").is_empty());
+        assert_eq!(labels("发现枫香雅郡小区有人"), ["枫香雅郡小区"]);
     }
 
     #[test]
