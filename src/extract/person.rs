@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::appointment;
-use super::segment::{is_common_word, jieba, Word};
+use super::segment::{is_common_word, is_frequent_word, jieba, Word};
 use super::text::{has_at, string, word_ending_at};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
@@ -819,16 +819,21 @@ fn ends_name(chars: &[char], k: usize) -> bool {
 fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -> Option<Span> {
     // 居民|曾颖雪: a surname that is also a word ending names (曾, "once")
     // opens a name where jieba reads a name there.
+    // Or jieba reads the given name as a name after it (书记|于/p|桐宇/nr|带领,
+    // not 主任|于|近日).
     let read_as_name = || {
         words.iter().any(|w| {
             w.start == at
                 && w.end > at + 1
                 && w.is_person_tag()
                 && !is_common_word(&string(chars, at + 1, w.end))
+        }) || words.iter().any(|w| {
+            w.start == at + 1 && w.end == at + 3 && w.is_person_tag() && ends_name(chars, w.end)
         })
     };
+    // 何新 is a dictionary word, but a rare one: 何新民 is a name.
     if chars.len() < at + 2
-        || is_common_word(&string(chars, at, at + 2))
+        || is_frequent_word(&string(chars, at, at + 2))
         || FUNCTION_CHARS.contains(&chars[at])
         || ends_name(chars, at) && !read_as_name()
     {
@@ -1030,6 +1035,15 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn a_surname_that_opens_a_word_still_opens_a_name_after_a_title() {
+        // 何新 is a rare dictionary word; 于 a preposition before 近日.
+        assert_eq!(persons("村党支部书记何新民带领党员"), ["何新民"]);
+        assert_eq!(persons("村党支部书记于桐宇带领党员"), ["于桐宇"]);
+        assert!(persons("社区主任于近日带领党员").is_empty());
+        assert!(persons("村党支部书记马上带领党员").is_empty());
     }
 
     #[test]

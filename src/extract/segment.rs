@@ -222,6 +222,18 @@ pub fn is_common_word(word: &str) -> bool {
     dictionary_tag(word).is_some_and(|t| !matches!(&*t, "nr" | "nrfg" | "nrt" | "ns"))
 }
 
+/// Below this count in jieba's dictionary a word is rare: many such
+/// two-char words are given names the dictionary's corpus held (何新 6,
+/// 付强 5, 单军 3), not words a sentence uses (干部 9717, 马上 2306).
+const RARE_WORD_FREQ: usize = 30;
+
+/// Is `word` a dictionary word, not a name, and one in common use?
+pub fn is_frequent_word(word: &str) -> bool {
+    // For a dictionary word, jieba's suggested frequency is its own count
+    // plus one.
+    is_common_word(word) && jieba().suggest_freq(word) > RARE_WORD_FREQ
+}
+
 /// The part-of-speech tag of a dictionary word.
 pub fn dictionary_tag(word: &str) -> Option<Cow<'static, str>> {
     let jieba = jieba();
