@@ -166,7 +166,7 @@ fn shortens(full: &str, short: &str, facts: &ArticleFacts, forms: &AreaForms) ->
     let mut rest = match full.strip_suffix(short) {
         Some(rest) if !rest.is_empty() => rest,
         _ => {
-            return forms.stems.iter().any(|&(stem, area)| {
+            return forms.stems.iter().any(|&(stem, area, _)| {
                 full.split_once(facts.mentions[area].label.as_str())
                     .is_some_and(|(before, after)| {
                         short.len() == before.len() + stem.len() + after.len()

@@ -104,20 +104,28 @@ fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
 
 impl AreaForms<'_> {
     /// The area mention `rest` starts with, and its length in bytes: the
-    /// longest full form, else a stem right before a branch's head.
+    /// longest full form, else a stem right before a branch's head, or
+    /// the stem of a county or higher area before the rest of a name
+    /// (龙岗融媒 in an article naming 龙岗区).
     fn leading(&self, rest: &str) -> Option<(usize, usize)> {
         let full = self
             .full
             .iter()
             .filter(|(f, _)| rest.len() > f.len() && rest.starts_with(f))
-            .max_by_key(|(f, _)| f.len());
+            .max_by_key(|(f, _)| f.len())
+            .map(|&(f, area)| (area, f.len()));
         let stem = || {
             self.stems
                 .iter()
-                .filter(|(s, _)| rest.starts_with(s) && is_branch(&rest[s.len()..]))
-                .max_by_key(|(s, _)| s.len())
+                .filter(|(s, _, county_or_above)| {
+                    rest.len() > s.len()
+                        && rest.starts_with(s)
+                        && (*county_or_above || is_branch(&rest[s.len()..]))
+                })
+                .max_by_key(|(s, _, _)| s.len())
+                .map(|&(s, area, _)| (area, s.len()))
         };
-        full.or_else(stem).map(|&(f, area)| (area, f.len()))
+        full.or_else(stem)
     }
 }
 
@@ -414,6 +422,15 @@ mod tests {
         let found = pairs("东关社区居民参加了红马甲志愿服务队的活动。");
         assert!(
             found.iter().all(|(o, _)| o != "红马甲志愿服务队"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_stem_of_a_district_the_article_names_names_its_bodies() {
+        let found = pairs("发布时间: 2023年03月15日 来源:龙岗融媒\n深圳市龙岗区召开会议。");
+        assert!(
+            found.contains(&("龙岗融媒".to_owned(), "龙岗区".to_owned())),
             "{found:?}"
         );
     }
