@@ -289,7 +289,7 @@ fn official_stem(
                     && !words.iter().any(|w| {
                         w.start >= k && w.end <= j && super::is_lexicon_verb(chars, w.start, w.end)
                     });
-                (!is_bad_stem(&stem) || one_noun && !is_generic(&stem))
+                (!is_bad_stem(&stem) || (one_noun || organ_after) && !is_generic(&stem))
                     && (!one_verb || chained || organ_after)
                     && (!verb_on_word || organ_after)
                     && (stem.chars().count() > 1 || chained)
@@ -321,7 +321,13 @@ fn holds_a_level(stem: &str) -> bool {
 /// Is `k` the first character of a name, not the middle of a longer one?
 /// (茶山街道|朝二社区: 二社区 exists, but 朝二 is one word.)
 fn starts_a_word(chars: &[char], words: &[Word], k: usize) -> bool {
-    let crossed = words.iter().any(|w| w.start < k && k < w.end);
+    // A preposition jieba glued to the name's first char (由保|和街道: 由
+    // 保和街道) is no part of a longer name.
+    let crossed = words.iter().any(|w| {
+        w.start < k
+            && k < w.end
+            && !(w.start + 1 == k && GLUED_BEFORE_NAME.contains(&chars[w.start]))
+    });
     let before = words.iter().find(|w| w.end == k);
     !crossed && before.is_none_or(|w| !is_name_like(chars, w))
 }
@@ -409,6 +415,11 @@ fn official_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Area
             .then(|| hit(k, child.span.start, text, label, kind))
     })
 }
+
+/// Prepositions jieba may glue to the first char of a name after them.
+const GLUED_BEFORE_NAME: &[char] = &[
+    '由', '在', '向', '从', '对', '与', '和', '把', '将', '被', '为', '到', '于',
+];
 
 /// Function words after which a name can start.
 const BEFORE_NAME: &[char] = &[
@@ -914,6 +925,11 @@ mod tests {
         assert!(labels("改造老旧小区").is_empty());
         assert!(labels("街道积极无物业小区工作").is_empty());
         assert_eq!(labels("发现枫香雅郡小区有人"), ["枫香雅郡小区"]);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_name_is_no_part_of_it() {
+        assert_eq!(labels("活动由保和街道党工委牵头"), ["保和街道"]);
     }
 
     #[test]

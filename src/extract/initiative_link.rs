@@ -700,7 +700,7 @@ fn agents_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
     let after = marks(chars, ini).1;
     let by = (after..chars.len().min(after + HEAD_REACH + 1))
         .take_while(|&i| is_cjk(chars[i]))
-        .find(|&i| chars[i] == '由' && frame.words.fits(i, i + 1));
+        .find(|&i| chars[i] == '由' && (frame.words.fits(i, i + 1) || glued_before_name(frame, i)));
     let Some(mut at) = by.map(|b| b + 1) else {
         return Vec::new();
     };
@@ -738,6 +738,12 @@ fn agents_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
         at = end + 1;
     }
     out
+}
+
+/// Does the one-char word at `at` start a word jieba glued to the name
+/// right after it (由四会|市委 read 由四会/j: 由 四会市委)?
+fn glued_before_name(frame: &Frame, at: usize) -> bool {
+    frame.words.start_of[at] == at && frame.named.iter().any(|n| n.span.start == at + 1)
 }
 
 /// The first of `words` after a program's name, past its head or a comma
@@ -1277,10 +1283,15 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             Some(_) => return None,
             None => {}
         }
+        // A one-char word jieba glued to the name before it (区委|以 read
+        // as 委以) stands on its own there.
+        let after_name = end == at + 1 && frame.named.iter().any(|n| n.span.end == at);
         let right_before = |words: &[&str]| {
             words.iter().any(|m| {
                 let len = m.chars().count();
-                at + len == end && has_at(&frame.chars, at, m) && frame.words.fits(at, end)
+                at + len == end
+                    && has_at(&frame.chars, at, m)
+                    && (frame.words.fits(at, end) || after_name)
             })
         };
         if right_before(PLACES) {
@@ -1449,6 +1460,36 @@ mod tests {
             assert!(
                 found.contains(&(ini.into(), "大东区".into(), RelationKind::Organizer)),
                 "{found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_means_glued_to_the_organ_before_it_still_frames_the_program() {
+        let found = links("曾都区委以“邻里守望”为载体,推动基层治理。");
+        assert!(
+            found.contains(&(
+                "邻里守望".into(),
+                "曾都区委".into(),
+                RelationKind::Organizer
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_agent_after_a_glued_preposition_runs_it() {
+        // jieba reads 由四会 and 由铁东 as words.
+        for (text, org) in [
+            ("“积分超市”由四会市委牵头组织。", "四会市委"),
+            ("“红色物业”活动由铁东区委牵头组织。", "铁东区委"),
+        ] {
+            let found = links(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(_, o, k)| o == org && *k == RelationKind::Organizer),
+                "{text} {found:?}"
             );
         }
     }

@@ -82,6 +82,7 @@ pub fn find_orgs(
         let end = j + head.chars().count();
         if blocked_after(chars, words, j, end)
             || ends_an_area_suffix(chars, j, end)
+            || names_a_program(chars, end)
             || hits.iter().any(|h| h.span.contains(&Span::new(j, end)))
         {
             j += 1;
@@ -240,16 +241,33 @@ fn ends_an_area_suffix(chars: &[char], j: usize, end: usize) -> bool {
         })
 }
 
+/// Is a head at the end of a quoted name that a program's head follows
+/// (“百姓议事厅”活动): the quote names a program, not an organ.
+fn names_a_program(chars: &[char], end: usize) -> bool {
+    chars.get(end).is_some_and(|&c| is_quote_close(c))
+        && lexicon()
+            .initiative_heads
+            .starting_at(chars, end + 1)
+            .is_some()
+}
+
+/// Function chars jieba glues to the head before them (区委|以 read as
+/// 委以, "to entrust"): the head still ends there.
+const GLUED_AFTER_HEAD: &[char] = &[
+    '以', '在', '和', '与', '为', '对', '把', '将', '从', '向', '于',
+];
+
 fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
     let post = chars
         .get(end)
         .is_some_and(|c| ['长', '员', '门', '署', '织'].contains(c));
     // 党委书记 is one jieba word, yet 党委 is an organ: crossing into a
-    // post title is fine.
+    // post title is fine, and so is crossing into one function char.
     let crossed = words.iter().any(|w| {
         w.start < end && end < w.end && {
             let rest = string(chars, end, w.end);
             !lexicon().roles.iter().any(|r| r.starts_with(&rest))
+                && !(w.end == end + 1 && GLUED_AFTER_HEAD.contains(&chars[end]))
         }
     });
     let swallowed = words.iter().any(|w| {
@@ -771,6 +789,17 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
+    }
+
+    #[test]
+    fn a_function_char_glued_to_the_head_ends_no_organ() {
+        // jieba reads 委以 ("to entrust") across the head.
+        assert_eq!(orgs("曾都区委以“邻里守望”为载体"), ["曾都区委"]);
+    }
+
+    #[test]
+    fn a_quoted_program_ending_in_a_head_is_no_organ() {
+        assert!(orgs("武清区开展“百姓议事厅”活动").is_empty());
     }
 
     #[test]
