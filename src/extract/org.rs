@@ -7,6 +7,7 @@
 
 use super::area::known_area;
 use super::area::{above_counties, is_generic, AreaHit};
+use super::initiative::MEANS;
 use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string, word_ending_at};
@@ -242,10 +243,18 @@ fn ends_an_area_suffix(chars: &[char], j: usize, end: usize) -> bool {
 }
 
 /// Is a head at the end of a quoted name that a program's head follows
-/// (“百姓议事厅”活动): the quote names a program, not an organ.
+/// (“百姓议事厅”活动), or that a word of means opens (以“百姓议事厅”为
+/// 载体): the quote names a program, not an organ.
 fn names_a_program(chars: &[char], end: usize) -> bool {
-    chars.get(end).is_some_and(|&c| is_quote_close(c))
-        && lexicon()
+    if !chars.get(end).is_some_and(|&c| is_quote_close(c)) {
+        return false;
+    }
+    let opened_by_means = chars[..end]
+        .iter()
+        .rposition(|&c| is_quote_open(c))
+        .is_some_and(|open| word_ending_at(chars, open, MEANS).is_some());
+    opened_by_means
+        || lexicon()
             .initiative_heads
             .starting_at(chars, end + 1)
             .is_some()
@@ -800,6 +809,7 @@ mod tests {
     #[test]
     fn a_quoted_program_ending_in_a_head_is_no_organ() {
         assert!(orgs("武清区开展“百姓议事厅”活动").is_empty());
+        assert!(orgs("以“百姓议事厅”为载体").is_empty());
     }
 
     #[test]
