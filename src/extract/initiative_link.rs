@@ -779,17 +779,46 @@ fn owner_by_copula(frame: &Frame, ini: &Named) -> Option<Relation> {
     Some(frame.relation(ini, owner, RelationKind::Organizer, ini.span.start))
 }
 
-/// “邻里节”活动期间,清河社区组织义诊: the subject of the clause after a
-/// program that opens the sentence as its time takes part in it.
+/// “邻里节”活动期间,清河社区组织义诊 (or 在“…”活动中,…): the subject of
+/// the clause after a program that opens the sentence as its time takes
+/// part in it; where the subject is a unit and a post with the person
+/// holding it (清河社区网格员王丽每天…), the person acts.
 fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
     let (quote, _) = marks(&frame.chars, ini);
-    let opens = frame.chars[..quote].iter().all(|c| c.is_whitespace());
+    let before: String = frame.chars[..quote]
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let opens = before.is_empty() || before == "在";
     let end = after_head(frame, ini, DURING).filter(|_| opens)?;
     if !matches!(frame.chars.get(end), Some(',' | '，')) {
         return None;
     }
     let s = next_clause_subject(frame, end)?;
+    let s = person_after_post(frame, &s).unwrap_or(s);
     Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
+}
+
+/// The person a unit's post names right after the unit (清河社区|网格员|
+/// 王丽), if any.
+fn person_after_post(frame: &Frame, unit: &Named) -> Option<Named> {
+    if unit.kind == EntityKind::Person {
+        return None;
+    }
+    let chars = &frame.chars;
+    frame
+        .named
+        .iter()
+        .find(|p| {
+            p.kind == EntityKind::Person
+                && p.span.start > unit.span.end
+                && p.span.start - unit.span.end <= POST_REACH
+                && chars[unit.span.end..p.span.start]
+                    .iter()
+                    .all(|&c| is_cjk(c))
+                && lexicon().roles.ending_at(chars, p.span.start).is_some()
+        })
+        .copied()
 }
 
 /// 在书记王某的带领下,社区开展“…”: the person under whose lead the
@@ -908,6 +937,9 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let Some(verb) = verb_before(frame, quote) else {
         return Vec::new();
     };
+    if let Some(links) = relative_clause(frame, ini, quote) {
+        return links;
+    }
     // 被民政部命名为…: the agent runs it, the subject is given it.
     let passive = passive_agent(frame, verb.at);
     let joins = frame.mentions[ini.mention].label.ends_with(ADOPTED)
@@ -1148,6 +1180,36 @@ fn passive_agent<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
             && n.span.end <= verb_at
             && verb_at - n.span.end <= 1
     })
+}
+
+/// A积极参与B开展的“…”: a program named with a relative clause (B开展的)
+/// after a verb of taking part. B, the relative clause's subject, runs it
+/// (or takes part, by its verb); A, the subject of the verb of taking
+/// part, takes part.
+fn relative_clause(frame: &Frame, ini: &Named, quote: usize) -> Option<Vec<Relation>> {
+    let chars = &frame.chars;
+    if quote < 2 || chars[quote - 1] != '的' {
+        return None;
+    }
+    let inner = verb_ending_at(frame, quote - 1)?;
+    let owner = frame
+        .named
+        .iter()
+        .find(|n| n.kind != EntityKind::Initiative && n.span.end == inner.at)?;
+    let outer = verb_ending_at(frame, owner.span.start).filter(|v| v.participant)?;
+    let kind = if inner.participant || owner.kind == EntityKind::Person {
+        RelationKind::Participant
+    } else {
+        RelationKind::Organizer
+    };
+    let mut out = vec![frame.relation(ini, owner, kind, owner.span.start)];
+    let (joining, _) = subjects(frame, outer.at);
+    out.extend(
+        joining
+            .iter()
+            .map(|j| frame.relation(ini, j, RelationKind::Participant, j.span.start)),
+    );
+    Some(out)
 }
 
 /// 山西日报报业集团主办、山西晚报社承办的…: subject–verb pairs listed
@@ -1473,6 +1535,36 @@ mod tests {
                 "曾都区委".into(),
                 RelationKind::Organizer
             )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_joins_a_program_another_runs_takes_part() {
+        let found = links("东风社区积极参与万石街道开展的“网格连心”活动。");
+        assert!(
+            found.contains(&(
+                "网格连心".into(),
+                "万石街道".into(),
+                RelationKind::Organizer
+            )) && found.contains(&(
+                "网格连心".into(),
+                "东风社区".into(),
+                RelationKind::Participant
+            )) && !found.contains(&(
+                "网格连心".into(),
+                "东风社区".into(),
+                RelationKind::Organizer
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_person_acting_in_a_programs_time_takes_part() {
+        let found = links("在“网格连心”活动中,东风社区网格员王丽每天走访居民。");
+        assert!(
+            found.contains(&("网格连心".into(), "王丽".into(), RelationKind::Participant)),
             "{found:?}"
         );
     }
