@@ -329,7 +329,8 @@ fn starts_a_word(chars: &[char], words: &[Word], k: usize) -> bool {
             && !(w.start + 1 == k && GLUED_BEFORE_NAME.contains(&chars[w.start]))
     });
     let before = words.iter().find(|w| w.end == k);
-    !crossed && before.is_none_or(|w| !is_name_like(chars, w))
+    let glued_verb = k > 0 && GLUED_BEFORE_NAME.contains(&chars[k - 1]);
+    !crossed && before.is_none_or(|w| !is_name_like(chars, w) || glued_verb)
 }
 
 /// The official label and kind of a name or short form the gazetteer knows.
@@ -416,9 +417,12 @@ fn official_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Area
     })
 }
 
-/// Prepositions jieba may glue to the first char of a name after them.
+/// Prepositions and post verbs jieba may glue to the first char of a name
+/// after them (由保|和街道, 据东|塬乡, 杨军涛|任大|阿镇), or to the word
+/// before them (韩超|勇任|石桥乡).
 const GLUED_BEFORE_NAME: &[char] = &[
-    '由', '在', '向', '从', '对', '与', '和', '把', '将', '被', '为', '到', '于',
+    '由', '在', '向', '从', '对', '与', '和', '把', '将', '被', '为', '到', '于', '据', '任', '系',
+    '是',
 ];
 
 /// Function words after which a name can start.
@@ -930,6 +934,9 @@ mod tests {
     #[test]
     fn a_preposition_glued_to_a_name_is_no_part_of_it() {
         assert_eq!(labels("活动由保和街道党工委牵头"), ["保和街道"]);
+        assert_eq!(labels("据东塬乡党委书记郑明玉介绍"), ["东塬乡"]);
+        assert_eq!(labels("杨军涛任大阿镇党委书记以来"), ["大阿镇"]);
+        assert_eq!(labels("韩超勇任石桥乡党委书记以来"), ["石桥乡"]);
     }
 
     #[test]

@@ -170,19 +170,31 @@ const GLUED_BEFORE: &[&str] = &["曾任", "现任", "担任", "出任", "兼任"
 /// dictionary holds 曾任青 as a name, but not right after another).
 fn glued_to_post_verb(word: &str, tag: &str, after_name: bool) -> Option<Cut> {
     let chars: Vec<char> = word.chars().collect();
-    if tag != "nr" || chars.len() != 3 {
+    if tag != "nr" || !(3..=4).contains(&chars.len()) {
         return None;
     }
     let known = jieba().has_word(word);
-    if !known && GLUED_AFTER_NAME.contains(&chars[2]) {
+    let last = chars.len() - 1;
+    if !known && GLUED_AFTER_NAME.contains(&chars[last]) {
         return Some(Cut {
-            at: 2,
+            at: last,
             verb_first: false,
         });
     }
+    if chars.len() != 3 {
+        return None;
+    }
     let verb_first = (after_name || !known) && GLUED_BEFORE.iter().any(|v| word.starts_with(v));
-    verb_first.then_some(Cut {
-        at: 2,
+    if verb_first {
+        return Some(Cut {
+            at: 2,
+            verb_first: true,
+        });
+    }
+    // Right after a name, a one-char post verb opens the next word (郑磊秀|
+    // 任红江|镇党委: 任 红江镇).
+    (after_name && GLUED_AFTER_NAME.contains(&chars[0])).then_some(Cut {
+        at: 1,
         verb_first: true,
     })
 }
@@ -261,6 +273,11 @@ mod tests {
         };
         assert_eq!(read("王丽系青山社区党委书记")[..2], ["王丽", "系"]);
         assert_eq!(read("王丽曾任青山村党支部书记")[..2], ["王丽", "曾任"]);
+        assert_eq!(
+            read("郑磊秀任红江镇党委书记")[..3],
+            ["郑磊秀", "任", "红江"]
+        );
+        assert_eq!(read("刘平伟任共和乡党委书记")[..2], ["刘平伟", "任"]);
     }
 
     #[test]
