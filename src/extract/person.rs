@@ -791,7 +791,7 @@ const NAME_ENDS: &[&str] = &[
     "让", "被", "于", "以", "所", "亲自", "先后", "多次", "作为", "代表", "主动", "率先", "积极",
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
     "感叹", "谈到", "谈起", "提到", "解释", "透露", "直言", "高兴", "激动", "动情", "感动", "自豪",
-    "欣慰", "摄",
+    "欣慰", "摄", "带队", "率队", "调研", "检查", "督导", "宣讲", "讲解", "发言", "表态", "部署",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -1042,6 +1042,8 @@ mod tests {
         // 何新 is a rare dictionary word; 于 a preposition before 近日.
         assert_eq!(persons("村党支部书记何新民带领党员"), ["何新民"]);
         assert_eq!(persons("村党支部书记于桐宇带领党员"), ["于桐宇"]);
+        // jieba reads 主|任何|艳伟: the name ends before 带队.
+        assert_eq!(persons("东风社区主任何艳伟带队检查"), ["何艳伟"]);
         assert!(persons("社区主任于近日带领党员").is_empty());
         assert!(persons("村党支部书记马上带领党员").is_empty());
     }
