@@ -275,8 +275,9 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
     let crossed = words.iter().any(|w| {
         w.start < end && end < w.end && {
             let rest = string(chars, end, w.end);
-            !lexicon().roles.iter().any(|r| r.starts_with(&rest))
-                && !(w.end == end + 1 && GLUED_AFTER_HEAD.contains(&chars[end]))
+            let into_title = lexicon().roles.iter().any(|r| r.starts_with(&rest));
+            let glued = w.end == end + 1 && GLUED_AFTER_HEAD.contains(&chars[end]);
+            !(into_title || glued)
         }
     });
     let swallowed = words.iter().any(|w| {
