@@ -447,6 +447,74 @@ fn org_ending_at(
                 alts: vec![written],
             })
         })
+        .or_else(|| {
+            let written = string(chars, start, end);
+            listed_after_earlier(chars, previous, (start, end), &written).map(|label| OrgHit {
+                span: Span::new(start, end),
+                label,
+                alts: vec![written],
+            })
+        })
+}
+
+/// Heads of a county's or city's own bodies, which a list of organs
+/// names bare after one named with the area (公安局, 纪委监委, 信访办).
+const GOVERNMENT_BODIES: &[&str] = &[
+    "局",
+    "纪委监委",
+    "纪委",
+    "监委",
+    "办",
+    "法院",
+    "检察院",
+    "发改委",
+    "卫健委",
+    "教委",
+    "农委",
+    "经信委",
+    "住建委",
+    "文旅委",
+    "民委",
+    "科委",
+    "工信委",
+];
+
+/// An organ written with neither area nor level word, in a list (…牵头,
+/// 组织纪委监委、公安局、农科局…), is the organ of the county or higher
+/// area an organization earlier in the sentence is named after
+/// (乌拉特前旗委组织部): listed organs of one government share it.
+fn listed_after_earlier(
+    chars: &[char],
+    previous: &[OrgHit],
+    (from, end): (usize, usize),
+    written: &str,
+) -> Option<String> {
+    let listed = from > 0 && chars[from - 1] == '、' || chars.get(end) == Some(&'、');
+    let bare = !super::LEVEL_WORDS
+        .iter()
+        .any(|(w, _)| written.starts_with(w));
+    // Only a government's own bodies: a department (统战部) is its
+    // committee's, a residents' committee or a party branch (居委会,
+    // 党支部) a community's; an organ after a bare level word (街道|党组织)
+    // is that level's.
+    let not_government = !GOVERNMENT_BODIES.iter().any(|b| written.ends_with(b));
+    let of_a_level = super::LEVEL_WORDS.iter().any(|(w, _)| {
+        has_at(chars, from.saturating_sub(w.chars().count()), w) && from >= w.chars().count()
+    });
+    let plain = written.chars().all(is_cjk);
+    if !listed || !bare || not_government || of_a_level || !plain || written.chars().count() < 3 {
+        return None;
+    }
+    previous.iter().rev().find_map(|o| {
+        o.label
+            .char_indices()
+            .map(|(i, c)| &o.label[..i + c.len_utf8()])
+            .filter(|p| p.chars().count() >= 2)
+            .find(|p| {
+                known_area(p).is_some_and(|(l, k)| l == *p && k.rank() <= AreaKind::County.rank())
+            })
+            .map(|area| format!("{area}{written}"))
+    })
 }
 
 /// A generic organ of a level (区委, 县民政局) completed with the area an
@@ -799,6 +867,23 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
+    }
+
+    #[test]
+    fn bare_organs_listed_after_an_areas_organ_are_that_areas() {
+        let found = orgs("由乌拉特前旗委组织部牵头,组织纪委监委、公安局、农科局审核");
+        for o in ["乌拉特前旗纪委监委", "乌拉特前旗公安局", "乌拉特前旗农科局"]
+        {
+            assert!(found.contains(&o.to_owned()), "{found:?}");
+        }
+        assert!(orgs("组织纪委监委、公安局、农科局审核").is_empty());
+        assert_eq!(
+            orgs("北京市委组织部来到社区,与社区党委、居委会座谈"),
+            ["北京市委组织部"]
+        );
+        assert!(!orgs("沈北新区区委组织机关和街道党组织、党员干部")
+            .iter()
+            .any(|o| o.ends_with("党组织")));
     }
 
     #[test]
