@@ -365,7 +365,8 @@ fn org_ending_at(
     // the name's (东关社区|原|党委书记 → 东关社区党委).
     // Not a char of a place's name (中原|区委, 太原|市委).
     let in_place = areas.iter().any(|a| a.span.start < j && j <= a.span.end)
-        || official_area_before(chars, j).is_some();
+        || official_area_before(chars, j).is_some()
+        || (2..=3).any(|n| j >= n && above_counties(&string(chars, j - n, j)));
     let tenure = word_ending_at(chars, j, TENURES)
         .filter(|_| !in_place)
         .map_or(0, |start| j - start);
@@ -903,6 +904,7 @@ mod tests {
         assert_eq!(orgs("中原区委书记王刚出席"), ["中原区委"]);
         assert_eq!(orgs("太原市委书记王刚出席"), ["太原市委"]);
         assert_eq!(orgs("三原县委书记王刚出席"), ["三原县委"]);
+        assert_eq!(orgs("太原供电公司开展活动"), ["太原供电公司"]);
     }
 
     #[test]
