@@ -659,9 +659,7 @@ fn heuristic_stem(
     // village, merged or renamed, by its name).
     while let Some(w) = words.iter().find(|w| w.start == k && w.end < j) {
         let text = string(chars, w.start, w.end);
-        let person_word = [&lexicon().person_cues, &lexicon().roles]
-            .iter()
-            .any(|l| l.starting_at(chars, k) == Some(text.as_str()));
+        let person_word = is_person_word(chars, w);
         let joins = matches!(w.tag(), "p" | "c");
         let former = text == "原";
         if w.tag() == "q"
@@ -678,14 +676,11 @@ fn heuristic_stem(
     // A word for a person or a post after other words of the run ends a
     // name's run (周海平|代表|街道: a person and their role, then the
     // level word); first, it may name the place (工人|村).
-    if let Some(w) = words.iter().rev().find(|w| {
-        w.start > k && w.end <= j && {
-            let text = string(chars, w.start, w.end);
-            [&lexicon().person_cues, &lexicon().roles]
-                .iter()
-                .any(|l| l.starting_at(chars, w.start) == Some(text.as_str()))
-        }
-    }) {
+    if let Some(w) = words
+        .iter()
+        .rev()
+        .find(|w| w.start > k && w.end <= j && is_person_word(chars, w))
+    {
         k = w.end;
     }
     let high = suffix.kind.rank() < AreaKind::Subdistrict.rank();
@@ -740,6 +735,14 @@ fn brand_modifier(chars: &[char], words: &[Word], suffix: &AreaSuffix, w: &Word,
         && ends_with_noun
         && matches!(w.tag(), "a" | "an" | "b" | "t")
         && text.chars().all(is_cjk)
+}
+
+/// Is the word a word for a person or a post (代表, 书记), whole?
+fn is_person_word(chars: &[char], w: &Word) -> bool {
+    let text = string(chars, w.start, w.end);
+    [&lexicon().person_cues, &lexicon().roles]
+        .iter()
+        .any(|l| l.starting_at(chars, w.start) == Some(text.as_str()))
 }
 
 /// What Shanghai calls its communities (…居民区), a name of its own.

@@ -364,11 +364,13 @@ fn org_ending_at(
     // A word of tenure between the unit and its organ is the post's, not
     // the name's (东关社区|原|党委书记 → 东关社区党委).
     // Not a char of a place's name (中原|区委, 太原|市委).
-    let in_place = areas.iter().any(|a| a.span.start < j && j <= a.span.end)
-        || official_area_before(chars, j).is_some()
-        || (2..=3).any(|n| j >= n && above_counties(&string(chars, j - n, j)));
+    let in_place = || {
+        areas.iter().any(|a| a.span.start < j && j <= a.span.end)
+            || official_area_before(chars, j).is_some()
+            || (2..=3).any(|n| j >= n && above_counties(&string(chars, j - n, j)))
+    };
     let tenure = word_ending_at(chars, j, TENURES)
-        .filter(|_| !in_place)
+        .filter(|_| !in_place())
         .map_or(0, |start| j - start);
     let (mut start, mut stem) = stem_of(chars, words, areas, previous, j - tenure);
     // A party's committee of an area (九三学社|南宁市|委员会).
@@ -499,23 +501,31 @@ fn listed_after_earlier(
     // 党支部) a community's; an organ after a bare level word (街道|党组织)
     // is that level's.
     let not_government = !GOVERNMENT_BODIES.iter().any(|b| written.ends_with(b));
-    let of_a_level = super::LEVEL_WORDS.iter().any(|(w, _)| {
-        has_at(chars, from.saturating_sub(w.chars().count()), w) && from >= w.chars().count()
-    });
+    let of_a_level = super::LEVEL_WORDS
+        .iter()
+        .any(|(w, _)| word_ending_at(chars, from, &[w]).is_some());
     let plain = written.chars().all(is_cjk);
     if !listed || !bare || not_government || of_a_level || !plain || written.chars().count() < 3 {
         return None;
     }
     previous.iter().rev().find_map(|o| {
-        o.label
-            .char_indices()
-            .map(|(i, c)| &o.label[..i + c.len_utf8()])
-            .filter(|p| p.chars().count() >= 2)
-            .find(|p| {
-                known_area(p).is_some_and(|(l, k)| l == *p && k.rank() <= AreaKind::County.rank())
-            })
-            .map(|area| format!("{area}{written}"))
+        official_prefixes(&o.label)
+            .find(|(_, kind)| kind.rank() <= AreaKind::County.rank())
+            .map(|(area, _)| format!("{area}{written}"))
     })
+}
+
+/// The beginnings of an organization's name that are official area names
+/// (乌拉特前旗 of 乌拉特前旗委组织部), shortest first, with their kinds.
+fn official_prefixes(label: &str) -> impl Iterator<Item = (&str, AreaKind)> {
+    label
+        .char_indices()
+        .map(move |(i, c)| &label[..i + c.len_utf8()])
+        .filter_map(|p| {
+            known_area(p)
+                .filter(|(l, _)| l == p)
+                .map(|(_, kind)| (p, kind))
+        })
 }
 
 /// A generic organ of a level (区委, 县民政局) completed with the area an
@@ -527,13 +537,8 @@ fn complete_from_earlier(previous: &[OrgHit], written: &str) -> Option<String> {
         .iter()
         .find(|(w, _)| written.starts_with(w))?;
     previous.iter().rev().find_map(|o| {
-        let area = o
-            .label
-            .char_indices()
-            .map(|(i, c)| &o.label[..i + c.len_utf8()])
-            .find(|p| {
-                p.ends_with(word) && known_area(p).is_some_and(|(l, k)| k == kind && l == *p)
-            })?;
+        let (area, _) =
+            official_prefixes(&o.label).find(|(p, k)| p.ends_with(word) && *k == kind)?;
         let stem = area.strip_suffix(word)?;
         Some(format!("{stem}{written}"))
     })
