@@ -289,7 +289,11 @@ fn official_stem(
                     && !words.iter().any(|w| {
                         w.start >= k && w.end <= j && super::is_lexicon_verb(chars, w.start, w.end)
                     });
-                (!is_bad_stem(&stem) || (one_noun || organ_after) && !is_generic(&stem))
+                // So does a clause the name opens as the subject of a verb
+                // (大成镇召开…, ,喀赞其街道开展…), unless its stem is a
+                // verb itself (发展乡村振兴, 建设街道治理…).
+                let subject = opens_clause(chars, k) && verb_starts_at(words, end) && !one_verb;
+                (!is_bad_stem(&stem) || (one_noun || organ_after || subject) && !is_generic(&stem))
                     && (!one_verb || chained || organ_after)
                     && (!verb_on_word || organ_after)
                     && (stem.chars().count() > 1 || chained)
@@ -310,6 +314,16 @@ fn official_stem(
 
 fn found_text(hit: &AreaHit) -> String {
     hit.alts.first().unwrap_or(&hit.label).clone()
+}
+
+/// Does a clause start at `k`: the sentence's start or after a comma,
+/// colon or semicolon?
+fn opens_clause(chars: &[char], k: usize) -> bool {
+    k == 0
+        || matches!(
+            chars[k - 1],
+            ',' | '，' | ':' | '：' | ';' | '；' | ' ' | '\u{3000}'
+        )
 }
 
 /// A stem holding a county-or-higher suffix is a chain, not one name
@@ -923,6 +937,14 @@ mod tests {
     fn an_official_name_before_an_organ_is_a_place_whatever_its_tag() {
         assert_eq!(labels("富强街道党工委书记王刚出席"), ["富强街道"]);
         assert!(labels("市民政局联合街道党工委开展活动").is_empty());
+    }
+
+    #[test]
+    fn an_official_name_opening_a_clause_before_a_verb_is_a_place() {
+        assert_eq!(labels("喀赞其街道开展“红色小院”活动"), ["喀赞其街道"]);
+        assert_eq!(labels("近日,怡心街道召开会议"), ["怡心街道"]);
+        assert!(labels("会议要求,发展乡村振兴").is_empty());
+        assert!(labels("建设街道治理取得成效").is_empty());
     }
 
     #[test]
