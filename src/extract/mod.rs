@@ -226,6 +226,20 @@ struct Analysed {
     credits: Vec<byline::Credit>,
 }
 
+/// Which areas stand in an enumeration of places (来自莆田、南平、宁德的干部,
+/// 分赴福清、鼓楼等县区): a list names places side by side, none of them the
+/// one the text goes on about, so none becomes the focus (市委组织部 a
+/// sentence later is still the article's own city's).
+fn enumerated(chars: &[char], areas: &[area::AreaHit]) -> Vec<bool> {
+    let listed = |a: &area::AreaHit, b: &area::AreaHit| {
+        a.label != b.label && chars.get(a.span.end) == Some(&'、') && b.span.start == a.span.end + 1
+    };
+    areas
+        .iter()
+        .map(|h| areas.iter().any(|o| listed(h, o) || listed(o, h)))
+        .collect()
+}
+
 /// Loads the lexicons, the gazetteer (with its short-form index) and the
 /// segmenter now rather than on the first article, side by side (each
 /// takes a fraction of a second, which is most of a small incremental
@@ -246,7 +260,12 @@ pub fn extract(text: &str) -> ArticleFacts {
     add_recurring_areas(&mut analysed);
     let mut focus = Focus::default();
     for (si, a) in analysed.iter().enumerate() {
-        for hit in &a.areas {
+        for (hit, _) in a
+            .areas
+            .iter()
+            .zip(enumerated(&a.chars, &a.areas))
+            .filter(|(_, e)| !e)
+        {
             focus.add(si, hit.span.start, hit.kind, &hit.label);
         }
     }
@@ -663,6 +682,13 @@ mod tests {
     fn a_bare_level_word_before_an_organ_takes_the_area_in_focus() {
         let orgs = org_labels("王泽勇在水井村担任第一书记。他为村党支部量身制定了手册。");
         assert_eq!(orgs, ["水井村党支部"]);
+    }
+
+    #[test]
+    fn places_listed_side_by_side_set_no_focus() {
+        let orgs =
+            org_labels("南宁市召开培训会。来自柳州市、桂林市的干部参加。市委组织部负责人出席。");
+        assert_eq!(orgs, ["南宁市委组织部"]);
     }
 
     /// Asserts that `text` gives `person` a post in `unit`, with `role`
