@@ -192,6 +192,14 @@ fn mention_ending_at(mentions: &[Local], at: usize) -> Option<usize> {
 fn post_ending_at(chars: &[char], mentions: &[Local], end: usize) -> Option<usize> {
     let lex = lexicon();
     let (mut start, _) = lex.roles.ending_at(chars, end)?;
+    // A contracted title begun inside its unit's name (区委组织|部长)
+    // takes no modifier from the name.
+    if mentions
+        .iter()
+        .any(|m| is_unit(m) && m.span.start < start && start < m.span.end && m.span.end < end)
+    {
+        return Some(start);
+    }
     loop {
         if mention_ending_at(mentions, start).is_some() {
             break;
@@ -840,7 +848,13 @@ fn post_after(
     }
     let end = (from + 1..=chars.len().min(from + 12))
         .find(|&e| post_ending_at(chars, mentions, e).is_some_and(|s| s <= from))?;
-    let start = post_ending_at(chars, mentions, end)?.max(from);
+    let start = post_ending_at(chars, mentions, end)?;
+    // 组织部|长: the title is the contracted one the unit's head begins.
+    let start = if super::org::contracted_title_at(chars, from) {
+        start
+    } else {
+        start.max(from)
+    };
     let (unit, role_start) = match unit_after.or(unit_before_verb) {
         Some(u) => (Some(Unit::Mention(u)), start),
         None => match unit_before(chars, mentions, start, end) {
@@ -975,6 +989,30 @@ mod tests {
             roles(&find_appointments(&chars, &m, false)),
             [("人大代表", Unit::Mention(0))]
         );
+    }
+
+    #[test]
+    fn a_contracted_title_begun_inside_its_department() {
+        for text in ["区委组织部长杨盛川说", "王刚是区委组织部长"] {
+            let chars: Vec<char> = text.chars().collect();
+            let m = vec![
+                local(&chars, "区委组织部", EntityKind::Organization),
+                local(
+                    &chars,
+                    if text.starts_with('王') {
+                        "王刚"
+                    } else {
+                        "杨盛川"
+                    },
+                    EntityKind::Person,
+                ),
+            ];
+            assert_eq!(
+                roles(&find_appointments(&chars, &m, false)),
+                [("组织部长", Unit::Mention(0))],
+                "{text}"
+            );
+        }
     }
 
     #[test]

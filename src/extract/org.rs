@@ -267,6 +267,8 @@ const GLUED_AFTER_HEAD: &[char] = &[
 ];
 
 fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
+    // Other heads then 长, 员 … are another word (部长, 党员).
+    let contracted = end - j >= 2 && contracted_title_at(chars, end);
     let post = chars
         .get(end)
         .is_some_and(|c| ['长', '员', '门', '署', '织'].contains(c));
@@ -286,7 +288,14 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
             is_common_word(&word) && !names_an_organ(&word)
         }
     });
-    post || crossed || swallowed
+    !contracted && (post || crossed) || swallowed
+}
+
+/// Does a contracted title begin inside a department's name ending at
+/// `end` (区委组织部|长, 县公安局|长: 组织部长, 公安局长)? The name still
+/// names the department, and the title is the whole word.
+pub(super) fn contracted_title_at(chars: &[char], end: usize) -> bool {
+    end > 0 && chars.get(end) == Some(&'长') && ['部', '局', '厅'].contains(&chars[end - 1])
 }
 
 /// A dictionary word that is itself an organ's name: tagged as one
@@ -1111,6 +1120,10 @@ mod tests {
     fn posts_and_common_words_are_not_organizations() {
         assert!(orgs("他是局长").is_empty());
         assert!(orgs("组织部门要服务人才").is_empty());
+        // A contracted title names its department (组织部长, 公安局长).
+        assert_eq!(orgs("青山县委组织部长王刚说"), ["青山县委组织部"]);
+        assert_eq!(orgs("岳阳县公安局长王刚说"), ["岳阳县公安局"]);
+        assert!(orgs("他找到了部长").is_empty());
         assert!(orgs("新格局").is_empty());
     }
 }
