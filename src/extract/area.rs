@@ -293,8 +293,16 @@ fn official_stem(
                 // (大成镇召开…, ,喀赞其街道开展…), unless its stem is a
                 // verb itself (发展乡村振兴, 建设街道治理…).
                 let subject = opens_clause(chars, k) && verb_starts_at(words, end) && !one_verb;
-                (!is_bad_stem(&stem) || (one_noun || organ_after || subject) && !is_generic(&stem))
-                    && (!one_verb || chained || organ_after)
+                // So does a post title after it (玄本村|第一书记), where the
+                // name opens a clause or follows a verb of posts (担任|
+                // 团结村|第一书记); a verb stem elsewhere acts on the
+                // post's holders (同意村主任的意见).
+                let post_after = lexicon().roles.starting_at(chars, end).is_some();
+                let post_place =
+                    post_after && (opens_clause(chars, k) || after_post_verb(chars, words, k));
+                (!is_bad_stem(&stem)
+                    || (one_noun || organ_after || subject || post_after) && !is_generic(&stem))
+                    && (!one_verb || chained || organ_after || post_place)
                     && (!verb_on_word || organ_after)
                     && (stem.chars().count() > 1 || chained)
                     && !holds_a_level(&stem)
@@ -324,6 +332,20 @@ fn opens_clause(chars: &[char], k: usize) -> bool {
             chars[k - 1],
             ',' | '，' | ':' | '：' | ';' | '；' | ' ' | '\u{3000}'
         )
+}
+
+/// Verbs that put a person in a post at a place (担任, 驻, 任): a name
+/// after one is the post's unit.
+const POST_VERBS: &[&str] = &[
+    "担任", "任", "现任", "出任", "兼任", "系", "是", "驻", "到", "在",
+];
+
+/// Does a word of [`POST_VERBS`] end at `k`?
+fn after_post_verb(chars: &[char], words: &[Word], k: usize) -> bool {
+    words
+        .iter()
+        .any(|w| w.end == k && POST_VERBS.contains(&string(chars, w.start, w.end).as_str()))
+        || k > 0 && chars[k - 1] == '驻'
 }
 
 /// A stem holding a county-or-higher suffix is a chain, not one name
@@ -432,11 +454,11 @@ fn official_before(chars: &[char], floor: usize, child: &AreaHit) -> Option<Area
 }
 
 /// Prepositions and post verbs jieba may glue to the first char of a name
-/// after them (由保|和街道, 据东|塬乡, 杨军涛|任大|阿镇), or to the word
+/// after them (由保|和街道, 据东|塬乡, 杨军涛|任大|阿镇, 驻玄|本村), or to the word
 /// before them (韩超|勇任|石桥乡).
 const GLUED_BEFORE_NAME: &[char] = &[
     '由', '在', '向', '从', '对', '与', '和', '把', '将', '被', '为', '到', '于', '据', '任', '系',
-    '是',
+    '是', '驻',
 ];
 
 /// Function words after which a name can start.
@@ -937,6 +959,13 @@ mod tests {
     fn an_official_name_before_an_organ_is_a_place_whatever_its_tag() {
         assert_eq!(labels("富强街道党工委书记王刚出席"), ["富强街道"]);
         assert!(labels("市民政局联合街道党工委开展活动").is_empty());
+    }
+
+    #[test]
+    fn an_official_name_before_a_post_title_is_a_place() {
+        assert_eq!(labels("驻玄本村第一书记郭荣介绍"), ["玄本村"]);
+        assert_eq!(labels("李明担任自立社区第一书记以来"), ["自立社区"]);
+        assert!(labels("他同意村主任的意见").is_empty());
     }
 
     #[test]
