@@ -831,11 +831,22 @@ fn name_after_title(chars: &[char], words: &[Word], at: usize, taken: &[Span]) -
             w.start == at + 1 && w.end == at + 3 && w.is_person_tag() && ends_name(chars, w.end)
         })
     };
+    // 向 is a common surname as well as "towards": a name where no word
+    // follows it before the name ends (书记向武芝告诉…, not 书记向记者介绍).
+    let preposition_surname = || {
+        chars[at] == '向'
+            && chars.len() >= at + 3
+            && ends_name(chars, at + 3)
+            && !is_common_word(&string(chars, at + 1, at + 3))
+            && !chars[at + 1..at + 3]
+                .iter()
+                .any(|c| FUNCTION_CHARS.contains(c) || NOT_GIVEN.contains(*c))
+    };
     // 何新 is a dictionary word, but a rare one: 何新民 is a name.
     if chars.len() < at + 2
         || is_frequent_word(&string(chars, at, at + 2))
-        || FUNCTION_CHARS.contains(&chars[at])
-        || ends_name(chars, at) && !read_as_name()
+        || FUNCTION_CHARS.contains(&chars[at]) && !preposition_surname()
+        || ends_name(chars, at) && !read_as_name() && !preposition_surname()
     {
         return None;
     }
@@ -1042,6 +1053,9 @@ mod tests {
         // 何新 is a rare dictionary word; 于 a preposition before 近日.
         assert_eq!(persons("村党支部书记何新民带领党员"), ["何新民"]);
         assert_eq!(persons("村党支部书记于桐宇带领党员"), ["于桐宇"]);
+        assert_eq!(persons("村党支部书记向武芝告诉记者"), ["向武芝"]);
+        assert!(persons("村党支部书记向记者介绍了情况").is_empty());
+        assert!(persons("社区主任向前来咨询的居民解释").is_empty());
         // jieba reads 主|任何|艳伟: the name ends before 带队.
         assert_eq!(persons("东风社区主任何艳伟带队检查"), ["何艳伟"]);
         assert!(persons("社区主任于近日带领党员").is_empty());
