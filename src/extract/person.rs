@@ -357,7 +357,8 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
         let end = match went_to(chars, taken, v) {
             to if to < v => to,
             _ if one_of || e > v + verb.chars().count() => {
-                aside_before(chars, time_phrase_before(chars, adverb_before(chars, v)))
+                let at = address_before(chars, adverb_before(chars, v));
+                aside_before(chars, time_phrase_before(chars, at))
             }
             _ if heads_a_name_before(chars, taken, v, post_at) => v,
             _ => continue,
@@ -390,6 +391,16 @@ fn heads_a_name_before(chars: &[char], taken: &[Span], at: usize, post: usize) -
     taken
         .iter()
         .any(|t| t.end <= at && t.end > 0 && chars[t.end - 1] == head)
+}
+
+/// Where the form of address 同志 ending at `at` starts, else `at`: it
+/// stands between a name and its verb of posts (经研究,王丽同志任…).
+fn address_before(chars: &[char], at: usize) -> usize {
+    if at >= 2 && has_at(chars, at - 2, "同志") {
+        at - 2
+    } else {
+        at
+    }
 }
 
 /// Adverbs between a name and its verb of posts (张强|先后|担任…).
