@@ -761,7 +761,6 @@ mod tests {
                 "石门村党支部",
             ),
             ("王丽,汉族,现任石门村党支部书记。", "书记", "石门村党支部"),
-            ("经研究,王丽同志任石门村党支部书记。", "书记", "石门村党支部"),
             (
                 "王丽(女,1980年生)是石门村党支部书记。",
                 "书记",
@@ -775,6 +774,9 @@ mod tests {
         ] {
             assert_holds(text, "王丽", Some(role), unit);
         }
+        // 同志 between a name jieba does not know and the verb.
+        let text = "经研究,顾娇依同志任石门村党支部书记。";
+        assert_holds(text, "顾娇依", Some("书记"), "石门村党支部");
         // A name inside brackets is a byline's, not the subject.
         let facts = extract("(记者 王丽)担任石门村党支部书记的刘强说。");
         assert!(
@@ -809,6 +811,9 @@ mod tests {
         ] {
             assert_holds(text, "王丽", Some(role), unit);
         }
+        // 同志 between a name jieba does not know and the verb.
+        let text = "经研究,顾娇依同志任石门村党支部书记。";
+        assert_holds(text, "顾娇依", Some("书记"), "石门村党支部");
     }
 
     #[test]
