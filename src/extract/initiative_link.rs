@@ -789,7 +789,12 @@ fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
         .iter()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let opens = before.is_empty() || before == "在";
+    // 在X开展的“…”活动中: a relative clause between 在 and the name.
+    let opens = before.is_empty()
+        || before == "在"
+        || before.starts_with('在')
+            && before.ends_with('的')
+            && !before.contains(|c| CLAUSE_BREAKS.contains(&c));
     let end = after_head(frame, ini, DURING).filter(|_| opens)?;
     if !matches!(frame.chars.get(end), Some(',' | '，')) {
         return None;
@@ -1182,10 +1187,10 @@ fn passive_agent<'a>(frame: &'a Frame, verb_at: usize) -> Option<&'a Named> {
     })
 }
 
-/// A积极参与B开展的“…”: a program named with a relative clause (B开展的)
-/// after a verb of taking part. B, the relative clause's subject, runs it
-/// (or takes part, by its verb); A, the subject of the verb of taking
-/// part, takes part.
+/// B开展的“…”: a program named with a relative clause. B, the clause's
+/// subject, runs it (or takes part, by its verb), and so do the subjects
+/// paired with their verbs before it (A主办、B承办的); after a verb of
+/// taking part (A积极参与B开展的“…”), A, its subject, takes part.
 fn relative_clause(frame: &Frame, ini: &Named, quote: usize) -> Option<Vec<Relation>> {
     let chars = &frame.chars;
     if quote < 2 || chars[quote - 1] != '的' {
@@ -1196,13 +1201,24 @@ fn relative_clause(frame: &Frame, ini: &Named, quote: usize) -> Option<Vec<Relat
         .named
         .iter()
         .find(|n| n.kind != EntityKind::Initiative && n.span.end == inner.at)?;
-    let outer = verb_ending_at(frame, owner.span.start).filter(|v| v.participant)?;
-    let kind = if inner.participant || owner.kind == EntityKind::Person {
-        RelationKind::Participant
-    } else {
-        RelationKind::Organizer
+    // A主办、B承办的“…”: the subjects paired with their verbs before it.
+    let subjects_of_clause = std::iter::once((*owner, inner.participant))
+        .chain(paired_subjects(frame, owner.span.start));
+    let mut out: Vec<Relation> = subjects_of_clause
+        .map(|(subject, participant)| {
+            let kind = if participant || subject.kind == EntityKind::Person {
+                RelationKind::Participant
+            } else {
+                RelationKind::Organizer
+            };
+            frame.relation(ini, &subject, kind, subject.span.start)
+        })
+        .collect();
+    // With no verb of taking part before it (在X开展的“…”活动中), the
+    // clause names its subjects only.
+    let Some(outer) = verb_ending_at(frame, owner.span.start).filter(|v| v.participant) else {
+        return Some(out);
     };
-    let mut out = vec![frame.relation(ini, owner, kind, owner.span.start)];
     let (joining, _) = subjects(frame, outer.at);
     out.extend(
         joining
@@ -1556,6 +1572,16 @@ mod tests {
                 "东风社区".into(),
                 RelationKind::Organizer
             )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_in_names_the_organizer_and_the_time() {
+        let found = links("在红旗镇开展的“民情说事”活动中,壕口村党支部书记李文带头走访。");
+        assert!(
+            found.contains(&("民情说事".into(), "红旗镇".into(), RelationKind::Organizer))
+                && found.contains(&("民情说事".into(), "李文".into(), RelationKind::Participant)),
             "{found:?}"
         );
     }
