@@ -517,6 +517,7 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
         .filter(|w| w.end - w.start >= 2 && (w.tag() == "ns" || placed(w)))
         .filter(|w| !before_suffix(w.end))
         .filter(|w| !names_a_thing(chars, words, w.end))
+        .filter(|w| !given_name_after_surname(chars, words, w))
         .filter(|w| {
             !quoted
                 .iter()
@@ -534,6 +535,18 @@ fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<A
                 .is_some_and(|written| above_counties(written))
         })
         .collect()
+}
+
+/// Is the word the given name of a person, after a surname jieba cut as a
+/// word of its own (记者郭|晋城|说, 王|长春|等5人)? A surname that is also a
+/// function word (于兰州, 向北京) leaves the place.
+fn given_name_after_surname(chars: &[char], words: &[Word], w: &Word) -> bool {
+    let Some(s) = w.start.checked_sub(1) else {
+        return false;
+    };
+    words.iter().any(|p| p.start == s && p.end == w.start)
+        && lexicon().surname_of(&chars[s].to_string()).is_some()
+        && !BAD_LAST.contains(&chars[s])
 }
 
 /// Words after which a short form is a place whatever jieba tagged it
@@ -959,6 +972,13 @@ mod tests {
     fn an_official_name_before_an_organ_is_a_place_whatever_its_tag() {
         assert_eq!(labels("富强街道党工委书记王刚出席"), ["富强街道"]);
         assert!(labels("市民政局联合街道党工委开展活动").is_empty());
+    }
+
+    #[test]
+    fn a_short_form_after_a_surname_is_a_given_name() {
+        assert!(labels("记者郭晋城说").is_empty());
+        assert!(labels("王长春等5人获得表彰").is_empty());
+        assert_eq!(labels("会议于兰州召开"), ["兰州市"]);
     }
 
     #[test]
