@@ -199,6 +199,9 @@ pub struct ImpliedArea {
     /// The area's official name as the gazetteer gives it.
     pub name: String,
     pub kind: AreaKind,
+    /// Whether the organization's name writes that official name in full
+    /// (尖草坪区委宣传部), not a short form (山西日报, 中山大学).
+    pub in_full: bool,
     pub evidence: Evidence,
 }
 

@@ -60,6 +60,7 @@ pub fn find_org_areas(facts: &mut ArticleFacts, focus: &Focus) {
             }),
             Found::Implied(name, kind) => facts.implied_areas.push(ImpliedArea {
                 org,
+                in_full: written(facts, org).contains(&name),
                 name,
                 kind,
                 evidence,
@@ -501,6 +502,14 @@ mod tests {
             "{found:?}"
         );
         assert!(pairs(text).iter().all(|(o, _)| o != "山西日报报业集团"));
+        // Written in full or by a short form.
+        let facts = extract("尖草坪区委宣传部印发通知。山西日报报业集团主办评选。");
+        let in_full: Vec<(&str, bool)> = facts
+            .implied_areas
+            .iter()
+            .map(|a| (a.name.as_str(), a.in_full))
+            .collect();
+        assert_eq!(in_full, [("尖草坪区", true), ("山西省", false)]);
         // After the country's name (中国|甘肃|网).
         let found = implied("中国甘肃网1月5日讯 庆阳市环县开展活动。");
         assert!(

@@ -157,7 +157,7 @@ fn implied_relations(
             stated_in: Vec::new(),
             hint: true,
         };
-        let Some(id) = place::implied(&name, named) else {
+        let Some(id) = place::implied(&name, named, area.in_full) else {
             continue;
         };
         let object = match entities.iter().position(|e| e.division() == Some(id)) {
@@ -503,6 +503,10 @@ mod tests {
     /// An article naming `place` and an organization whose area is the
     /// implied 山西省.
     fn implying(place: &str) -> LinkedArticle {
+        implying_in_full(place, false)
+    }
+
+    fn implying_in_full(place: &str, in_full: bool) -> LinkedArticle {
         let mut facts = article(
             vec![
                 mention(EntityKind::Organization, "山西日报报业集团"),
@@ -514,6 +518,7 @@ mod tests {
             org: 0,
             name: "山西省".into(),
             kind: AreaKind::Province,
+            in_full,
             evidence: facts.mentions[0].evidence,
         });
         link("a.txt", "h", facts)
@@ -536,5 +541,14 @@ mod tests {
         let linked = implying("广州市");
         assert!(linked.relations.is_empty(), "{:?}", linked.relations);
         assert_eq!(linked.entities.len(), 2);
+    }
+
+    #[test]
+    fn a_unique_official_name_written_in_full_needs_no_support() {
+        let linked = implying_in_full("广州市", true);
+        let [r] = linked.relations[..] else {
+            panic!("{:?}", linked.relations);
+        };
+        assert_eq!(linked.entities[r.object].label, "山西省");
     }
 }

@@ -411,8 +411,10 @@ fn linked_ancestor(
 /// candidate of that name and level that holds or lies in a live
 /// candidate of a place the article names (`named`), under a linked one
 /// for a township or village. `None` when the article's places do not
-/// settle it: 中山大学 in an article about 广州市 is not in 中山市.
-pub fn implied(area: &AreaName, named: &[Resolution]) -> Option<DivisionId> {
+/// settle it: 中山大学 in an article about 广州市 is not in 中山市. A name of
+/// a county or higher unit written in full (`in_full`: 尖草坪区委宣传部)
+/// needs no support where it is the only division of that name.
+pub fn implied(area: &AreaName, named: &[Resolution], in_full: bool) -> Option<DivisionId> {
     let g = divisions();
     let related = |id: DivisionId, other: DivisionId| within(g, id, other) || within(g, other, id);
     let supported = |id: DivisionId| {
@@ -424,10 +426,13 @@ pub fn implied(area: &AreaName, named: &[Resolution]) -> Option<DivisionId> {
             _ => false,
         })
     };
-    let mut fitting = candidates(g, area)
-        .into_iter()
-        .map(|c| c.id)
-        .filter(|&id| supported(id));
+    let all: Vec<DivisionId> = candidates(g, area).into_iter().map(|c| c.id).collect();
+    if let [only] = all[..] {
+        if in_full && g.get(only).level() <= Level::County {
+            return Some(only);
+        }
+    }
+    let mut fitting = all.into_iter().filter(|&id| supported(id));
     let id = fitting.next()?;
     fitting.next().is_none().then_some(id)
 }
