@@ -12,7 +12,7 @@ const FLOOR: f64 = 0.97;
 
 /// The relations F1 (publication date, organization in area, initiative
 /// links) reached on seeds + dev and on dev2; raise them when they improve.
-const RELATIONS_FLOOR: f64 = 0.83;
+const RELATIONS_FLOOR: f64 = 0.84;
 const DEV2_RELATIONS_FLOOR: f64 = 0.815;
 
 /// The scorer's last lines: `relations F1 x` and `overall F1 y`.
