@@ -214,11 +214,11 @@ const LIST_MARKS: &[char] = &['、', ' '];
 /// Conjunctions before a list's last name (王小红、李明明和赵刚).
 const LAST_ITEM_MARKS: &[char] = &['和', '及', '与', '同'];
 
-/// The name listed right before `next` (王小明|、李红霞、赵大伟等…): a name
-/// after a clause break, another 、 or the line's start.
+/// The name listed right before `next` (王小明|、李红霞、赵大伟等…, 邹保|和
+/// 范海炎两人): a name after a clause break, another 、 or the line's start.
 fn listed_before(chars: &[char], words: &[Word], next: Span) -> Option<Span> {
     let end = next.start.checked_sub(1)?;
-    if chars[end] != '、' {
+    if chars[end] != '、' && !LAST_ITEM_MARKS.contains(&chars[end]) {
         return None;
     }
     [3, 2]
@@ -1143,6 +1143,7 @@ mod tests {
         );
         assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
         assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
+        assert_eq!(persons("邹保和范海炎两人主动报名"), ["邹保", "范海炎"]);
         assert!(persons("在工作的指导下").is_empty());
         assert_eq!(persons("“心里才有底。”梁文静说,他是天水人"), ["梁文静"]);
         assert!(persons("但村民说,路修好了").is_empty());
