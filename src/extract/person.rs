@@ -64,7 +64,10 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
     for span in names_before_posts(chars, taken) {
         add(span);
     }
-    for span in names_before_post_verbs(chars, taken) {
+    for span in names_before_post_verbs(chars, taken)
+        .into_iter()
+        .chain(names_before_honours(chars))
+    {
         add(span);
     }
     for span in names_before_counts(chars)
@@ -367,18 +370,58 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
             .into_iter()
             .filter_map(|len| end.checked_sub(len))
             .find(|&start| {
-                let anchored = start == 0
-                || !is_cjk(chars[start - 1])
-                || chars[start - 1] == '的'
-                || taken.iter().any(|t| t.end == start)
-                || lexicon().person_cues.ending_at(chars, start).is_some()
                 // 选派干部|陈晓东|到…任第一书记: too loose a cue elsewhere.
-                || start >= 2 && has_at(chars, start - 2, "干部");
-                anchored && is_name(&string(chars, start, end))
+                let cadre = start >= 2 && has_at(chars, start - 2, "干部");
+                (anchored(chars, taken, start) || cadre) && is_name(&string(chars, start, end))
             });
         found.extend(name.map(|start| Span::new(start, end)));
     }
     found
+}
+
+/// Does a name starting at `start` stand where names do: the sentence's
+/// start, after a non-CJK char, 的, a name or organization, or a cue word?
+fn anchored(chars: &[char], taken: &[Span], start: usize) -> bool {
+    taken.iter().any(|t| t.end == start) || opens_a_name(chars, start)
+}
+
+/// The sentence's start, a non-CJK char, 的 or a cue word before `start`.
+fn opens_a_name(chars: &[char], start: usize) -> bool {
+    start == 0
+        || !is_cjk(chars[start - 1])
+        || chars[start - 1] == '的'
+        || lexicon().person_cues.ending_at(chars, start).is_some()
+}
+
+/// Chars that end the names of places and rarely a given name (何家湾,
+/// 王家庄): an honoured place, not a person.
+const PLACE_ENDS: &[char] = &[
+    '湾', '村', '庄', '屯', '沟', '街', '路', '巷', '苑', '坝', '塘', '寨', '堡', '圩',
+];
+
+/// Verbs of an honour given to a person (…村的顾英被评为优秀共产党员).
+const HONOURED: &[&str] = &["被评为", "被授予", "荣获", "获评", "被表彰为"];
+
+/// A name right before a verb of [`HONOURED`], after 的, a cue word or a
+/// clause's start; not right after a place, whose parts are honoured too
+/// (…社区花村街被评为…).
+fn names_before_honours(chars: &[char]) -> Vec<Span> {
+    (2..chars.len())
+        .filter(|&v| HONOURED.iter().any(|h| has_at(chars, v, h)))
+        .filter_map(|end| {
+            [3, 2]
+                .into_iter()
+                .filter_map(|len| end.checked_sub(len))
+                .find(|&start| {
+                    let name = string(chars, start, end);
+                    opens_a_name(chars, start)
+                        && is_name(&name)
+                        && !is_common_word(&name)
+                        && !chars[end - 1..end].iter().any(|c| PLACE_ENDS.contains(c))
+                })
+                .map(|start| Span::new(start, end))
+        })
+        .collect()
 }
 
 /// Does the title at `post` head a name before `at` (组建…志愿服务队,王丽
@@ -1144,6 +1187,10 @@ mod tests {
         assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
         assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
         assert_eq!(persons("邹保和范海炎两人主动报名"), ["邹保", "范海炎"]);
+        // Honoured after 的; not a place honoured (何家湾) nor a thing.
+        assert_eq!(persons("围寨村的顾英被评为优秀共产党员"), ["顾英"]);
+        assert!(persons("辖区的何家湾被评为示范点").is_empty());
+        assert!(persons("我们的项目被评为优秀项目").is_empty());
         assert!(persons("在工作的指导下").is_empty());
         assert_eq!(persons("“心里才有底。”梁文静说,他是天水人"), ["梁文静"]);
         assert!(persons("但村民说,路修好了").is_empty());
