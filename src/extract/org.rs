@@ -398,10 +398,19 @@ fn org_ending_at(
     let unfound_place = super::LEVEL_WORDS.iter().any(|(w, _)| stem.ends_with(w))
         && !has_area(areas, start, j)
         && !official;
-    let named = has_area(areas, start, j)
-        || official && !cuts_a_word
-        || stem.chars().count() >= 4
-        || stem.chars().count() > 1 && has_proper_word(chars, words, start, j);
+    // A post verb ending the stem was glued to a name before it (方志|贤任|
+    // 村委会主任): the organ is written bare.
+    let glued_verb = stem
+        .chars()
+        .last()
+        .is_some_and(|c| super::segment::GLUED_AFTER_NAME.contains(&c))
+        && !has_area(areas, start, j)
+        && !official;
+    let named = !glued_verb
+        && (has_area(areas, start, j)
+            || official && !cuts_a_word
+            || stem.chars().count() >= 4
+            || stem.chars().count() > 1 && has_proper_word(chars, words, start, j));
     // A one-char head needs an area in the name, or a dictionary organ
     // noun ending with it that names a field of work (煤田|地质局, not
     // 新格局).

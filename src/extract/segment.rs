@@ -163,14 +163,16 @@ struct Cut {
 /// Verbs of posts jieba glues to a name: one char after it (王丽系, 张华是,
 /// 李明任; none is a given name's char in `given_name_chars.txt`), or two
 /// before the next word's first char (曾任青).
-const GLUED_AFTER_NAME: &[char] = &['系', '是', '任'];
+pub(super) const GLUED_AFTER_NAME: &[char] = &['系', '是', '任'];
 const GLUED_BEFORE: &[&str] = &["曾任", "现任", "担任", "出任", "兼任", "时任", "原任"];
 
 /// `after_name`: the word before is a name too (王丽|曾任青: jieba's
 /// dictionary holds 曾任青 as a name, but not right after another).
 fn glued_to_post_verb(word: &str, tag: &str, after_name: bool) -> Option<Cut> {
     let chars: Vec<char> = word.chars().collect();
-    if tag != "nr" || !(3..=4).contains(&chars.len()) {
+    // The HMM tags some such words a place (郑河任/ns|村委会主任).
+    let place_tag = tag == "ns";
+    if !(tag == "nr" || place_tag) || !(3..=4).contains(&chars.len()) {
         return None;
     }
     let known = jieba().has_word(word);
@@ -181,7 +183,7 @@ fn glued_to_post_verb(word: &str, tag: &str, after_name: bool) -> Option<Cut> {
             verb_first: false,
         });
     }
-    if chars.len() != 3 {
+    if chars.len() != 3 || place_tag {
         return None;
     }
     let verb_first = (after_name || !known) && GLUED_BEFORE.iter().any(|v| word.starts_with(v));
@@ -278,6 +280,10 @@ mod tests {
             ["郑磊秀", "任", "红江"]
         );
         assert_eq!(read("刘平伟任共和乡党委书记")[..2], ["刘平伟", "任"]);
+        assert_eq!(
+            read("沃溪村召开会议,郑河任村委会主任")[4..6],
+            ["郑河", "任"]
+        );
     }
 
     #[test]
