@@ -89,7 +89,7 @@ const VERBS: &[&str] = &[
 /// 李明任村党支部书记, 张华系…).
 const VERBS_AFTER_NAME: &[&str] = &["是", "任", "系"];
 /// The form of address that may stand between a name and a short verb.
-const ADDRESS: &str = "同志";
+pub(super) const ADDRESS: &str = "同志";
 /// Words between a unit and a post after 是 (…公司的一名车工).
 const LINKS: &[&str] = &["的一名", "的一位", "的一个", "的", "一名", "一位"];
 
@@ -792,6 +792,11 @@ fn appointed(chars: &[char], mentions: &[Local], found: &mut Vec<Found>) {
 pub(super) fn post_verbs() -> &'static WordList {
     static LIST: OnceLock<WordList> = OnceLock::new();
     LIST.get_or_init(|| word_list(VERBS))
+}
+
+/// Is `word` a verb of posts, long (担任) or short (任, 系, 是)?
+pub(super) fn is_post_verb(word: &str) -> bool {
+    VERBS.contains(&word)
 }
 
 /// [`APPOINTING`] indexed by first char.

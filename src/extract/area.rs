@@ -335,18 +335,17 @@ fn opens_clause(chars: &[char], k: usize) -> bool {
         )
 }
 
-/// Verbs that put a person in a post at a place (担任, 驻, 任): a name
-/// after one is the post's unit.
-const POST_VERBS: &[&str] = &[
-    "担任", "任", "现任", "出任", "兼任", "系", "是", "驻", "到", "在",
-];
+/// Words that put a person at a post's place (驻|玄本村, 到|大湾村).
+const TO_A_POST: &[&str] = &["驻", "到", "在"];
 
-/// Does a word of [`POST_VERBS`] end at `k`?
+/// Does a verb of posts (担任, 任, 系: the appointment grammar's), or a
+/// word of [`TO_A_POST`], end at `k` as a word of its own?
 fn after_post_verb(chars: &[char], words: &[Word], k: usize) -> bool {
-    words
-        .iter()
-        .any(|w| w.end == k && POST_VERBS.contains(&string(chars, w.start, w.end).as_str()))
-        || k > 0 && chars[k - 1] == '驻'
+    words.iter().any(|w| {
+        let text = string(chars, w.start, w.end);
+        w.end == k
+            && (super::appointment::is_post_verb(&text) || TO_A_POST.contains(&text.as_str()))
+    }) || k > 0 && chars[k - 1] == '驻'
 }
 
 /// A stem holding a county-or-higher suffix is a chain, not one name

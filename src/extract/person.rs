@@ -417,7 +417,7 @@ fn names_before_honours(chars: &[char]) -> Vec<Span> {
                     opens_a_name(chars, start)
                         && is_name(&name)
                         && !is_common_word(&name)
-                        && !chars[end - 1..end].iter().any(|c| PLACE_ENDS.contains(c))
+                        && !PLACE_ENDS.contains(&chars[end - 1])
                 })
                 .map(|start| Span::new(start, end))
         })
@@ -439,7 +439,7 @@ fn heads_a_name_before(chars: &[char], taken: &[Span], at: usize, post: usize) -
 /// Where the form of address 同志 ending at `at` starts, else `at`: it
 /// stands between a name and its verb of posts (经研究,王丽同志任…).
 fn address_before(chars: &[char], at: usize) -> usize {
-    if at >= 2 && has_at(chars, at - 2, "同志") {
+    if at >= 2 && has_at(chars, at - 2, appointment::ADDRESS) {
         at - 2
     } else {
         at
