@@ -4,7 +4,7 @@
 //! The pairs are data (`data/lexicon/overconversion.tsv`); every pair keeps
 //! its length so the offset map is untouched.
 
-use super::Tracked;
+use super::{t2s, Tracked};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
@@ -52,6 +52,35 @@ pub(crate) fn repair_overconversion(mut tracked: Tracked) -> Tracked {
     tracked
 }
 
+/// A text is simplified when fewer than one CJK char in this many is
+/// traditional: a stray form in a simplified page (debris, a name), not a
+/// traditional page, which changes one char in four or five.
+const TRADITIONAL_SHARE: usize = 50;
+
+/// Takes back the conversion of chars simplified text writes too (乾 in
+/// 记者金奉乾, 於 as a surname: [`t2s::is_both_scripts`]) where the text
+/// is simplified: there the char is what the writer meant, while OpenCC,
+/// which converts traditional text, reads it as 干 or 于. Char for char, so
+/// the offset map is untouched.
+pub(crate) fn keep_chars_of_simplified_text(original: &str, converted: String) -> String {
+    if !original.chars().any(t2s::is_both_scripts) {
+        return converted;
+    }
+    let (mut cjk, mut changed) = (0usize, 0usize);
+    for (o, c) in original.chars().zip(converted.chars()) {
+        cjk += usize::from(super::is_cjk(o));
+        changed += usize::from(o != c && !t2s::is_both_scripts(o));
+    }
+    if changed * TRADITIONAL_SHARE >= cjk {
+        return converted;
+    }
+    original
+        .chars()
+        .zip(converted.chars())
+        .map(|(o, c)| if t2s::is_both_scripts(o) { o } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +89,21 @@ mod tests {
         repair_overconversion(Tracked::from_text(s))
             .text
             .into_owned()
+    }
+
+    #[test]
+    fn names_in_simplified_text_keep_chars_of_both_scripts() {
+        let normal = |s: &str| crate::normalize::normalize(s).text;
+        assert_eq!(
+            normal("(首席记者 金奉乾 通讯员 陈建宗)"),
+            "(首席记者 金奉乾 通讯员 陈建宗)"
+        );
+        // In traditional text the same char is the traditional 干.
+        let traditional = "記者走訪了這個鄉鎮，天氣很乾燥，幹部們在田間勞動。";
+        assert_eq!(
+            normal(traditional),
+            "记者走访了这个乡镇，天气很干燥，干部们在田间劳动。"
+        );
     }
 
     #[test]

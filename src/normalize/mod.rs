@@ -110,6 +110,7 @@ fn to_simplified(mut tracked: Tracked) -> Tracked {
         Cow::Borrowed(_) => return tracked,
     };
     debug_assert_eq!(converted.chars().count(), tracked.text.chars().count());
+    let converted = fixes::keep_chars_of_simplified_text(&tracked.text, converted);
     tracked.text = Cow::Owned(converted);
     tracked
 }

@@ -66,6 +66,29 @@ pub fn to_simplified(text: &str) -> Cow<'_, str> {
     tables().convert(text)
 }
 
+/// Is `c` a char simplified text writes too, though OpenCC turns it into
+/// another (乾 → 干, 於 → 于): the table lists `c` itself among its
+/// candidates. In simplified text such a char is meant (金奉乾, 於姓).
+pub fn is_both_scripts(c: char) -> bool {
+    static BOTH: OnceLock<CharSet> = OnceLock::new();
+    BOTH.get_or_init(|| {
+        let mut set = CharSet::default();
+        for line in TS_CHARACTERS.lines() {
+            let Some((source, candidates)) = line.split_once('\t') else {
+                continue;
+            };
+            let mut chars = source.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                if candidates.split(' ').skip(1).any(|k| k == source) {
+                    set.insert(c);
+                }
+            }
+        }
+        set
+    })
+    .contains(c)
+}
+
 /// Sizes of the loaded tables, for logging and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TableStats {
@@ -586,6 +609,16 @@ mod tests {
         assert!(text.chars().count() > DENSE_AFTER * 2);
         assert_eq!(to_simplified(&text), want);
         assert_eq!(reference(&text), want);
+    }
+
+    #[test]
+    fn chars_of_both_scripts_come_from_the_table() {
+        for c in ['乾', '於', '夥'] {
+            assert!(is_both_scripts(c), "{c}");
+        }
+        for c in ['幹', '干', '機', '沈'] {
+            assert!(!is_both_scripts(c), "{c}");
+        }
     }
 
     #[test]
