@@ -313,8 +313,15 @@ fn official_stem(
                     && at_edge
             } else {
                 let crossed = words.iter().any(|w| w.start < k && k < w.end);
+                // A one-char stem (环|县, 蠡|县) names the unit at a
+                // chain's start, or where jieba takes the name as one
+                // place's word (在|环县/ns|车道乡), not inside another word.
+                let one_place_word = words
+                    .iter()
+                    .any(|w| w.start == k && w.end == end && w.tag() == "ns");
                 !crossed
                     && (stem.chars().count() > 1
+                        || one_place_word
                         || k == floor && !is_common_word(&found_text(&found)))
             };
             (kind == suffix.kind && edge_ok).then_some(found)
@@ -738,17 +745,30 @@ fn heuristic_stem(
     }
     let stem = string(chars, k, j);
     let name = string(chars, k, end);
+
     // One ordinary word is no name; a proper noun (长盛|小区, 石门|村) is, but not
     // before the suffix of a township the gazetteer would know (汇报|街道).
     let township = suffix.kind.rank() <= AreaKind::Township.rank();
     // Before an organ's head (光明|村|党支部), one ordinary word below a
     // township is the place's name: the organ is a named place's.
     let named_by_organ = !township && organ_starts_at(chars, end);
+    // Right after a county, a town's or township's stem of nouns is its
+    // name, however common the word (通渭县|车道|乡): the chain vouches for
+    // it; a verb acts on the level (万莲街道|加强|街道).
+    let chained_township = matches!(suffix.kind, AreaKind::Town | AreaKind::Township)
+        && floor > 0
+        && floor == chain_end
+        && k == floor
+        && words
+            .iter()
+            .filter(|w| w.start >= k && w.end <= j)
+            .all(|w| is_nominal_tag(w.tag()));
     let one_common_word = words
         .iter()
         .any(|w| w.start == k && w.end == j && (!matches!(w.tag(), "nz" | "ns") || township))
         && is_common_word(&stem)
-        && !named_by_organ;
+        && !named_by_organ
+        && !chained_township;
     if stem.chars().count() < 2 || is_bad_stem(&stem) || is_common_word(&name) || one_common_word {
         return None;
     }
@@ -932,6 +952,19 @@ mod tests {
         assert_eq!(labels("拍摄了同心镇凤阁村党组织"), ["同心镇", "凤阁村"]);
         assert_eq!(labels("分别在环县车道镇的5个村"), ["环县", "车道镇"]);
         assert!(labels("建设新型社区").is_empty());
+    }
+
+    #[test]
+    fn a_county_of_one_char_stem_and_a_township_of_a_common_noun_after_it() {
+        assert_eq!(labels("他在环县工作"), ["环县"]);
+        assert_eq!(labels("分别在环县车道乡的5个村"), ["环县", "车道乡"]);
+        assert_eq!(
+            labels("来到通渭县车道乡苦水掌村"),
+            ["通渭县", "车道乡", "苦水掌村"]
+        );
+        // A verb acts on the level; a city-level suffix is not vouched for.
+        assert_eq!(labels("万莲街道加强街道建设"), ["万莲街道"]);
+        assert!(labels("该县城乡居民收入").is_empty());
     }
 
     #[test]
