@@ -516,6 +516,7 @@ impl SentenceFacts {
         }
         let taken = self.taken();
         let mut persons = person::find_persons(&a.chars, &a.words, &taken);
+        person::widen_to_known(&a.chars, context.known, &mut persons);
         persons.extend(person::occurrences(
             &a.chars,
             context.known,

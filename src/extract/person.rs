@@ -262,6 +262,24 @@ pub fn occurrences(
     spans
 }
 
+/// Widens a name found inside a longer known name where that name is
+/// written (苏依拉 inside 乌云苏依拉, 张丽 inside 张丽娟): rules that start
+/// a name at a surname cut a transliterated or longer name an article
+/// has already given whole.
+pub fn widen_to_known(chars: &[char], known: &[Vec<char>], persons: &mut [Span]) {
+    for span in persons.iter_mut() {
+        let longer = known.iter().filter(|k| k.len() > span.len()).find_map(|k| {
+            let from = span.end.saturating_sub(k.len());
+            (from..=span.start)
+                .find(|&s| s + k.len() <= chars.len() && chars[s..].starts_with(k))
+                .map(|s| Span::new(s, s + k.len()))
+        });
+        if let Some(longer) = longer {
+            *span = longer;
+        }
+    }
+}
+
 /// Chars after which a clause starts.
 const CLAUSE_BREAKS: &[char] = &[
     '，', ',', '。', '；', ';', '：', ':', '、', '“', '！', '？', ' ',
@@ -1100,6 +1118,20 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_known_name_is_widened_to_it() {
+        let chars: Vec<char> = "图为乌云苏依拉宣讲".chars().collect();
+        let known = vec!["乌云苏依拉".chars().collect::<Vec<char>>()];
+        let mut found = vec![Span::new(4, 7)];
+        widen_to_known(&chars, &known, &mut found);
+        assert_eq!(found, [Span::new(2, 7)]);
+        // Not where the longer name is not written.
+        let chars: Vec<char> = "苏依拉宣讲".chars().collect();
+        let mut found = vec![Span::new(0, 3)];
+        widen_to_known(&chars, &known, &mut found);
+        assert_eq!(found, [Span::new(0, 3)]);
     }
 
     #[test]
