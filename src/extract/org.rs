@@ -110,6 +110,7 @@ pub fn find_orgs(
     // Publishers known by where they stand rather than by a head alone.
     let publishers = publisher::in_dateline(chars)
         .into_iter()
+        .chain(publisher::in_credit(chars))
         .chain(publisher::in_citations(chars));
     for span in publishers {
         if !hits.iter().any(|h| h.span.overlaps(&span)) {

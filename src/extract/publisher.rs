@@ -79,6 +79,45 @@ pub fn in_dateline(chars: &[char]) -> Option<Span> {
         .find(|s| is_publisher(chars, *s) && dateline_after(chars, s.end))
 }
 
+/// What follows a publisher that opens a credit or a headline: its
+/// reporters (湖南日报记者 X), an outlet after a middle dot (湖南日报·新湖南
+/// 客户端), or a bar before the headline (福建日报‖听,胜利的号角).
+const AFTER_CREDIT: &[&str] = &[
+    "记者",
+    "首席记者",
+    "特约记者",
+    "通讯员",
+    "·",
+    "‖",
+    "丨",
+    "|",
+    "｜",
+];
+
+/// The publisher a credit or a headline opens with (湖南日报·新湖南客户端
+/// 记者 李健 摄, 福建日报记者 张三, 福建日报‖…), at the line's start or
+/// after an opening bracket: a name ending with a publisher's head, then
+/// its reporters, an outlet or a bar.
+pub fn in_credit(chars: &[char]) -> Option<Span> {
+    let first = chars.iter().position(|c| !c.is_whitespace())?;
+    let start = first + usize::from(matches!(chars[first], '(' | '（'));
+    let run = chars[start..].iter().take_while(|c| is_cjk(**c)).count();
+    (3..=run.min(12))
+        .map(|n| Span::new(start, start + n))
+        .find(|s| {
+            let stem = PUBLISHER_HEADS
+                .iter()
+                .filter(|h| has_at(chars, s.end - h.chars().count(), h))
+                .map(|h| s.len() - h.chars().count())
+                .min();
+            // A name before the head (湖南|日报), not a verb (读|日报); nor
+            // 本报, the paper itself (本版图片均由本报记者…).
+            stem.is_some_and(|n| n >= 2)
+                && !has_at(chars, s.end - 2, "本报")
+                && AFTER_CREDIT.iter().any(|w| has_at(chars, s.end, w))
+        })
+}
+
 /// The publisher a citation names: 据 X 报道 / 消息.
 pub fn in_citations(chars: &[char]) -> Vec<Span> {
     let mut found = Vec::new();
@@ -161,6 +200,28 @@ mod tests {
         {
             let chars: Vec<char> = line.chars().collect();
             assert_eq!(in_dateline(&chars), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn publishers_of_a_credit_or_headline() {
+        for (line, name) in [
+            ("湖南日报·新湖南客户端记者 李健 摄", "湖南日报"),
+            ("福建日报记者 张三 通讯员 李四", "福建日报"),
+            ("福建日报‖听,胜利的号角", "福建日报"),
+            ("(青山日报记者 王五)", "青山日报"),
+        ] {
+            let chars: Vec<char> = line.chars().collect();
+            assert_eq!(named(line, in_credit(&chars).into_iter().collect()), [name]);
+        }
+        for line in [
+            "日报记者王五",
+            "社区网格员说",
+            "读日报·晚报",
+            "本版图片均由本报记者王五摄",
+        ] {
+            let chars: Vec<char> = line.chars().collect();
+            assert_eq!(in_credit(&chars), None, "{line}");
         }
     }
 
