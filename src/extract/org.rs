@@ -1053,6 +1053,8 @@ mod tests {
     #[test]
     fn organs_of_villages() {
         assert_eq!(orgs("他是黄连河村党支部书记"), ["黄连河村党支部"]);
+        // 支部 alone is the party branch too (村支部书记).
+        assert_eq!(orgs("他是黄连河村支部书记"), ["黄连河村支部"]);
     }
 
     #[test]
