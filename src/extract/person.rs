@@ -853,8 +853,9 @@ pub fn name_at(chars: &[char], words: &[Word], at: usize) -> Option<Span> {
 }
 
 /// Words that end a name written right after a post title or cue: speech
-/// and attendance verbs, 等, 一行, and the function words a clause goes on
-/// with (主任陈明说, 部长余雄杰出席, 调研员石振南也…).
+/// and attendance verbs, 等, 一行, and the function words and adverbs a
+/// clause goes on with (主任陈明说, 部长余雄杰出席, 调研员石振南也…,
+/// 马天便是其中之一).
 const NAME_ENDS: &[&str] = &[
     "说", "表示", "介绍", "指出", "强调", "告诉", "认为", "坦言", "感慨", "出席", "参加", "主持",
     "讲话", "致辞", "带领", "陪同", "率领", "一行", "等", "同志", "也", "都", "就", "在", "的",
@@ -864,6 +865,8 @@ const NAME_ENDS: &[&str] = &[
     "深入", "走访", "来到", "前往", "看望", "慰问", "带头", "回忆", "现场", "作", "一同", "一道",
     "感叹", "谈到", "谈起", "提到", "解释", "透露", "直言", "高兴", "激动", "动情", "感动", "自豪",
     "欣慰", "摄", "带队", "率队", "调研", "检查", "督导", "宣讲", "讲解", "发言", "表态", "部署",
+    "便", "原本", "本来", "始终", "仍", "依然", "总是", "常常", "经常", "立即", "随即", "不仅",
+    "不但", "虽然", "早已", "再次", "专程", "特意", "决定",
 ];
 
 /// [`NAME_ENDS`] indexed by their first chars: asked at every cue and
@@ -1118,6 +1121,15 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn a_name_opening_clauses_before_an_adverb_recurs_as_the_subject() {
+        let text = ["马天便是其中之一。", "马天原本在县里工作。"];
+        let tagged: Vec<(Vec<char>, Vec<Word>)> =
+            text.iter().map(|t| (t.chars().collect(), tag(t))).collect();
+        let names = recurring_subjects(tagged.iter().map(|(c, w)| (&c[..], &w[..])));
+        assert_eq!(names, [vec!['马', '天']]);
     }
 
     #[test]
