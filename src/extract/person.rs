@@ -294,10 +294,31 @@ pub fn recurring_subjects<'a>(
 ) -> Vec<Vec<char>> {
     let mut counts: rustc_hash::FxHashMap<&[char], usize> = Default::default();
     for (chars, words) in sentences {
+        let mut counted = Vec::new();
         for w in words.iter().filter(|w| w.is_person_tag()) {
             let clause_start = w.start == 0 || CLAUSE_BREAKS.contains(&chars[w.start - 1]);
             if clause_start && ends_name(chars, w.end) && is_name(&string(chars, w.start, w.end)) {
                 *counts.entry(&chars[w.start..w.end]).or_default() += 1;
+                counted.push(w.start);
+            }
+        }
+        // jieba's HMM cuts many three-char names (康国/ns|珍, 徐|秋思):
+        // a surname and given name by their shape, up to a word boundary
+        // where the clause goes on, count too.
+        // Not a quoted term (“安架房”).
+        let clause_starts = (0..chars.len())
+            .filter(|&k| k == 0 || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“');
+        for start in clause_starts {
+            let shaped = [3, 2].into_iter().map(|n| start + n).find(|&end| {
+                end < chars.len()
+                    && ends_name(chars, end)
+                    && !words.iter().any(|w| w.start < end && end < w.end)
+                    && !counted.contains(&start)
+                    && is_name(&string(chars, start, end))
+                    && crate::extract::known_area(&string(chars, start, end)).is_none()
+            });
+            if let Some(end) = shaped {
+                *counts.entry(&chars[start..end]).or_default() += 1;
             }
         }
     }
@@ -1130,6 +1151,16 @@ mod tests {
             text.iter().map(|t| (t.chars().collect(), tag(t))).collect();
         let names = recurring_subjects(tagged.iter().map(|(c, w)| (&c[..], &w[..])));
         assert_eq!(names, [vec!['马', '天']]);
+        // A name jieba cuts (徐|秋思) counts by its shape; a quoted term not.
+        let text = [
+            "徐秋思便是其中之一。",
+            "徐秋思原本在县里工作。",
+            "“安架房”“安架房”",
+        ];
+        let tagged: Vec<(Vec<char>, Vec<Word>)> =
+            text.iter().map(|t| (t.chars().collect(), tag(t))).collect();
+        let names = recurring_subjects(tagged.iter().map(|(c, w)| (&c[..], &w[..])));
+        assert_eq!(names, [vec!['徐', '秋', '思']]);
     }
 
     #[test]
