@@ -105,7 +105,10 @@ fn has_cue(chars: &[char], d: &Written, framing: bool) -> bool {
             .any(|f| after.contains(f) || before.contains(f))
         || chars
             .iter()
-            .all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c));
+            .all(|c| !crate::normalize::is_cjk(*c) || is_date_char(*c))
+            // A date that opens a clause (2020年5月,) is running text cut
+            // short, not a field.
+            && !matches!(chars.last(), Some(',' | '，' | '、'));
     framing && framing_cue
 }
 
@@ -303,6 +306,8 @@ mod tests {
             "2017年9月1日,刚满30岁的他来到村里。",
             "人口2022.5万,2020-2023年间。",
             "标题\n正文。\n2022年3月第5期培训班开班。\n又一句。",
+            // A text cut short after a date that opens a clause.
+            "标题\n正文。\n2018年11月,全村脱贫。2020年5月,",
         ] {
             assert_eq!(published(text), None, "{text}");
         }
