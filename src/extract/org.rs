@@ -270,6 +270,12 @@ const GLUED_AFTER_HEAD: &[char] = &[
 fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
     // Other heads then 长, 员 … are another word (部长, 党员).
     let contracted = end - j >= 2 && contracted_title_at(chars, end);
+    // A one-char head before a level's suffix is a place's name (阳泉市|
+    // 矿区: a district).
+    let place = end == j + 1
+        && chars
+            .get(end)
+            .is_some_and(|c| lexicon().area_suffix_starts.contains(c));
     let post = chars
         .get(end)
         .is_some_and(|c| ['长', '员', '门', '署', '织'].contains(c));
@@ -289,7 +295,7 @@ fn blocked_after(chars: &[char], words: &[Word], j: usize, end: usize) -> bool {
             is_common_word(&word) && !names_an_organ(&word)
         }
     });
-    !contracted && (post || crossed) || swallowed
+    !contracted && (post || crossed) || swallowed || place
 }
 
 /// Does a contracted title begin inside a department's name ending at
@@ -422,13 +428,29 @@ fn org_ending_at(
             && names_an_organ(&string(chars, w.start, w.end))
             && is_common_word(&string(chars, w.start, j))
     });
+    // Or an organ named before it, whose office it is (国务院|扶贫|办).
+    let office_of_organ = previous
+        .iter()
+        .any(|o| o.span.start >= start && start < o.span.end && o.span.end < j);
+    // Or a proper name and a noun of its trade before it (宝塔/nr|砂布/n|厂,
+    // 黄沙/ns|坪/ns|矿), not a person's name alone (由王建国|办).
+    let trade_name = stem.chars().count() >= 3
+        && has_proper_word(chars, words, start, j)
+        && words
+            .iter()
+            .find(|w| w.end == j && w.start >= start)
+            .is_some_and(|w| matches!(w.tag(), "n" | "ns" | "nz"));
     // An official area's name is a name whatever words it is made of
     // (上城|区委, 城中|区委).
     if !stem.is_empty()
         && (!is_generic(&stem) || official && !cuts_a_word)
         && named
         && !unfound_place
-        && (head.chars().count() > 1 || has_area(areas, start, j) || organ_word)
+        && (head.chars().count() > 1
+            || has_area(areas, start, j)
+            || organ_word
+            || trade_name
+            || office_of_organ)
     {
         let label = format!("{stem}{head}");
         let written = string(chars, start, end);
@@ -891,6 +913,14 @@ mod tests {
             ["东关街道退役军人服务站"]
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
+        // Works of industry by a proper name and their trade; not a place
+        // (阳泉市|矿区) nor a factory without a name (这个厂).
+        assert_eq!(orgs("他是宝塔砂布厂厂长"), ["宝塔砂布厂"]);
+        assert_eq!(orgs("他曾在黄沙坪矿工作"), ["黄沙坪矿"]);
+        assert!(orgs("阳泉市矿区段南沟社区").is_empty());
+        assert!(orgs("这个厂的工人,全厂职工").is_empty());
+        // An office of an organ named before it.
+        assert!(orgs("国务院扶贫办印发通知").contains(&"国务院扶贫办".to_owned()));
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
     }
 
