@@ -790,7 +790,10 @@ fn stem_of(
         let area = areas
             .iter()
             .find(|a| a.span.contains(&Span::new(w.start, w.end)));
-        if !is_stem_word(chars, w) {
+        // A unit's name after its organization's may be a generic word
+        // (甘肃煤田地质局|综合|普查队).
+        let after_org = previous.iter().any(|o| o.span.end == w.start);
+        if !(is_stem_word(chars, w) || after_org && is_name_word(chars, w)) {
             // An area's suffix jieba cut off alone, whatever its tag
             // (潭头|村/zg|股份|经济|合作社, 东关|街道|退役军人|服务站):
             // that area begins the name.
@@ -858,9 +861,12 @@ fn names_a_prefecture(chars: &[char], w: &Word) -> bool {
 }
 
 fn is_stem_word(chars: &[char], w: &Word) -> bool {
-    if names_a_prefecture(chars, w) {
-        return true;
-    }
+    names_a_prefecture(chars, w)
+        || is_name_word(chars, w) && !is_generic(&string(chars, w.start, w.end))
+}
+
+/// A word that may stand in a name, generic or not (综合, 服务).
+fn is_name_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
     let tag_ok = match w.tag() {
         "v" | "vn" | "t" => lexicon().org_name_verbs.contains(&text),
@@ -871,7 +877,7 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
     // Nor does a verb (王伟|被选为/n|…, 并|印发/nz|区委组织部).
     let verb = super::is_lexicon_verb(chars, w.start, w.end);
-    tag_ok && text.chars().all(is_cjk) && !is_generic(&text) && !post && !verb
+    tag_ok && text.chars().all(is_cjk) && !post && !verb
 }
 
 #[cfg(test)]
@@ -919,6 +925,10 @@ mod tests {
         assert_eq!(orgs("他曾在黄沙坪矿工作"), ["黄沙坪矿"]);
         assert!(orgs("阳泉市矿区段南沟社区").is_empty());
         assert!(orgs("这个厂的工人,全厂职工").is_empty());
+        // A unit of an organization named right after it, in generic words.
+        assert!(
+            orgs("离开甘肃煤田地质局综合普查队").contains(&"甘肃煤田地质局综合普查队".to_owned())
+        );
         // An office of an organ named before it.
         assert!(orgs("国务院扶贫办印发通知").contains(&"国务院扶贫办".to_owned()));
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
