@@ -97,7 +97,7 @@ const NATIONAL_HEADS: &[&str] = &[
 
 /// Words that make a national name an honour (全国先进…, 全国优秀…), and
 /// the honourees that end it (…自治组织, …社区工作者).
-const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
+pub(super) const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
 const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"];
 
 /// Verbs whose named subject launches the work after them as its own

@@ -790,10 +790,14 @@ fn stem_of(
         let area = areas
             .iter()
             .find(|a| a.span.contains(&Span::new(w.start, w.end)));
-        // A unit's name after its organization's may be a generic word
-        // (甘肃煤田地质局|综合|普查队).
-        let after_org = previous.iter().any(|o| o.span.end == w.start);
-        if !(is_stem_word(chars, w) || after_org && is_name_word(chars, w)) {
+        // An acreage after a place is part of a name (十八洞村|千亩|精品猕猴桃示范基地).
+        let acreage = w.tag() == "m"
+            && chars[w.end - 1] == '亩'
+            && areas.iter().any(|a| a.span.end == w.start);
+        // Generic words are taken too, and kept only inside a name that
+        // begins with a place or a proper word (十八洞村千亩精品猕猴桃|示范|
+        // 基地), not at its start (打造|示范|基地).
+        if !(is_stem_word(chars, w) || is_name_word(chars, w) || acreage) {
             // An area's suffix jieba cut off alone, whatever its tag
             // (潭头|村/zg|股份|经济|合作社, 东关|街道|退役军人|服务站):
             // that area begins the name.
@@ -819,12 +823,14 @@ fn stem_of(
         k = w.start;
         taken.push(w);
     }
-    // A name does not begin with a verb or an adjective: 邀请|科学健康指导驿站.
+    // A name does not begin with a verb or an adjective (邀请|科学健康指导
+    // 驿站) nor with a generic word, unless it follows its organization's
+    // (甘肃煤田地质局|综合|普查队).
+    let after_org = previous.iter().any(|o| o.span.end == k);
     while let Some(w) = taken.pop() {
-        if w.start == k
-            && matches!(w.tag(), "v" | "a" | "ad" | "vd" | "d")
-            && !names_a_prefecture(chars, w)
-        {
+        let verb = matches!(w.tag(), "v" | "a" | "ad" | "vd" | "d");
+        let generic = !after_org && !is_stem_word(chars, w);
+        if w.start == k && (verb || generic) && !names_a_prefecture(chars, w) {
             k = w.end;
         } else {
             break;
@@ -872,12 +878,16 @@ fn is_name_word(chars: &[char], w: &Word) -> bool {
         "v" | "vn" | "t" => lexicon().org_name_verbs.contains(&text),
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
-    } || w.tag() == "m" && text.starts_with('第'); // an ordinal: 第一|医疗|集团
-                                                   // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    } || w.tag() == "m"
+        && text.starts_with('第')
+        && !text.ends_with(['个', '批', '次', '名', '位']); // an ordinal: 第一|医疗|集团, not 第一个
+                                                            // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
     // Nor does a verb (王伟|被选为/n|…, 并|印发/nz|区委组织部).
     let verb = super::is_lexicon_verb(chars, w.start, w.end);
-    tag_ok && text.chars().all(is_cjk) && !post && !verb
+    // An honour's qualifier makes a title of honour (深圳市先进基层党组织).
+    let honour = super::initiative::HONOUR_QUALIFIERS.contains(&text.as_str());
+    tag_ok && text.chars().all(is_cjk) && !post && !verb && !honour
 }
 
 #[cfg(test)]
@@ -929,6 +939,14 @@ mod tests {
         assert!(
             orgs("离开甘肃煤田地质局综合普查队").contains(&"甘肃煤田地质局综合普查队".to_owned())
         );
+        // Generic words and an acreage inside a name begun by a place, not
+        // at a name's start nor in a title of honour.
+        assert_eq!(
+            orgs("建设十八洞村千亩精品猕猴桃示范基地"),
+            ["十八洞村千亩精品猕猴桃示范基地"]
+        );
+        assert!(orgs("打造示范基地").is_empty());
+        assert!(orgs("荣获深圳市先进基层党组织称号").is_empty());
         // An office of an organ named before it.
         assert!(orgs("国务院扶贫办印发通知").contains(&"国务院扶贫办".to_owned()));
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
