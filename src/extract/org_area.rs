@@ -5,7 +5,8 @@
 //! after the other (莱西市望城街道党工委 → 莱西市, then 望城街道: the last),
 //! as the article names them, in full or in a short form the gazetteer
 //! gives one province or city (福州新闻网 → 福州市, where the article names
-//! 福州市). A
+//! 福州市), or by the stem of a place below a county the article names,
+//! which an institution is named after (宝塔村 → 宝塔砂布厂). A
 //! generic organ (区委组织部, 社区党委) belongs to the area of its level the
 //! article is about at that point (the focus); an organ listed right after
 //! an area (乌拉特前旗纪委监委、公安局) to that area. Works on the
@@ -108,7 +109,10 @@ impl AreaForms<'_> {
     /// longest full form, else a stem right before a branch's head, or
     /// the stem of a county or higher area before the rest of a name
     /// (龙岗融媒 in an article naming 龙岗区).
-    fn leading(&self, rest: &str) -> Option<(usize, usize)> {
+    /// `at_start`: `rest` begins the name or follows an area found in it,
+    /// where the stem of a place below a county begins an institution
+    /// named after it (苏州路社区 → 苏州路小学, 宝塔村 → 宝塔砂布厂).
+    fn leading(&self, rest: &str, at_start: bool) -> Option<(usize, usize)> {
         let full = self
             .full
             .iter()
@@ -121,7 +125,7 @@ impl AreaForms<'_> {
                 .filter(|(s, _, county_or_above)| {
                     rest.len() > s.len()
                         && rest.starts_with(s)
-                        && (*county_or_above || is_branch(&rest[s.len()..]))
+                        && (*county_or_above || at_start || is_branch(&rest[s.len()..]))
                 })
                 .max_by_key(|(s, _, _)| s.len())
                 .map(|&(s, area, _)| (area, s.len()))
@@ -184,7 +188,7 @@ fn written(facts: &ArticleFacts, m: usize) -> String {
 /// form, else (with `gazetteer`) a name the gazetteer knows (福州新闻网 →
 /// 福州 → 福州市), named by the article or implied.
 fn leading_area(forms: &AreaForms, rest: &str, gazetteer: bool) -> Option<(Found, usize)> {
-    if let Some((area, used)) = forms.leading(rest) {
+    if let Some((area, used)) = forms.leading(rest, gazetteer) {
         return Some((Found::Named(area), used));
     }
     if !gazetteer {
@@ -375,6 +379,18 @@ mod tests {
     fn the_last_area_the_name_starts_with() {
         let found = pairs("锦州市召开会议,锦州市委组织部负责。莱西市望城街道党工委开展工作。");
         for (org, area) in [("锦州市委组织部", "锦州市"), ("望城街道党工委", "望城街道")]
+        {
+            assert!(
+                found.iter().any(|(o, a)| o == org && a == area),
+                "{org} → {area}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_institution_named_after_a_place_below_a_county_is_in_it() {
+        let found = pairs("莱西市苏州路社区。辖区内有苏州路小学。宝塔村办起了宝塔砂布厂。");
+        for (org, area) in [("苏州路小学", "苏州路社区"), ("宝塔砂布厂", "宝塔村")]
         {
             assert!(
                 found.iter().any(|(o, a)| o == org && a == area),
