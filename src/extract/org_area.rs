@@ -126,12 +126,19 @@ impl AreaForms<'_> {
                     rest.len() > s.len()
                         && rest.starts_with(s)
                         && (*county_or_above || at_start || is_branch(&rest[s.len()..]))
+                        && !names_the_area_itself(&rest[s.len()..])
                 })
                 .max_by_key(|(s, _, _)| s.len())
                 .map(|&(s, area, _)| (area, s.len()))
         };
         full.or_else(stem)
     }
+}
+
+/// Is `tail`, after a place's stem, a level's suffix (道布龙|居委会): the
+/// name is the place's own, whose committee is the place.
+fn names_the_area_itself(tail: &str) -> bool {
+    lexicon().area_suffixes.iter().any(|s| s.suffix == tail)
 }
 
 /// Does `rest` start with the head of a branch's name (分局, 支行, 支社):
