@@ -220,6 +220,7 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
             person = Some((si, p));
         }
     }
+    found.extend(super::program_post::holders(facts));
     found.sort_by_key(|r: &Relation| (r.subject, r.object, r.kind));
     found.dedup_by_key(|r| (r.subject, r.object));
     facts.relations.extend(found);

@@ -21,6 +21,7 @@ mod minority_name;
 pub mod org;
 pub mod org_area;
 pub mod person;
+mod program_post;
 mod publisher;
 pub mod segment;
 mod short_form_index;
