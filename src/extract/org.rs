@@ -930,6 +930,8 @@ mod tests {
         );
         assert_eq!(orgs("在玉辉水稻合作社调研"), ["玉辉水稻合作社"]);
         assert_eq!(orgs("红星区政务服务大厅开展活动"), ["红星区政务服务大厅"]);
+        assert_eq!(orgs("慈松塘社区共享食堂开张了"), ["慈松塘社区共享食堂"]);
+        assert!(orgs("他在学校食堂吃饭").is_empty());
         // Works of industry by a proper name and their trade; not a place
         // (阳泉市|矿区) nor a factory without a name (这个厂).
         assert_eq!(orgs("他是宝塔砂布厂厂长"), ["宝塔砂布厂"]);
