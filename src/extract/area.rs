@@ -47,6 +47,7 @@ pub fn find_areas(chars: &[char], words: &[Word]) -> (Vec<AreaHit>, Vec<(usize, 
         }
     }
     hits.extend(short_form_lists(chars, &hits));
+    hits.extend(sharing_a_suffix(chars, words, &hits));
     let alone = short_forms_alone(chars, words, &hits);
     hits.extend(alone);
     hits.sort_by_key(|h| h.span);
@@ -660,6 +661,77 @@ fn short_form_lists(chars: &[char], taken: &[AreaHit]) -> Vec<AreaHit> {
     found
 }
 
+/// Most items of a list that share the last one's suffix, and the chars
+/// of each.
+const SHARED_ITEMS: usize = 6;
+const SHARED_STEM: std::ops::RangeInclusive<usize> = 2..=4;
+
+/// Places listed before one whose level's suffix they share (洛阳、京兆、
+/// 黄连河村 → 洛阳村, 京兆村; 东城、西城区): each item between 、 is a
+/// short name, whole jieba words with no verb, function word or level
+/// word in it, of the last area's level; above a township, only names
+/// the gazetteer knows with the suffix.
+fn sharing_a_suffix(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<AreaHit> {
+    let mut found = Vec::new();
+    for last in taken {
+        let Some(suffix) = lexicon().area_suffix_of(&found_text(last)) else {
+            continue;
+        };
+        let mut end = last.span.start;
+        while found.len() < SHARED_ITEMS && end > 0 && chars[end - 1] == '、' {
+            let sep = end - 1;
+            let Some(item) = list_item(chars, words, sep) else {
+                break;
+            };
+            let name = format!("{}{}", string(chars, item.start, item.end), suffix.suffix);
+            let known = known_area(&name).filter(|(_, kind)| *kind == last.kind);
+            let high = last.kind.rank() < AreaKind::Subdistrict.rank();
+            if high && known.is_none() || taken.iter().any(|t| t.span.overlaps(&item)) {
+                break;
+            }
+            let label = known.map_or_else(|| name.clone(), |(label, _)| label);
+            found.push(AreaHit {
+                span: item,
+                label,
+                alts: Vec::new(),
+                kind: last.kind,
+            });
+            end = item.start;
+        }
+    }
+    found
+}
+
+/// The list item ending at the 、 at `sep`: whole words of a short name,
+/// the longest such.
+fn list_item(chars: &[char], words: &[Word], sep: usize) -> Option<Span> {
+    SHARED_STEM
+        .rev()
+        .filter_map(|n| sep.checked_sub(n))
+        .map(|start| Span::new(start, sep))
+        .find(|item| is_list_item(chars, words, *item))
+}
+
+fn is_list_item(chars: &[char], words: &[Word], item: Span) -> bool {
+    let (start, end) = (item.start, item.end);
+    let opens = start == 0
+        || !is_cjk(chars[start - 1])
+        || chars[start - 1] == '、'
+        || starts_a_word(chars, words, start);
+    let inside: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.start >= start && w.end <= end)
+        .collect();
+    let whole = inside.first().is_some_and(|w| w.start == start)
+        && inside.last().is_some_and(|w| w.end == end)
+        && !words.iter().any(|w| w.start < start && start < w.end);
+    let named = inside.iter().all(|w| {
+        is_name_like(chars, w) && !matches!(w.tag(), "v" | "vn" | "p" | "c" | "r" | "m" | "q")
+    });
+    let level = (start..end).any(|k| lexicon().area_suffix_starts.contains(&chars[k]));
+    opens && whole && named && !level && (start..end).all(|k| is_cjk(chars[k]))
+}
+
 /// The stem by jieba's word boundaries, for names the gazetteer lacks.
 fn heuristic_stem(
     chars: &[char],
@@ -965,6 +1037,16 @@ mod tests {
         // A verb acts on the level; a city-level suffix is not vouched for.
         assert_eq!(labels("万莲街道加强街道建设"), ["万莲街道"]);
         assert!(labels("该县城乡居民收入").is_empty());
+    }
+
+    #[test]
+    fn places_listed_before_one_share_its_suffix() {
+        assert_eq!(
+            labels("比较洛阳、京兆、黄连河村党支部"),
+            ["洛阳村", "京兆村", "黄连河村"]
+        );
+        assert_eq!(labels("东城、西城区的干部"), ["东城区", "西城区"]);
+        assert!(labels("学习、工作、生活小区").is_empty());
     }
 
     #[test]
