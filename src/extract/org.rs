@@ -107,6 +107,8 @@ pub fn find_orgs(
         .filter_map(|h| department_after(chars, h))
         .collect();
     hits.extend(departments);
+    let shared = sharing_the_organ(chars, areas, &hits);
+    hits.extend(shared);
     // Publishers known by where they stand rather than by a head alone.
     let publishers = publisher::in_dateline(chars)
         .into_iter()
@@ -124,6 +126,38 @@ pub fn find_orgs(
     }
     hits.sort_by_key(|h| h.span);
     hits
+}
+
+/// The organs of places listed before the one an organ's name starts with,
+/// sharing its suffix and head (洛阳、京兆、黄连河村党支部 → 洛阳村党支部,
+/// 京兆村党支部): each listed place, written short with the last one's
+/// level completed, has the same organ.
+fn sharing_the_organ(chars: &[char], areas: &[AreaHit], orgs: &[OrgHit]) -> Vec<OrgHit> {
+    let mut found = Vec::new();
+    for org in orgs {
+        let Some(first) = areas.iter().find(|a| a.span.start == org.span.start) else {
+            continue;
+        };
+        let Some(organ) = org.label.strip_prefix(first.label.as_str()) else {
+            continue;
+        };
+        let mut start = first.span.start;
+        while start > 0 && chars[start - 1] == '、' {
+            let listed = areas.iter().find(|a| {
+                a.span.end == start - 1
+                    && a.kind == first.kind
+                    && a.label.chars().count() > a.span.len()
+            });
+            let Some(listed) = listed else { break };
+            found.push(OrgHit {
+                span: listed.span,
+                label: format!("{}{organ}", listed.label),
+                alts: Vec::new(),
+            });
+            start = listed.span.start;
+        }
+    }
+    found
 }
 
 /// An organization an article writes in full and short (南宁市兴宁支社 and
@@ -950,6 +984,11 @@ mod tests {
         );
         assert!(orgs("打造示范基地").is_empty());
         assert!(orgs("荣获深圳市先进基层党组织称号").is_empty());
+        // Organs of places listed before the one the name starts with.
+        assert_eq!(
+            orgs("比较洛阳、京兆、黄连河村党支部"),
+            ["洛阳村党支部", "京兆村党支部", "黄连河村党支部"]
+        );
         // An office of an organ named before it.
         assert!(orgs("国务院扶贫办印发通知").contains(&"国务院扶贫办".to_owned()));
         assert_eq!(orgs("与沈阳市第一医疗集团共建"), ["沈阳市第一医疗集团"]);
