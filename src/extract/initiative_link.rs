@@ -1010,7 +1010,9 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     }
     // 机关部门和乡镇党组织对后进社区采取“…”: a subject stated without a
     // name is no one the graph knows.
-    if unnamed_organs(frame, clause, verb.at) {
+    // 昆明5.5万余名楼栋长参与“…”: so are people counted without names.
+    let counted = (clause..verb.at).any(|k| counts_people_after(chars, k));
+    if unnamed_organs(frame, clause, verb.at) || counted {
         return out;
     }
     // The subject is left out, as Chinese does within a topic chain:
@@ -1456,7 +1458,7 @@ fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
     {
         if governs(n.span.start) || governed_end == Some(n.span.start) {
             governed_end = Some(n.span.end);
-        } else {
+        } else if !counts_people_after(chars, n.span.end) {
             agents.push(n);
         }
     }
@@ -1480,6 +1482,26 @@ fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
         list.extend(people_listed_with_posts(frame, last));
     }
     (list, false)
+}
+
+/// Chars of a count: digits and Chinese numerals, with 余/多 (5.5万余).
+const COUNT_CHARS: &str = "0123456789.０１２３４５６７８９一二三四五六七八九十百千万两余多";
+
+/// Measure words of people and households after a count.
+const PEOPLE_MEASURES: &[char] = &['名', '位', '人', '户'];
+
+/// Does a count of people follow `at` (昆明|5.5万余名楼栋长参与…)? Then
+/// the name before it says whose people they are, and the people, not
+/// the place, are the verb's subject.
+fn counts_people_after(chars: &[char], at: usize) -> bool {
+    let digits = chars[at..]
+        .iter()
+        .take_while(|c| COUNT_CHARS.contains(**c))
+        .count();
+    digits > 0
+        && chars
+            .get(at + digits)
+            .is_some_and(|c| PEOPLE_MEASURES.contains(c))
 }
 
 /// 凤阁村第一书记苏某、坡头村第一书记于某开展…: the people listed before
@@ -1541,6 +1563,21 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn people_counted_without_names_are_no_ones_the_graph_knows() {
+        let found = links("昆明5.5万余名楼栋长、十户长积极参与社区乡村“微治理”。");
+        assert!(found.iter().all(|(_, e, _)| e != "昆明市"), "{found:?}");
+        let found = links("合谊塘村开设“银龄食堂”。");
+        assert!(
+            found.contains(&(
+                "银龄食堂".into(),
+                "合谊塘村".into(),
+                RelationKind::Organizer
+            )),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -284,11 +284,17 @@ fn names_a_program(chars: &[char], end: usize) -> bool {
     if !chars.get(end).is_some_and(|&c| is_quote_close(c)) {
         return false;
     }
-    let opened_by_means = chars[..end]
-        .iter()
-        .rposition(|&c| is_quote_open(c))
-        .is_some_and(|open| word_ending_at(chars, open, MEANS).is_some());
+    let open = chars[..end].iter().rposition(|&c| is_quote_open(c));
+    let opened_by_means = open.is_some_and(|open| word_ending_at(chars, open, MEANS).is_some());
+    // 开设“银龄食堂”, 推出“幸福驿站”: the object of a verb that launches or
+    // takes part in a program is one.
+    let lex = lexicon();
+    let launched = open.is_some_and(|open| {
+        lex.organizer_verbs.ending_at(chars, open).is_some()
+            || lex.participant_verbs.ending_at(chars, open).is_some()
+    });
     opened_by_means
+        || launched
         || lexicon()
             .initiative_heads
             .starting_at(chars, end + 1)
