@@ -234,6 +234,17 @@ fn unit_before(
     if let Some(m) = mention_ending_at(mentions, start) {
         return Some((Unit::Mention(m), start));
     }
+    // A place that opens the line, then a comma: the post the next clause
+    // begins with is held there (北碚区水土街道大地村,“安村”书记毛晏飞…).
+    if start > 0 && matches!(chars[start - 1], ',' | '，') {
+        let place = mention_ending_at(mentions, start - 1).filter(|&m| {
+            matches!(mentions[m].kind, EntityKind::Area(_))
+                && chained_from_start(mentions, mentions[m].span.start)
+        });
+        if let Some(m) = place {
+            return Some((Unit::Mention(m), start));
+        }
+    }
     // A title that begins inside its unit's name (全国人大|代表: 人大代表).
     if let Some(m) = mentions.iter().position(|m| {
         is_unit(m) && m.span.start < start && start < m.span.end && m.span.end < post_end
@@ -932,6 +943,28 @@ mod tests {
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(roles(&found), [("基层治理督导员", Unit::Mention(1))]);
+    }
+
+    #[test]
+    fn a_place_opening_the_line_before_a_comma_holds_the_next_post() {
+        let chars: Vec<char> = "水土街道大地村,“安村”书记毛晏飞向村民普法宣传"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "水土街道", EntityKind::Area(AreaKind::Subdistrict)),
+            local(&chars, "大地村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "毛晏飞", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].unit, Unit::Mention(1));
+        // Not a place after a preposition (在红星村,党支部书记王强…).
+        let chars: Vec<char> = "在红星村,党支部书记王强说".chars().collect();
+        let m = vec![
+            local(&chars, "红星村", EntityKind::Area(AreaKind::Village)),
+            local(&chars, "王强", EntityKind::Person),
+        ];
+        assert!(find_appointments(&chars, &m, false).is_empty());
     }
 
     #[test]
