@@ -229,8 +229,13 @@ fn listed_before(chars: &[char], words: &[Word], next: Span) -> Option<Span> {
         .filter_map(|len| end.checked_sub(len))
         .map(|start| Span::new(start, end))
         .find(|s| {
+            // Or after a verb or function word that opens the list (受表彰的
+            // 有|张红梅、…, 包括|王强、…).
+            let opened = words.iter().any(|w| {
+                w.end == s.start && (w.tag().starts_with('v') || is_function_tag(w.tag()))
+            });
             let anchored =
-                s.start == 0 || !is_cjk(chars[s.start - 1]) || chars[s.start - 1] == '、';
+                s.start == 0 || !is_cjk(chars[s.start - 1]) || chars[s.start - 1] == '、' || opened;
             anchored
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.start)
@@ -1261,6 +1266,11 @@ mod tests {
         );
         assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
         assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
+        // A list opened by a verb (受表彰的有|张红梅、…).
+        assert_eq!(
+            persons("受表彰的有张红梅、李建国、王秀英等同志"),
+            ["张红梅", "李建国", "王秀英"]
+        );
         assert_eq!(persons("邹保和范海炎两人主动报名"), ["邹保", "范海炎"]);
         // Honoured after 的; not a place honoured (何家湾) nor a thing.
         assert_eq!(persons("围寨村的顾英被评为优秀共产党员"), ["顾英"]);
