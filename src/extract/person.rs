@@ -91,7 +91,10 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
             add(span);
         }
     }
-    for span in names_in_frames(chars, words, taken) {
+    for span in names_in_frames(chars, words, taken)
+        .into_iter()
+        .chain(listed_between(chars, words))
+    {
         add(span);
     }
     // A list goes on with names (王强、李明、张华; 杨大海、王秀英夫妇).
@@ -210,6 +213,43 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
                 && is_name(&string(chars, s.start, s.end))
                 && !starts_inside_word(words, s.end)
         })
+}
+
+/// Names listed between two 、 (A、|邓芸|、C等人): a list's middle item
+/// of a name's shape, given-name chars after a surname, whole words, where
+/// the list is one of names: an item of a name's shape stands on each side
+/// too (not 鲜虾皮、牛肉干). The ends of the list follow from it (see
+/// [`listed_after`], [`listed_before`]).
+fn listed_between(chars: &[char], words: &[Word]) -> Vec<Span> {
+    let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '、').collect();
+    let shaped = |s: usize, e: usize| {
+        (2..=3).contains(&(e - s))
+            && (s..e).all(|k| is_cjk(chars[k]))
+            && is_name(&string(chars, s, e))
+            && given_chars_only(&string(chars, s, e))
+            && !starts_inside_word(words, s)
+            && !words.iter().any(|w| w.start < e && e < w.end)
+    };
+    marks
+        .windows(2)
+        .filter(|w| shaped(w[0] + 1, w[1]))
+        .filter(|w| {
+            let before = (2..=3).any(|n| w[0] >= n && shaped(w[0] - n, w[0]));
+            let after =
+                (2..=3).any(|n| w[1] + 1 + n <= chars.len() && shaped(w[1] + 1, w[1] + 1 + n));
+            before && after
+        })
+        .map(|w| Span::new(w[0] + 1, w[1]))
+        .collect()
+}
+
+/// Are the chars after `name`'s surname all common in given names?
+fn given_chars_only(name: &str) -> bool {
+    lexicon().surname_of(name).is_some_and(|surname| {
+        name[surname.len()..]
+            .chars()
+            .all(|c| lexicon().given_name_chars.contains(&c))
+    })
 }
 
 /// What separates the names of a list: 、, or a space in a roster.
@@ -1266,6 +1306,13 @@ mod tests {
         );
         assert_eq!(persons("记者跟随刘洋来到村民家中"), ["刘洋"]);
         assert_eq!(persons("村民杨大海、王秀英夫妇说"), ["杨大海", "王秀英"]);
+        // A list of names jieba does not know, seeded by its middle item.
+        assert_eq!(
+            persons("邱彤杰、邓芸、樊新等人获得表彰"),
+            ["邱彤杰", "邓芸", "樊新"]
+        );
+        assert!(persons("党建、文化、服务等工作").is_empty());
+        assert!(persons("制作芝麻酱、鲜虾皮、牛肉干、沈阳飞饼").is_empty());
         // A list opened by a verb (受表彰的有|张红梅、…).
         assert_eq!(
             persons("受表彰的有张红梅、李建国、王秀英等同志"),
