@@ -215,13 +215,12 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
         })
 }
 
-/// Names listed between two 、 (A、|邓芸|、C等人): a list's middle item
+/// Names listed between two 、 or 、 and 和 (A、|邓芸|、C等人, A、|邓芸|和C): a list's middle item
 /// of a name's shape, given-name chars after a surname, whole words, where
 /// the list is one of names: an item of a name's shape stands on each side
 /// too (not 鲜虾皮、牛肉干). The ends of the list follow from it (see
 /// [`listed_after`], [`listed_before`]).
 fn listed_between(chars: &[char], words: &[Word]) -> Vec<Span> {
-    let marks: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == '、').collect();
     let shaped = |s: usize, e: usize| {
         (2..=3).contains(&(e - s))
             && (s..e).all(|k| is_cjk(chars[k]))
@@ -230,17 +229,20 @@ fn listed_between(chars: &[char], words: &[Word]) -> Vec<Span> {
             && !starts_inside_word(words, s)
             && !words.iter().any(|w| w.start < e && e < w.end)
     };
-    marks
-        .windows(2)
-        .filter(|w| shaped(w[0] + 1, w[1]))
-        .filter(|w| {
-            let before = (2..=3).any(|n| w[0] >= n && shaped(w[0] - n, w[0]));
-            let after =
-                (2..=3).any(|n| w[1] + 1 + n <= chars.len() && shaped(w[1] + 1, w[1] + 1 + n));
-            before && after
-        })
-        .map(|w| Span::new(w[0] + 1, w[1]))
-        .collect()
+    let mut found = Vec::new();
+    for m in (0..chars.len()).filter(|&i| chars[i] == '、') {
+        let before = (2..=3).any(|n| m >= n && shaped(m - n, m));
+        let item = (2..=3).map(|n| m + 1 + n).find(|&e| {
+            e < chars.len()
+                && (chars[e] == '、' || LAST_ITEM_MARKS.contains(&chars[e]))
+                && shaped(m + 1, e)
+                && (2..=3).any(|n| e + 1 + n <= chars.len() && shaped(e + 1, e + 1 + n))
+        });
+        if let Some(e) = item.filter(|_| before) {
+            found.push(Span::new(m + 1, e));
+        }
+    }
+    found
 }
 
 /// Are the chars after `name`'s surname all common in given names?
@@ -1313,6 +1315,10 @@ mod tests {
         );
         assert!(persons("党建、文化、服务等工作").is_empty());
         assert!(persons("制作芝麻酱、鲜虾皮、牛肉干、沈阳飞饼").is_empty());
+        assert_eq!(
+            persons("参加会议的有毛依安、伍悦和戴嫣"),
+            ["毛依安", "伍悦", "戴嫣"]
+        );
         // A list opened by a verb (受表彰的有|张红梅、…).
         assert_eq!(
             persons("受表彰的有张红梅、李建国、王秀英等同志"),
