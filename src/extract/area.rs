@@ -267,7 +267,7 @@ fn official_stem(
                     || official_before(chars, floor, &found).is_some();
                 // 安村, 三村: a one-char stem names a village only as the
                 // next link of a chain (…镇|安村), not alone (“三村”书记).
-                let chained = k == floor && floor > 0 && floor == chain_end;
+                let chained = k == floor && continues_chain((floor, chain_end));
                 // An official name whose stem is one noun (同心|镇) is a
                 // name even where its last char ends other words (中心).
                 let one_word = words.iter().find(|w| w.start == k && w.end == j);
@@ -327,6 +327,12 @@ fn official_stem(
             };
             (kind == suffix.kind && edge_ok).then_some(found)
         })
+}
+
+/// Does a name starting at `floor` come right after the last area found,
+/// as the next link of its chain (…镇|安村)?
+fn continues_chain((floor, chain_end): (usize, usize)) -> bool {
+    floor > 0 && floor == chain_end
 }
 
 fn found_text(hit: &AreaHit) -> String {
@@ -678,7 +684,10 @@ fn sharing_a_suffix(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<Ar
             continue;
         };
         let mut end = last.span.start;
-        while found.len() < SHARED_ITEMS && end > 0 && chars[end - 1] == '、' {
+        for _ in 0..SHARED_ITEMS {
+            if end == 0 || chars[end - 1] != '、' {
+                break;
+            }
             let sep = end - 1;
             let Some(item) = list_item(chars, words, sep) else {
                 break;
@@ -744,7 +753,7 @@ fn heuristic_stem(
     // Units of county level and above are in the gazetteer; a name it
     // lacks (renamed: 瑷珲区 is officially 爱辉区) is trusted only right
     // after a known area of a higher level, as the next link of a chain.
-    if suffix.kind.rank() < AreaKind::Subdistrict.rank() && !(floor > 0 && floor == chain_end) {
+    if suffix.kind.rank() < AreaKind::Subdistrict.rank() && !continues_chain((floor, chain_end)) {
         return None;
     }
     if in_common_word(chars, words, j, end) {
@@ -776,7 +785,7 @@ fn heuristic_stem(
     // Right after a known area, as the next link of a chain, the whole
     // short run up to the suffix is the name, whatever its words' tags
     // (藤县|同心|镇: 同心 is an adjective).
-    let in_chain = floor > 0 && floor == chain_end && floor < k;
+    let in_chain = continues_chain((floor, chain_end)) && floor < k;
     if in_chain && j - floor <= CHAIN_STEM && chars[floor..j].iter().all(|&c| is_cjk(c)) {
         k = floor;
     }
@@ -817,7 +826,6 @@ fn heuristic_stem(
     }
     let stem = string(chars, k, j);
     let name = string(chars, k, end);
-
     // One ordinary word is no name; a proper noun (长盛|小区, 石门|村) is, but not
     // before the suffix of a township the gazetteer would know (汇报|街道).
     let township = suffix.kind.rank() <= AreaKind::Township.rank();
@@ -828,8 +836,7 @@ fn heuristic_stem(
     // name, however common the word (通渭县|车道|乡): the chain vouches for
     // it; a verb acts on the level (万莲街道|加强|街道).
     let chained_township = matches!(suffix.kind, AreaKind::Town | AreaKind::Township)
-        && floor > 0
-        && floor == chain_end
+        && continues_chain((floor, chain_end))
         && k == floor
         && words
             .iter()

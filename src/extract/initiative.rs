@@ -383,7 +383,7 @@ fn initials(label: &str) -> Option<String> {
 /// “街长制”, 参加“户主坝坝会”, 街道谋划的“…”), also past the places it
 /// applies to (建立社区“问题清单”, 投身到社区和乡村“微治理”): `Some(true)`
 /// for a verb of taking part, `Some(false)` for one of launching.
-fn launched(chars: &[char], open: usize) -> Option<bool> {
+pub(super) fn launched(chars: &[char], open: usize) -> Option<bool> {
     let lex = lexicon();
     let mut end = before_scope(chars, open);
     if end < open && end > 0 && chars[end - 1] == '到' {

@@ -7,7 +7,7 @@
 
 use super::area::known_area;
 use super::area::{above_counties, is_generic, AreaHit};
-use super::initiative::MEANS;
+use super::initiative::{self, MEANS};
 use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string, word_ending_at};
@@ -288,11 +288,7 @@ fn names_a_program(chars: &[char], end: usize) -> bool {
     let opened_by_means = open.is_some_and(|open| word_ending_at(chars, open, MEANS).is_some());
     // 开设“银龄食堂”, 推出“幸福驿站”: the object of a verb that launches or
     // takes part in a program is one.
-    let lex = lexicon();
-    let launched = open.is_some_and(|open| {
-        lex.organizer_verbs.ending_at(chars, open).is_some()
-            || lex.participant_verbs.ending_at(chars, open).is_some()
-    });
+    let launched = open.is_some_and(|open| initiative::launched(chars, open).is_some());
     opened_by_means
         || launched
         || lexicon()
@@ -837,7 +833,7 @@ fn stem_of(
         // Generic words are taken too, and kept only inside a name that
         // begins with a place or a proper word (十八洞村千亩精品猕猴桃|示范|
         // 基地), not at its start (打造|示范|基地).
-        if !(is_stem_word(chars, w) || is_name_word(chars, w) || acreage) {
+        if !(names_a_prefecture(chars, w) || is_name_word(chars, w) || acreage) {
             // An area's suffix jieba cut off alone, whatever its tag
             // (潭头|村/zg|股份|经济|合作社, 东关|街道|退役军人|服务站):
             // that area begins the name.
@@ -914,19 +910,20 @@ fn is_stem_word(chars: &[char], w: &Word) -> bool {
 /// A word that may stand in a name, generic or not (综合, 服务).
 fn is_name_word(chars: &[char], w: &Word) -> bool {
     let text = string(chars, w.start, w.end);
+    // An ordinal (第一|医疗|集团), not a count of things (第一个).
+    let ordinal =
+        w.tag() == "m" && text.starts_with('第') && !text.ends_with(['个', '批', '次', '名', '位']);
     let tag_ok = match w.tag() {
         "v" | "vn" | "t" => lexicon().org_name_verbs.contains(&text),
         // Fixed phrases name fields of work (生态环境|局).
         t => is_nominal_tag(t) || matches!(t, "an" | "a" | "b" | "q" | "l"),
-    } || w.tag() == "m"
-        && text.starts_with('第')
-        && !text.ends_with(['个', '批', '次', '名', '位']); // an ordinal: 第一|医疗|集团, not 第一个
-                                                            // A post title ends the name before it (兴宁支社主委|陆庆惠…).
+    } || ordinal;
+    // A post title ends the name before it (兴宁支社主委|陆庆惠…).
     let post = lexicon().roles.starting_at(chars, w.start) == Some(text.as_str());
     // Nor does a verb (王伟|被选为/n|…, 并|印发/nz|区委组织部).
     let verb = super::is_lexicon_verb(chars, w.start, w.end);
     // An honour's qualifier makes a title of honour (深圳市先进基层党组织).
-    let honour = super::initiative::HONOUR_QUALIFIERS.contains(&text.as_str());
+    let honour = initiative::HONOUR_QUALIFIERS.contains(&text.as_str());
     tag_ok && text.chars().all(is_cjk) && !post && !verb && !honour
 }
 

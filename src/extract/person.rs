@@ -215,11 +215,11 @@ fn listed_after(chars: &[char], words: &[Word], prev: Span) -> Option<Span> {
         })
 }
 
-/// Names listed between two 、 or 、 and 和 (A、|邓芸|、C等人, A、|邓芸|和C): a list's middle item
-/// of a name's shape, given-name chars after a surname, whole words, where
-/// the list is one of names: an item of a name's shape stands on each side
-/// too (not 鲜虾皮、牛肉干). The ends of the list follow from it (see
-/// [`listed_after`], [`listed_before`]).
+/// Names listed between 、 and 、 or 和 (A、|邓芸|、C等人, A、|邓芸|和C): a
+/// list's middle item of a name's shape, given-name chars after a surname,
+/// whole words, where the list is one of names: an item of a name's shape
+/// stands on each side too (not 鲜虾皮、牛肉干). The ends of the list
+/// follow from it (see [`listed_after`], [`listed_before`]).
 fn listed_between(chars: &[char], words: &[Word]) -> Vec<Span> {
     let shaped = |s: usize, e: usize| {
         (2..=3).contains(&(e - s))
@@ -351,16 +351,15 @@ pub fn recurring_subjects<'a>(
         }
         // jieba's HMM cuts many three-char names (康国/ns|珍, 徐|秋思):
         // a surname and given name by their shape, up to a word boundary
-        // where the clause goes on, count too.
-        // Not a quoted term (“安架房”).
+        // where the clause goes on, count too; not a quoted term (“安架房”).
         let clause_starts = (0..chars.len())
-            .filter(|&k| k == 0 || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“');
+            .filter(|&k| k == 0 || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“')
+            .filter(|k| !counted.contains(k));
         for start in clause_starts {
             let shaped = [3, 2].into_iter().map(|n| start + n).find(|&end| {
                 end < chars.len()
                     && ends_name(chars, end)
                     && !words.iter().any(|w| w.start < end && end < w.end)
-                    && !counted.contains(&start)
                     && is_name(&string(chars, start, end))
                     && crate::extract::known_area(&string(chars, start, end)).is_none()
             });
@@ -502,7 +501,6 @@ fn names_before_honours(chars: &[char]) -> Vec<Span> {
                     let name = string(chars, start, end);
                     opens_a_name(chars, start)
                         && is_name(&name)
-                        && !is_common_word(&name)
                         && !PLACE_ENDS.contains(&chars[end - 1])
                 })
                 .map(|start| Span::new(start, end))

@@ -73,15 +73,12 @@ pub fn is_both_scripts(c: char) -> bool {
     static BOTH: OnceLock<CharSet> = OnceLock::new();
     BOTH.get_or_init(|| {
         let mut set = CharSet::default();
-        for line in TS_CHARACTERS.lines() {
-            let Some((source, candidates)) = line.split_once('\t') else {
-                continue;
-            };
+        let own_candidate = entries(TS_CHARACTERS)
+            .filter(|(source, candidates)| candidates.split(' ').skip(1).any(|k| k == *source));
+        for (source, _) in own_candidate {
             let mut chars = source.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
-                if candidates.split(' ').skip(1).any(|k| k == source) {
-                    set.insert(c);
-                }
+                set.insert(c);
             }
         }
         set
@@ -263,15 +260,20 @@ struct Tables {
 }
 
 /// Parses OpenCC's text dictionary format (`source<TAB>cand1 cand2 ...`)
-/// into `(source, first candidate)` pairs, skipping blank lines.
+/// into `(source, candidates)` pairs, skipping blank lines.
 ///
 /// Panics on a line without a TAB: the input is our own embedded table,
 /// checked by the unit tests, never user data.
-fn parse(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+fn entries(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     table.lines().filter(|l| !l.trim().is_empty()).map(|line| {
-        let (source, candidates) = line
-            .split_once('\t')
-            .expect("embedded OpenCC table: every line is `source<TAB>candidates`");
+        line.split_once('\t')
+            .expect("embedded OpenCC table: every line is `source<TAB>candidates`")
+    })
+}
+
+/// [`entries`] as `(source, first candidate)` pairs: what t2s converts to.
+fn parse(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(table).map(|(source, candidates)| {
         let first = candidates.split(' ').next().unwrap_or(candidates);
         (source, first)
     })
