@@ -403,16 +403,22 @@ pub(super) fn launched(chars: &[char], open: usize) -> Option<bool> {
 const AGENT_REACH: usize = 20;
 
 /// Is the quote `q` followed by 由, its agents and a verb that launches or
-/// runs a program, in one clause (“爱心超市”由社区党委牵头)?
+/// runs a program, in one clause (“爱心超市”由社区党委牵头), or by 是, its
+/// agents and such a verb closing a relative clause (“连心讲堂”是凤仪社区
+/// 推出的一项服务)? A quote said to be what someone launched is a program;
+/// one said to be what someone is (“娘家人”是…的称呼) is not.
 fn launched_by(chars: &[char], q: &Span) -> bool {
     let by = q.end + 1;
-    if chars.get(by) != Some(&'由') {
-        return false;
-    }
+    let copula = match chars.get(by) {
+        Some('由') => false,
+        Some('是') => true,
+        _ => return false,
+    };
     let organizer = &lexicon().organizer_verbs;
     (by + 2..chars.len().min(by + AGENT_REACH))
         .take_while(|&i| is_cjk(chars[i - 1]))
-        .any(|i| organizer.starting_at(chars, i).is_some())
+        .filter_map(|i| Some(i + organizer.starting_at(chars, i)?.chars().count()))
+        .any(|end| !copula || chars.get(end) == Some(&'的'))
 }
 
 /// Where the places a verb's object applies to (社区, 社区和乡村) start,
@@ -566,6 +572,17 @@ mod tests {
         assert_eq!(found("“爱心超市”由东关社区党委牵头。"), ["爱心超市"]);
         // 由 and no verb of programs: a quote among others.
         assert!(found("“爱心超市”由来已久,居民都知道。").is_empty());
+    }
+
+    #[test]
+    fn a_quote_said_to_be_what_its_agents_launched() {
+        assert_eq!(
+            found("“连心讲堂”是凤仪社区推出的一项便民服务。"),
+            ["连心讲堂"]
+        );
+        // What someone is, not what someone launched: a figure of speech.
+        assert!(found("“娘家人”是居民对社区干部的称呼。").is_empty());
+        assert!(found("“老黄牛”是大家给他起的外号。").is_empty());
     }
 
     #[test]
