@@ -34,6 +34,8 @@ struct Prepared {
     taken: Vec<Span>,
     /// `taken` and the people (initiative input).
     taken_with_people: Vec<Span>,
+    /// The people (initiative input: honourees after their honours).
+    people: Vec<Span>,
     /// Every mention, as appointments see them.
     locals: Vec<Local>,
 }
@@ -59,7 +61,7 @@ fn prepare(text: &str, focus: &Focus) -> Prepared {
     let people = person::find_persons(&chars, &words, &taken);
     locals.extend(people.iter().map(|&p| local(p, EntityKind::Person)));
     let taken_with_people: Vec<Span> = locals.iter().map(|l| l.span).collect();
-    let initiatives = initiative::find_initiatives(&chars, &words, &taken_with_people);
+    let initiatives = initiative::find_initiatives(&chars, &words, &taken_with_people, &people);
     locals.extend(
         initiatives
             .iter()
@@ -72,6 +74,7 @@ fn prepare(text: &str, focus: &Focus) -> Prepared {
         areas,
         taken,
         taken_with_people,
+        people,
         locals,
     }
 }
@@ -114,7 +117,7 @@ fn bench(c: &mut Criterion) {
         person::find_persons(&s.chars, &s.words, &s.taken).len()
     });
     each("initiative", &|s| {
-        initiative::find_initiatives(&s.chars, &s.words, &s.taken_with_people).len()
+        initiative::find_initiatives(&s.chars, &s.words, &s.taken_with_people, &s.people).len()
     });
     each("appointment", &|s| {
         appointment::find_appointments(&s.chars, &s.locals, has_author).len()

@@ -324,6 +324,10 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
     while end > 0 && chars[end - 1] == ' ' {
         end -= 1;
     }
+    // An honour between post and name: 党支部书记、“最美小区志愿者”陈彦妮.
+    if let Some(honour) = honour_ending_at(chars, mentions, end) {
+        end = honour - usize::from(honour > 0 && chars[honour - 1] == '、');
+    }
     // A post in quotes: 老鹳庙社区“第一书记”孔静.
     if end > 0 && is_quote_close(chars[end - 1]) {
         end -= 1;
@@ -336,6 +340,18 @@ fn apposition(chars: &[char], mentions: &[Local], p: usize, found: &mut Vec<Foun
         || listed_before(chars, mentions, end).is_some_and(|end| {
             posts_ending_at(chars, mentions, Holder::Mention(p), end, name, found)
         })
+}
+
+/// Where the quoted initiative ending at `end` opens, its quotes
+/// included: an honour the person after it holds.
+fn honour_ending_at(chars: &[char], mentions: &[Local], end: usize) -> Option<usize> {
+    if end < 2 || !is_quote_close(chars[end - 1]) {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| m.kind == EntityKind::Initiative && m.span.end == end - 1 && m.span.start > 0)
+        .map(|m| m.span.start - 1)
 }
 
 /// Longest line that is a speaker's posts and nothing else.
@@ -943,6 +959,20 @@ mod tests {
         ];
         let found = find_appointments(&chars, &m, false);
         assert_eq!(roles(&found), [("基层治理督导员", Unit::Mention(1))]);
+    }
+
+    #[test]
+    fn an_honour_named_as_a_program_between_post_and_name() {
+        let chars: Vec<char> = "红星小区党支部书记、“最美小区志愿者”陈彦妮则在小区"
+            .chars()
+            .collect();
+        let m = vec![
+            local(&chars, "红星小区党支部", EntityKind::Organization),
+            local(&chars, "最美小区志愿者", EntityKind::Initiative),
+            local(&chars, "陈彦妮", EntityKind::Person),
+        ];
+        let found = find_appointments(&chars, &m, false);
+        assert_eq!(roles(&found), [("书记", Unit::Mention(0))]);
     }
 
     #[test]

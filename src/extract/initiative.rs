@@ -47,6 +47,28 @@ const MAX_NAME: usize = 24;
 /// 称号), not a program.
 const HONOURS: &[&str] = &["称号", "荣誉", "提名"];
 
+/// Nouns for people that end an honour's title (“最美小区志愿者”,
+/// “优秀共产党员”, “身边好人”): such a title in quotes right before a
+/// person's name is the honour the person holds. Source: the forms of
+/// Chinese model and honour titles; general.
+const HONOUREE_NOUNS: &[&str] = &[
+    "志愿者",
+    "工作者",
+    "党员",
+    "干部",
+    "书记",
+    "标兵",
+    "能手",
+    "之星",
+    "模范",
+    "楷模",
+    "好人",
+    "先锋",
+    "带头人",
+    "人物",
+    "榜样",
+];
+
 /// Heads of a team named after the program it works for (新疆自治区党委
 /// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
 const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
@@ -201,7 +223,12 @@ fn is_document(title: &str) -> bool {
         .any(|h| bare.ends_with(h) && bare.chars().count() > h.chars().count() + 1)
 }
 
-pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+pub fn find_initiatives(
+    chars: &[char],
+    words: &[Word],
+    taken: &[Span],
+    persons: &[Span],
+) -> Vec<InitiativeHit> {
     let spans = quotes(chars);
     // A document's title holds the names of its issuers (《大洼区…办法》):
     // names taken inside it do not make it less a title.
@@ -247,6 +274,7 @@ pub fn find_initiatives(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<I
             || framed
             || heads_section(chars, q)
             || teams_program
+            || honour_before_name(&label, q, persons)
             || numbered && label.chars().count() <= 8
         {
             let mut alts: Vec<String> = head
@@ -421,6 +449,22 @@ fn launched_by(chars: &[char], q: &Span) -> bool {
         .any(|end| !copula || chars.get(end) == Some(&'的'))
 }
 
+/// Is the quote `q` an honour's title right before the name of a person
+/// holding it (“最美小区志愿者”钟清梅): it ends with a noun for people and
+/// is no post of the lexicon (“第一书记”孔静 holds a post).
+fn honour_before_name(label: &str, q: &Span, persons: &[Span]) -> bool {
+    let chars: Vec<char> = label.chars().collect();
+    let post = lexicon()
+        .roles
+        .ending_at(&chars, chars.len())
+        .is_some_and(|(start, _)| start == 0);
+    persons.iter().any(|p| p.start == q.end + 1)
+        && !post
+        && HONOUREE_NOUNS
+            .iter()
+            .any(|n| label.ends_with(n) && chars.len() > n.chars().count() + 1)
+}
+
 /// Where the places a verb's object applies to (社区, 社区和乡村) start,
 /// when they end at `end`; else `end`.
 fn before_scope(chars: &[char], end: usize) -> usize {
@@ -551,7 +595,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<String> {
         let chars: Vec<char> = s.chars().collect();
-        find_initiatives(&chars, &segment::tag(s), &[])
+        find_initiatives(&chars, &segment::tag(s), &[], &[])
             .into_iter()
             .map(|h| h.label)
             .collect()
@@ -572,6 +616,22 @@ mod tests {
         assert_eq!(found("“爱心超市”由东关社区党委牵头。"), ["爱心超市"]);
         // 由 and no verb of programs: a quote among others.
         assert!(found("“爱心超市”由来已久,居民都知道。").is_empty());
+    }
+
+    #[test]
+    fn an_honour_before_its_holders_name() {
+        let chars: Vec<char> = "“最美小区志愿者”钟清梅整合资源".chars().collect();
+        let holder = [Span::new(9, 12)];
+        let hits = find_initiatives(&chars, &[], &holder, &holder);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].label, "最美小区志愿者");
+        // A post in quotes before a name is the person's post.
+        let chars: Vec<char> = "村里的“第一书记”孔静每周走访。".chars().collect();
+        let holder = [Span::new(9, 11)];
+        assert!(find_initiatives(&chars, &[], &holder, &holder).is_empty());
+        // No name after it: a phrase like any other.
+        let chars: Vec<char> = "争当“最美小区志愿者”。".chars().collect();
+        assert!(find_initiatives(&chars, &[], &[], &[]).is_empty());
     }
 
     #[test]
@@ -657,7 +717,7 @@ mod tests {
     fn work_a_named_subject_launches() {
         let chars: Vec<char> = "第一书记韦小雨开展脱贫攻坚工作的故事".chars().collect();
         let words = segment::tag("第一书记韦小雨开展脱贫攻坚工作的故事");
-        let hits = find_initiatives(&chars, &words, &[Span::new(4, 7)]);
+        let hits = find_initiatives(&chars, &words, &[Span::new(4, 7)], &[]);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].label, "脱贫攻坚");
         assert_eq!(hits[0].alts, ["脱贫攻坚工作"]);
@@ -701,14 +761,14 @@ mod tests {
     #[test]
     fn alt_labels_keep_the_words_up_to_the_head() {
         let chars: Vec<char> = "做好“同心”社会服务工作".chars().collect();
-        let hits = find_initiatives(&chars, &[], &[]);
+        let hits = find_initiatives(&chars, &[], &[], &[]);
         assert!(
             hits[0].alts.contains(&"同心社会服务".to_owned()),
             "{hits:?}"
         );
         // A run of quotes shares its head alone.
         let chars: Vec<char> = "开展“甲乙”“丙丁”等主题活动".chars().collect();
-        let hits = find_initiatives(&chars, &[], &[]);
+        let hits = find_initiatives(&chars, &[], &[], &[]);
         assert_eq!(hits[1].alts, ["丙丁主题活动"], "{hits:?}");
     }
 

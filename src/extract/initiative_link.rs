@@ -576,6 +576,7 @@ fn links_in_sentence(
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
         out.extend(owner_and_members(&frame, ini));
         out.extend(volunteers_after(&frame, ini));
+        out.extend(holder_after(&frame, ini));
         out.extend(agents_after(&frame, ini));
         out.extend(joined_after(&frame, ini));
         out.extend(owner_by_copula(&frame, ini));
@@ -610,11 +611,13 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         .named
         .iter()
         .find(|n| n.kind == EntityKind::Organization && n.span.contains(&ini.span));
+    // 金海花园小区“最美小区志愿者”钟清梅: the place is the holder's.
+    let held = holder_after(frame, ini).is_some();
     if let Some(owner) = frame
         .named
         .iter()
         .rev()
-        .find(|n| is_agent(n) && n.span.end <= quote && owns(n))
+        .find(|n| is_agent(n) && n.span.end <= quote && owns(n) && !held)
     {
         let kind = if team.is_some() {
             RelationKind::Participant
@@ -680,6 +683,17 @@ fn beneficiary_after(chars: &[char], after: usize) -> bool {
     BENEFICIARIES
         .iter()
         .any(|b| has_at(chars, after + de + 1, b))
+}
+
+/// “最美小区志愿者”钟清梅, 全国优秀党务工作者王某: the person named right
+/// after a program's name holds its honour or serves in it.
+fn holder_after(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let after = marks(&frame.chars, ini).1;
+    let p = frame
+        .named
+        .iter()
+        .find(|n| n.kind == EntityKind::Person && n.span.start == after)?;
+    Some(frame.relation(ini, p, RelationKind::Participant, ini.span.start))
 }
 
 /// 搭建“爱心课堂”平台,让孩子得到东北大学志愿者的辅导: an organization
@@ -1991,6 +2005,25 @@ mod tests {
         let found = links("清华大学志愿者每周在“周末课堂”为孩子辅导功课。");
         assert!(
             has(&found, "周末课堂", "清华大学", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_holder_of_an_honour_named_after_it_takes_part() {
+        let found = links("湖里街道“最美小区志愿者”钟清梅组建了腰鼓队。");
+        assert!(
+            has(
+                &found,
+                "最美小区志愿者",
+                "钟清梅",
+                RelationKind::Participant
+            ),
+            "{found:?}"
+        );
+        // The place before them is the holder's, not the honour's organizer.
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "湖里街道"),
             "{found:?}"
         );
     }

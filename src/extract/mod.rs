@@ -524,13 +524,12 @@ impl SentenceFacts {
             &taken,
             &persons,
         ));
-        for span in persons {
+        persons.retain(|span| known_area(&text::string(&a.chars, span.start, span.end)).is_none());
+        for &span in &persons {
             let name = text::string(&a.chars, span.start, span.end);
-            if known_area(&name).is_none() {
-                self.push(facts, EntityKind::Person, span, name, Vec::new());
-            }
+            self.push(facts, EntityKind::Person, span, name, Vec::new());
         }
-        for hit in initiative::find_initiatives(&a.chars, &a.words, &self.taken()) {
+        for hit in initiative::find_initiatives(&a.chars, &a.words, &self.taken(), &persons) {
             self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
         }
         self.appointments(a, context, facts);
