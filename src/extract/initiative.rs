@@ -69,6 +69,30 @@ const HONOUREE_NOUNS: &[&str] = &[
     "榜样",
 ];
 
+/// Nouns after a program's name and 的 for its people (…“健康沈阳进社区”
+/// 活动的受益者, “…”的一名志愿者), each with whether they run it (…的
+/// 发起者, …的组织者) rather than take part.
+const PROGRAM_PEOPLE: &[(&str, bool)] = &[
+    ("受益者", false),
+    ("参与者", false),
+    ("践行者", false),
+    ("志愿者", false),
+    ("一员", false),
+    ("成员", false),
+    ("发起者", true),
+    ("发起人", true),
+    ("组织者", true),
+    ("倡导者", true),
+    ("推动者", true),
+];
+
+/// Counts between 的 and a noun for people (…的一名志愿者).
+const PEOPLE_COUNTS: &[&str] = &["一名", "一位"];
+
+/// Words of a clause that says what someone is (他是“…”的一名志愿者,
+/// 成为“…”的一员).
+const BEING: &[&str] = &["是", "成为", "作为"];
+
 /// Heads of a team named after the program it works for (新疆自治区党委
 /// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
 const TEAMS: &[&str] = &["驻村工作队", "工作队", "服务队", "工作组"];
@@ -275,6 +299,7 @@ pub fn find_initiatives(
             || heads_section(chars, q)
             || teams_program
             || honour_before_name(&label, q, persons)
+            || said_to_be_its_people(chars, q)
             || numbered && label.chars().count() <= 8
         {
             let mut alts: Vec<String> = head
@@ -447,6 +472,39 @@ fn launched_by(chars: &[char], q: &Span) -> bool {
         .take_while(|&i| is_cjk(chars[i - 1]))
         .filter_map(|i| Some(i + organizer.starting_at(chars, i)?.chars().count()))
         .any(|end| !copula || chars.get(end) == Some(&'的'))
+}
+
+/// The noun for a program's people after its name ending at `after`, past
+/// at most `reach` chars of its head, 的 and a count (…活动的受益者, “…”的
+/// 一名志愿者): whether they run it (发起者, 组织者) or take part.
+pub(super) fn people_after(chars: &[char], after: usize, reach: usize) -> Option<bool> {
+    let de = chars
+        .iter()
+        .skip(after)
+        .take(reach + 1)
+        .take_while(|&&c| is_cjk(c))
+        .position(|&c| c == '的')?;
+    let mut at = after + de + 1;
+    if let Some(count) = PEOPLE_COUNTS.iter().find(|c| has_at(chars, at, c)) {
+        at += count.chars().count();
+    }
+    PROGRAM_PEOPLE
+        .iter()
+        .find(|(noun, _)| has_at(chars, at, noun))
+        .map(|&(_, runs)| runs)
+}
+
+/// Is the quote `q` said to be what someone belongs to or runs (他是社区
+/// “…”的一名志愿者, 成为“…”的一员, 社区党支部是“…”的发起者): 的 and a
+/// noun for a program's people right after it, a word of being before it
+/// in its clause.
+fn said_to_be_its_people(chars: &[char], q: &Span) -> bool {
+    let clause = chars[..q.start - 1]
+        .iter()
+        .rposition(|c| [',', '，', '。', ';', '；'].contains(c))
+        .map_or(0, |c| c + 1);
+    people_after(chars, q.end + 1, 0).is_some()
+        && (clause..q.start).any(|i| BEING.iter().any(|b| has_at(chars, i, b)))
 }
 
 /// Is the quote `q` an honour's title right before the name of a person
@@ -632,6 +690,14 @@ mod tests {
         // No name after it: a phrase like any other.
         let chars: Vec<char> = "争当“最美小区志愿者”。".chars().collect();
         assert!(find_initiatives(&chars, &[], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_quote_whose_people_someone_is_said_to_be() {
+        assert_eq!(found("他是社区“网格合伙人”的一名志愿者。"), ["网格合伙人"]);
+        assert_eq!(found("雪花村党支部是“红色食堂”的发起者。"), ["红色食堂"]);
+        // People described by what they wear: no program.
+        assert!(found("身穿“红马甲”的志愿者走进小区。").is_empty());
     }
 
     #[test]

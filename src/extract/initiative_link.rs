@@ -32,7 +32,7 @@
 //! article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
-use super::initiative::{quotes, titles, MEANS};
+use super::initiative::{people_after, quotes, titles, MEANS};
 use super::segment;
 use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -93,12 +93,8 @@ const PILOT_REACH: usize = 12;
 /// Posts in a team (…工作队队长).
 const TEAM_MEMBERS: &[&str] = &["队长", "队员", "副队长", "组长", "成员"];
 
-/// Nouns after 的 that follow a program's name and make the person the
-/// sentence is about one of its people (…“健康沈阳进社区”活动的受益者).
-const BENEFICIARIES: &[&str] = &["受益者", "参与者", "志愿者", "一员", "成员"];
-
-/// Most chars between a program's name and the 的 before a beneficiary
-/// noun (its head: 活动, 项目).
+/// Most chars between a program's name and the 的 before a noun for its
+/// people (its head: 活动, 项目).
 const HEAD_REACH: usize = 6;
 
 /// Verbs of running a program besides the lexicon's, for the verb frame
@@ -642,15 +638,40 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         out.push(frame.relation(ini, p, RelationKind::Participant, p.span.start));
     }
     let member_of_team = team.is_some_and(|t| frame.followed_by(t, TEAM_MEMBERS));
+    let people = people_after(chars, after, HEAD_REACH);
     if MEMBERS.iter().any(|m| has_at(chars, after, m))
-        || beneficiary_after(chars, after)
+        || people.is_some()
         || member_of_team && named_member.is_none()
     {
-        if let Some(p) = person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote) {
-            out.push(frame.relation(ini, &p, RelationKind::Participant, p.span.start));
+        // 社区党支部是“…”的发起者: who the sentence says it is runs or
+        // takes part in it; else the person it is about is one of its people.
+        let who = copula_subject(frame, quote)
+            .or_else(|| person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote));
+        if let Some(who) = who {
+            let kind = if people == Some(true) && is_agent(&who) {
+                RelationKind::Organizer
+            } else {
+                RelationKind::Participant
+            };
+            out.push(frame.relation(ini, &who, kind, who.span.start));
         }
     }
     out
+}
+
+/// The name before the 是 of the clause that ends at the quote opening at
+/// `quote` (雪花村党支部是“…”, 邢某是清河村“…”).
+fn copula_subject(frame: &Frame, quote: usize) -> Option<Named> {
+    let chars = &frame.chars;
+    let be = (0..quote)
+        .rev()
+        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .find(|&i| chars[i] == '是' && frame.words.fits(i, i + 1))?;
+    frame
+        .named
+        .iter()
+        .find(|n| n.kind != EntityKind::Initiative && n.span.end == be)
+        .copied()
 }
 
 /// Where an initiative's name is marked off: the quote or 《 before it
@@ -666,23 +687,6 @@ fn marks(chars: &[char], ini: &Named) -> (usize, usize) {
         if opened { start - 1 } else { start },
         end + usize::from(closed),
     )
-}
-
-/// …“健康沈阳进社区”活动的受益者: a noun for its people after the
-/// program's name (ending at `after`), its head and 的.
-fn beneficiary_after(chars: &[char], after: usize) -> bool {
-    let Some(de) = chars
-        .iter()
-        .skip(after)
-        .take(HEAD_REACH + 1)
-        .take_while(|&&c| is_cjk(c))
-        .position(|&c| c == '的')
-    else {
-        return false;
-    };
-    BENEFICIARIES
-        .iter()
-        .any(|b| has_at(chars, after + de + 1, b))
 }
 
 /// “最美小区志愿者”钟清梅, 全国优秀党务工作者王某: the person named right
