@@ -162,6 +162,10 @@ const JOIN_GAP: usize = 3;
 /// 参与进来) without making it govern an object.
 const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
 
+/// Words opening a clause of purpose (为了做好“…”工作,X…), whose
+/// subject is the next clause's.
+const PURPOSE: &[&str] = &["为了", "为"];
+
 /// Words after a program's name (and its head) that make the clause
 /// after it happen within it (“…”活动期间,X…).
 const DURING: &[&str] = &["期间", "中"];
@@ -799,8 +803,8 @@ fn owner_by_copula(frame: &Frame, ini: &Named) -> Option<Relation> {
 }
 
 /// “邻里节”活动期间,清河社区组织义诊 (or 在“…”活动中,…): the subject of
-/// the clause after a program that opens the sentence as its time takes
-/// part in it; where the subject is a unit and a post with the person
+/// the clause after a program that opens the sentence as its time, or as
+/// its purpose (为了做好“…”工作,X…), takes part in it; where the subject is a unit and a post with the person
 /// holding it (清河社区网格员王丽每天…), the person acts.
 fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
     let (quote, _) = marks(&frame.chars, ini);
@@ -808,13 +812,18 @@ fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
         .iter()
         .filter(|c| !c.is_whitespace())
         .collect();
+    let one_clause = !before.contains(|c| CLAUSE_BREAKS.contains(&c));
     // 在X开展的“…”活动中: a relative clause between 在 and the name.
     let opens = before.is_empty()
         || before == "在"
-        || before.starts_with('在')
-            && before.ends_with('的')
-            && !before.contains(|c| CLAUSE_BREAKS.contains(&c));
-    let end = after_head(frame, ini, DURING).filter(|_| opens)?;
+        || before.starts_with('在') && before.ends_with('的') && one_clause;
+    // 为了做好“…”工作,X…: a clause of purpose has the next one's subject.
+    let purpose = PURPOSE.iter().any(|p| before.starts_with(p)) && one_clause;
+    let end = if purpose {
+        clause_end_after(frame, ini)
+    } else {
+        after_head(frame, ini, DURING).filter(|_| opens)
+    }?;
     if !matches!(frame.chars.get(end), Some(',' | '，')) {
         return None;
     }
@@ -823,8 +832,18 @@ fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
     Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
 }
 
+/// Where the clause of a program's name ends: the comma after its head
+/// (“…”接待服务工作,), within reach.
+fn clause_end_after(frame: &Frame, ini: &Named) -> Option<usize> {
+    let chars = &frame.chars;
+    let after = marks(chars, ini).1;
+    (after..chars.len().min(after + HEAD_REACH + 1))
+        .take_while(|&i| is_cjk(chars[i]) || matches!(chars[i], ',' | '，'))
+        .find(|&i| matches!(chars[i], ',' | '，'))
+}
+
 /// The person a unit's post names right after the unit (清河社区|网格员|
-/// 王丽), if any.
+/// 王丽, 黄家村|党员|韦某), if any.
 fn person_after_post(frame: &Frame, unit: &Named) -> Option<Named> {
     if unit.kind == EntityKind::Person {
         return None;
@@ -840,7 +859,11 @@ fn person_after_post(frame: &Frame, unit: &Named) -> Option<Named> {
                 && chars[unit.span.end..p.span.start]
                     .iter()
                     .all(|&c| is_cjk(c))
-                && lexicon().roles.ending_at(chars, p.span.start).is_some()
+                && (lexicon().roles.ending_at(chars, p.span.start).is_some()
+                    || DOERS.iter().any(|d| {
+                        p.span.start >= d.chars().count()
+                            && has_at(chars, p.span.start - d.chars().count(), d)
+                    }))
         })
         .copied()
 }
@@ -2125,6 +2148,21 @@ mod tests {
         let found = links("枫林社区开展“邻里文化节”活动期间,柳岸社区组织义诊。");
         assert!(
             !found.iter().any(|(_, who, _)| who == "柳岸社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_acts_for_a_programs_sake_takes_part() {
+        let found = links("为了做好“三事分流”接待服务工作,枫林社区组织党员入户走访。");
+        assert!(
+            has(&found, "三事分流", "枫林社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        // The person a unit's doer noun names acts, not the unit.
+        let found = links("在“邻里文化节”活动中,枫林社区党员石福菲带头走访困难群众。");
+        assert!(
+            has(&found, "邻里文化节", "石福菲", RelationKind::Participant),
             "{found:?}"
         );
     }
