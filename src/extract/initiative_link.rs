@@ -1015,10 +1015,15 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     if stated.iter().any(|s| speaks(frame, s, verb.at)) {
         return out;
     }
+    if let Some(h) = stated.last().and_then(|first| helper(frame, first)) {
+        out.push(frame.relation(ini, h, RelationKind::Participant, h.span.start));
+    }
+    // 清河村配合开展“…”: the subject helps, and takes part.
+    let helps = word_ending_at(chars, verb.at, ASSISTING).is_some();
     if let Some(first) = stated.last() {
         for (subject, participant) in stated
             .iter()
-            .map(|s| (*s, verb.participant || partners))
+            .map(|s| (*s, verb.participant || partners || helps))
             .chain(paired_subjects(frame, first.span.start))
         {
             let kind = kind_of(&subject, participant);
@@ -1201,6 +1206,20 @@ fn served<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
 /// Verbs by which a subject acts together with a partner it names (东关
 /// 社区|联合|天水市第一人民医院|开展…).
 const JOINT: &[&str] = &["联合", "携手", "会同", "协同"];
+
+/// Verbs of helping another carry out its work (社区|协助|镇政府|开展…,
+/// 社区|配合|开展…): their subject takes part, and the one helped runs it.
+const ASSISTING: &[&str] = &["协助", "配合", "协同"];
+
+/// 清河村协助镇政府开展“…”: the name before a verb of [`ASSISTING`]
+/// right before the subject `first`, who takes part.
+fn helper<'a>(frame: &'a Frame, first: &Named) -> Option<&'a Named> {
+    let word = word_ending_at(&frame.chars, first.span.start, ASSISTING)?;
+    frame
+        .named
+        .iter()
+        .find(|n| n.kind != EntityKind::Initiative && n.span.end == word)
+}
 
 /// Does a verb of [`JOINT`] end at `at`?
 fn joined_at(chars: &[char], at: usize) -> bool {
@@ -2163,6 +2182,24 @@ mod tests {
         let found = links("在“邻里文化节”活动中,枫林社区党员石福菲带头走访困难群众。");
         assert!(
             has(&found, "邻里文化节", "石福菲", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_helps_another_carry_a_program_out_takes_part() {
+        let found = links("清河村协助大营镇开展“民情服务站”活动。");
+        assert!(
+            has(&found, "民情服务站", "清河村", RelationKind::Participant),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "民情服务站", "大营镇", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("清河村配合开展“连心红黑榜”行动。");
+        assert!(
+            has(&found, "连心红黑榜", "清河村", RelationKind::Participant),
             "{found:?}"
         );
     }
