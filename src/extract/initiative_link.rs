@@ -163,8 +163,9 @@ const JOIN_GAP: usize = 3;
 const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
 
 /// Words opening a clause of purpose (为了做好“…”工作,X…), whose
-/// subject is the next clause's.
+/// subject is the main clause's, and how many clauses on it may start.
 const PURPOSE: &[&str] = &["为了", "为"];
+const MAIN_CLAUSE_REACH: usize = 3;
 
 /// Words after a program's name (and its head) that make the clause
 /// after it happen within it (“…”活动期间,X…).
@@ -580,7 +581,7 @@ fn links_in_sentence(
         out.extend(agents_after(&frame, ini));
         out.extend(joined_after(&frame, ini));
         out.extend(owner_by_copula(&frame, ini));
-        out.extend(during(&frame, ini));
+        out.extend(during(&frame, ini, context));
         out.extend(led_by(&frame, ini));
         out.extend(directed_by(&frame, ini));
         out.extend(pilot_subject(&frame, ini));
@@ -806,7 +807,7 @@ fn owner_by_copula(frame: &Frame, ini: &Named) -> Option<Relation> {
 /// the clause after a program that opens the sentence as its time, or as
 /// its purpose (为了做好“…”工作,X…), takes part in it; where the subject is a unit and a post with the person
 /// holding it (清河社区网格员王丽每天…), the person acts.
-fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
+fn during(frame: &Frame, ini: &Named, context: Context) -> Option<Relation> {
     let (quote, _) = marks(&frame.chars, ini);
     let before: String = frame.chars[..quote]
         .iter()
@@ -827,7 +828,11 @@ fn during(frame: &Frame, ini: &Named) -> Option<Relation> {
     if !matches!(frame.chars.get(end), Some(',' | '，')) {
         return None;
     }
-    let s = next_clause_subject(frame, end)?;
+    let s = if purpose {
+        main_clause_subject(frame, end, context)
+    } else {
+        next_clause_subject(frame, end)
+    }?;
     let s = person_after_post(frame, &s).unwrap_or(s);
     Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
 }
@@ -1325,6 +1330,30 @@ fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
         .find(|n| n.span.start > comma && n.span.start <= comma + 2)
         .filter(|n| n.kind != EntityKind::Initiative)
         .copied()
+}
+
+/// The subject of the main clause after clauses of purpose ending at
+/// `after` (为了让农牧民了解“…”工程,把…做到…,刚驻村时,他就开始…): the
+/// first of the next few clauses opened by a name, or by 他 or 她 for the
+/// person the text is about.
+fn main_clause_subject(frame: &Frame, after: usize, context: Context) -> Option<Named> {
+    let chars = &frame.chars;
+    let opening = |c: usize| {
+        let named = frame
+            .named
+            .iter()
+            .find(|n| n.span.start > c && n.span.start <= c + 2)
+            .filter(|n| n.kind != EntityKind::Initiative)
+            .copied();
+        let pronoun = chars[c + 1..chars.len().min(c + 3)]
+            .iter()
+            .any(|ch| PRONOUNS.contains(ch));
+        named.or(context.person.filter(|_| pronoun))
+    };
+    (after..chars.len())
+        .filter(|&i| matches!(chars[i], ',' | '，'))
+        .take(MAIN_CLAUSE_REACH)
+        .find_map(opening)
 }
 
 /// Does `n` end right before the quote at `quote`, or before 的 there
@@ -2176,6 +2205,11 @@ mod tests {
         let found = links("为了做好“三事分流”接待服务工作,枫林社区组织党员入户走访。");
         assert!(
             has(&found, "三事分流", "枫林社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("第一书记赵刚驻村以来走访农户。为了让农牧民了解“十个全覆盖”工程,把工程做实,刚驻村时,他就开始宣传。");
+        assert!(
+            has(&found, "十个全覆盖", "赵刚", RelationKind::Participant),
             "{found:?}"
         );
         // The person a unit's doer noun names acts, not the unit.
