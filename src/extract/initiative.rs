@@ -84,14 +84,20 @@ const PROGRAM_PEOPLE: &[(&str, bool)] = &[
     ("组织者", true),
     ("倡导者", true),
     ("推动者", true),
+    ("牵头单位", true),
+    ("主办单位", true),
+    ("试点单位", false),
+    ("参与单位", false),
+    ("成员单位", false),
 ];
 
-/// Counts between 的 and a noun for people (…的一名志愿者).
-const PEOPLE_COUNTS: &[&str] = &["一名", "一位"];
+/// Counts between 的 and a noun for people (…的一名志愿者, …的首批试点
+/// 单位).
+const PEOPLE_COUNTS: &[&str] = &["一名", "一位", "首批", "第一批"];
 
 /// Words of a clause that says what someone is (他是“…”的一名志愿者,
 /// 成为“…”的一员).
-const BEING: &[&str] = &["是", "成为", "作为"];
+pub(super) const BEING: &[&str] = &["是", "成为", "作为"];
 
 /// Heads of a team named after the program it works for (新疆自治区党委
 /// 政法委“访惠聚”驻村工作队): the quote inside the team's name is a program.
@@ -205,19 +211,37 @@ pub struct InitiativeHit {
     pub alts: Vec<String>,
 }
 
-/// A quoted phrase: the span inside the quotes.
+/// A quoted phrase: the span inside the quotes, in order of their
+/// opening. Quotes nest (他说:“我们开展了‘五星议事会’活动。” holds both);
+/// a closing mark of another kind than the open one closes it all the
+/// same, as careless typing writes (“四员").
 pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
     let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
+    let mut open: Vec<(char, usize)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        if open.is_none() && is_quote_open(c) {
-            open = Some(i + 1);
-        } else if let Some(s) = open.filter(|_| is_quote_close(c)) {
-            spans.push(Span::new(s, i));
-            open = None;
+        let matches_top = open.last().is_some_and(|&(o, _)| closing_mark(o) == c);
+        let nested_match = open.iter().any(|&(o, _)| closing_mark(o) == c);
+        if matches_top || is_quote_close(c) && !is_quote_open(c) && !nested_match {
+            if let Some((_, start)) = open.pop() {
+                spans.push(Span::new(start, i));
+            }
+        } else if is_quote_open(c) {
+            open.push((c, i + 1));
         }
     }
+    spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// The mark that closes a quote opened with `open`.
+fn closing_mark(open: char) -> char {
+    match open {
+        '“' => '”',
+        '「' => '」',
+        '『' => '』',
+        '‘' => '’',
+        other => other,
+    }
 }
 
 /// A title in 《》: the span inside the marks.

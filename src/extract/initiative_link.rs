@@ -32,7 +32,7 @@
 //! article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
-use super::initiative::{people_after, quotes, titles, MEANS};
+use super::initiative::{people_after, quotes, titles, BEING, MEANS};
 use super::segment;
 use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -209,6 +209,7 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
         let context = Context {
             topic: recent(topic),
             person: recent(person),
+            speaker: speaker(facts, &named, si),
         };
         if names.iter().any(|n| n.kind == EntityKind::Initiative) {
             found.extend(links_in_sentence(facts, si, names, context));
@@ -258,6 +259,9 @@ struct Context {
     topic: Option<Named>,
     /// The person (他, 她).
     person: Option<Named>,
+    /// Who says the sentence, when it is a quote of its own: the unit
+    /// 我们 stands for, or the speaker.
+    speaker: Option<Named>,
 }
 
 /// A name in the sentence, in sentence-local chars.
@@ -269,7 +273,11 @@ struct Named {
 }
 
 fn is_agent(n: &Named) -> bool {
-    matches!(n.kind, EntityKind::Area(_) | EntityKind::Organization)
+    is_agent_kind(n.kind)
+}
+
+fn is_agent_kind(kind: EntityKind) -> bool {
+    matches!(kind, EntityKind::Area(_) | EntityKind::Organization)
 }
 
 /// Each sentence's names in text order, without those inside an
@@ -526,6 +534,91 @@ fn person_topic(text: &str, names: &[Named]) -> Option<Named> {
     comma.is_none_or(|c| first.span.start < c).then_some(*first)
 }
 
+/// Words of speaking after a speaker's name (…副主任陈明说, …书记王某
+/// 介绍).
+const SPEAKING: &[&str] = &["说", "表示", "介绍", "告诉", "谈到"];
+
+/// The pronouns by which a speaker means the unit they speak for.
+const WE: &[&str] = &["我们", "咱们"];
+
+/// Who says sentence `si` when it is, or holds, a quote: the speaker
+/// named before a word of speaking at the start of the next sentence
+/// (“…。”关上社区居委会副主任陈明说), or before one and a colon opening
+/// the quote (居民李明说:“…”), in this sentence or ending the previous
+/// one. The place or organization their post is in stands for 我们 (关上
+/// 社区, the first and shortest named before the post); without one, the
+/// speaker.
+fn speaker(facts: &ArticleFacts, named: &[Vec<Named>], si: usize) -> Option<Named> {
+    let text = facts.sentences[si].text.trim();
+    let chars_of =
+        |sj: usize| -> Vec<char> { facts.sentences[sj].text.trim_end().chars().collect() };
+    let colon_before_quote = |chars: &[char]| {
+        chars
+            .windows(2)
+            .position(|w| matches!(w[0], ':' | '：') && (is_quote_open(w[1])))
+    };
+    let own = chars_of(si);
+    if let Some(colon) = colon_before_quote(&own) {
+        return said_by(facts, &named[si], si, &own, Some(colon));
+    }
+    if !text.starts_with(is_quote_open) {
+        return None;
+    }
+    let next = (text.ends_with(is_quote_close) && si + 1 < named.len())
+        .then(|| said_by(facts, &named[si + 1], si + 1, &chars_of(si + 1), None))
+        .flatten();
+    next.or_else(|| {
+        let prev = si.checked_sub(1)?;
+        let chars = chars_of(prev);
+        let colon = chars
+            .len()
+            .checked_sub(1)
+            .filter(|&c| matches!(chars[c], ':' | '：'))?;
+        said_by(facts, &named[prev], prev, &chars, Some(colon))
+    })
+}
+
+/// The speaker of sentence `sj` (see [`speaker`]): the person before a
+/// word of speaking that ends at `colon`, or, without one, that opens
+/// the sentence after their unit and post; and their post's unit.
+fn said_by(
+    facts: &ArticleFacts,
+    names: &[Named],
+    sj: usize,
+    chars: &[char],
+    colon: Option<usize>,
+) -> Option<Named> {
+    let p = names.iter().find(|p| {
+        let word = SPEAKING.iter().find(|w| has_at(chars, p.span.end, w));
+        p.kind == EntityKind::Person
+            && word.is_some_and(|w| match colon {
+                Some(c) => p.span.end + w.chars().count() == c,
+                None => chars[..p.span.start].iter().all(|&c| is_cjk(c)),
+            })
+    })?;
+    if lexicon().roles.ending_at(chars, p.span.start).is_none() {
+        return Some(*p);
+    }
+    let base = facts.sentences[sj].span.start;
+    let unit = facts
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.evidence.sentence == sj && is_agent_kind(m.kind))
+        .map(|(i, m)| {
+            let span = Span::new(m.evidence.span.start - base, m.evidence.span.end - base);
+            Named {
+                mention: i,
+                kind: m.kind,
+                span,
+            }
+        })
+        .filter(|n| n.span.end <= p.span.start && p.span.start - n.span.end <= POST_REACH)
+        .filter(|n| chars[n.span.end..p.span.start].iter().all(|&c| is_cjk(c)))
+        .min_by_key(|n| (n.span.start, n.span.end));
+    Some(unit.unwrap_or(*p))
+}
+
 /// One sentence as the verb frames read it.
 struct Frame<'a> {
     si: usize,
@@ -664,14 +757,19 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     out
 }
 
-/// The name before the 是 of the clause that ends at the quote opening at
-/// `quote` (雪花村党支部是“…”, 邢某是清河村“…”).
+/// The name before the 是 (成为, 作为) of the clause that ends at the
+/// quote opening at `quote` (雪花村党支部是“…”, 邢某是清河村“…”).
 fn copula_subject(frame: &Frame, quote: usize) -> Option<Named> {
     let chars = &frame.chars;
     let be = (0..quote)
         .rev()
         .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
-        .find(|&i| chars[i] == '是' && frame.words.fits(i, i + 1))?;
+        .find(|&i| {
+            BEING.iter().any(|b| {
+                let end = i + b.chars().count();
+                has_at(chars, i, b) && frame.words.fits(i, end)
+            })
+        })?;
     frame
         .named
         .iter()
@@ -1015,6 +1113,21 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         .collect();
     if let Some(agent) = passive {
         out.push(frame.relation(ini, agent, RelationKind::Organizer, agent.span.start));
+    }
+    // “…我们启动…。”关上社区居委会副主任陈明说: we, in speech, is the
+    // speaker's unit.
+    let we_from = chars[..verb.at]
+        .iter()
+        .rposition(|c| matches!(c, ',' | '，' | ':' | '：' | '“' | '「'))
+        .map_or(0, |c| c + 1);
+    if WE
+        .iter()
+        .any(|w| (we_from..verb.at).any(|i| has_at(chars, i, w)))
+    {
+        if let Some(s) = context.speaker {
+            out.push(frame.relation(ini, &s, kind_of(&s, verb.participant), ini.span.start));
+        }
+        return out;
     }
     let (stated, partners) = subjects(frame, verb.at);
     if stated.iter().any(|s| speaks(frame, s, verb.at)) {
@@ -2234,6 +2347,20 @@ mod tests {
         let found = links("清河村配合开展“连心红黑榜”行动。");
         assert!(
             has(&found, "连心红黑榜", "清河村", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn we_in_speech_is_the_speakers_unit() {
+        let found = links("“去年起,我们启动了‘楼栋微治理’工作。”关上社区居委会副主任陈明说。");
+        assert!(
+            has(&found, "楼栋微治理", "关上社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("居民李明说:“我们都参加了‘楼栋微治理’活动。”");
+        assert!(
+            has(&found, "楼栋微治理", "李明", RelationKind::Participant),
             "{found:?}"
         );
     }
