@@ -162,6 +162,9 @@ const JOIN_GAP: usize = 3;
 /// 参与进来) without making it govern an object.
 const JOIN_TAILS: &[&str] = &["其中", "进来", "了"];
 
+/// The word after a verb that makes its clause the time since (推行以来).
+const SINCE: &str = "以来";
+
 /// Words opening a clause of purpose (为了做好“…”工作,X…), whose
 /// subject is the main clause's, and how many clauses on it may start.
 const PURPOSE: &[&str] = &["为了", "为"];
@@ -675,6 +678,7 @@ fn links_in_sentence(
         out.extend(joined_after(&frame, ini));
         out.extend(owner_by_copula(&frame, ini));
         out.extend(during(&frame, ini, context));
+        out.extend(since_launched(&frame, ini));
         out.extend(led_by(&frame, ini));
         out.extend(directed_by(&frame, ini));
         out.extend(pilot_subject(&frame, ini));
@@ -933,6 +937,34 @@ fn during(frame: &Frame, ini: &Named, context: Context) -> Option<Relation> {
     }?;
     let s = person_after_post(frame, &s).unwrap_or(s);
     Some(frame.relation(ini, &s, RelationKind::Participant, ini.span.start))
+}
+
+/// “幸福食堂”项目实施以来,清河社区…: a program opening the sentence,
+/// launched or joined “since” as its time, is run by the subject of the
+/// clause after (or joined, by the verb).
+fn since_launched(frame: &Frame, ini: &Named) -> Option<Relation> {
+    let chars = &frame.chars;
+    let (quote, after) = marks(chars, ini);
+    if !chars[..quote].iter().all(|c| c.is_whitespace()) {
+        return None;
+    }
+    let (verb, end) = (after..chars.len().min(after + HEAD_REACH + 1))
+        .take_while(|&i| is_cjk(chars[i]))
+        .find_map(|i| verb_starting_at(frame, i))?;
+    if !has_at(chars, end, SINCE) {
+        return None;
+    }
+    let comma = end + SINCE.chars().count();
+    if !matches!(chars.get(comma), Some(',' | '，')) {
+        return None;
+    }
+    let s = next_clause_subject(frame, comma)?;
+    let kind = if verb.participant || !is_agent(&s) {
+        RelationKind::Participant
+    } else {
+        RelationKind::Organizer
+    };
+    Some(frame.relation(ini, &s, kind, ini.span.start))
 }
 
 /// Where the clause of a program's name ends: the comma after its head
@@ -2347,6 +2379,15 @@ mod tests {
         let found = links("清河村配合开展“连心红黑榜”行动。");
         assert!(
             has(&found, "连心红黑榜", "清河村", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_acts_since_a_program_was_launched_runs_it() {
+        let found = links("“一站式议事会”活动实施以来,四合村累计服务群众3000余人次。");
+        assert!(
+            has(&found, "一站式议事会", "四合村", RelationKind::Organizer),
             "{found:?}"
         );
     }
