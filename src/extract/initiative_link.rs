@@ -1708,7 +1708,12 @@ fn subjects(frame: &Frame, verb_at: usize) -> (Vec<Named>, bool) {
         if gap.is_empty() || gap.len() > 2 || !gap.iter().all(|c| LIST_GLUE.contains(c)) {
             break;
         }
-        if n.kind == last.kind {
+        // 亚龙村、台源寺社区等: places of two levels are one list.
+        let areas = matches!(
+            (n.kind, last.kind),
+            (EntityKind::Area(_), EntityKind::Area(_))
+        );
+        if n.kind == last.kind || areas {
             list.push(**n);
         }
     }
@@ -2381,6 +2386,17 @@ mod tests {
             has(&found, "连心红黑榜", "清河村", RelationKind::Participant),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn places_of_two_levels_listed_together_take_part() {
+        let found = links("亚龙村、台源寺社区等8个村参与了“银龄管家”活动。");
+        for who in ["亚龙村", "台源寺社区"] {
+            assert!(
+                has(&found, "银龄管家", who, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
