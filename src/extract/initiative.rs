@@ -219,12 +219,15 @@ pub(super) fn quotes(chars: &[char]) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Vec<(char, usize)> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
-        let matches_top = open.last().is_some_and(|&(o, _)| closing_mark(o) == c);
-        let nested_match = open.iter().any(|&(o, _)| closing_mark(o) == c);
-        if matches_top || is_quote_close(c) && !is_quote_open(c) && !nested_match {
-            if let Some((_, start)) = open.pop() {
-                spans.push(Span::new(start, i));
-            }
+        // The quote this mark closes, and any left open inside it; else,
+        // for a mark of another kind (“四员"), the innermost open one.
+        let closed = open
+            .iter()
+            .rposition(|&(o, _)| closing_mark(o) == c)
+            .or_else(|| (is_quote_close(c) && !open.is_empty()).then(|| open.len() - 1));
+        if let Some(k) = closed {
+            spans.push(Span::new(open[k].1, i));
+            open.truncate(k);
         } else if is_quote_open(c) {
             open.push((c, i + 1));
         }
@@ -681,6 +684,25 @@ mod tests {
             .into_iter()
             .map(|h| h.label)
             .collect()
+    }
+
+    #[test]
+    fn quotes_nest_and_mixed_marks_close() {
+        let spans = |s: &str| -> Vec<String> {
+            let chars: Vec<char> = s.chars().collect();
+            quotes(&chars)
+                .into_iter()
+                .map(|q| string(&chars, q.start, q.end))
+                .collect()
+        };
+        assert_eq!(
+            spans("他说:“开展‘五星议事会’活动。”"),
+            ["开展‘五星议事会’活动。", "五星议事会"]
+        );
+        assert_eq!(spans("推行“四员\"制度"), ["四员"]);
+        assert_eq!(spans("推行\"四员\"制度和“三长”"), ["四员", "三长"]);
+        // An inner quote left open closes with the outer one.
+        assert_eq!(spans("“开展‘五星议事会活动”"), ["开展‘五星议事会活动"]);
     }
 
     #[test]
