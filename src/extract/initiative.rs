@@ -87,9 +87,35 @@ const PROGRAM_PEOPLE: &[(&str, bool)] = &[
     ("牵头单位", true),
     ("主办单位", true),
     ("试点单位", false),
+    ("示范村", false),
+    ("示范社区", false),
+    ("示范点", false),
+    ("试点村", false),
+    ("试点社区", false),
     ("参与单位", false),
     ("成员单位", false),
 ];
+
+/// Nouns for a program's people written right after its name, before a
+/// person's (“家门口食堂”志愿者汤某, “连心守望”发起人黄某) or after a word
+/// of being (作为“…”志愿者).
+const PEOPLE_NOUNS: &[&str] = &[
+    "志愿者",
+    "队员",
+    "成员",
+    "发起人",
+    "创始人",
+    "负责人",
+    "带头人",
+];
+
+/// Where a noun of [`PEOPLE_NOUNS`] written at `at` ends.
+pub(super) fn people_noun_end(chars: &[char], at: usize) -> Option<usize> {
+    PEOPLE_NOUNS
+        .iter()
+        .find(|n| has_at(chars, at, n))
+        .map(|n| at + n.chars().count())
+}
 
 /// Counts between 的 and a noun for people (…的一名志愿者, …的首批试点
 /// 单位).
@@ -327,6 +353,7 @@ pub fn find_initiatives(
             || teams_program
             || honour_before_name(&label, q, persons)
             || said_to_be_its_people(chars, q)
+            || before_its_people(chars, q, persons)
             || numbered && label.chars().count() <= 8
         {
             let mut alts: Vec<String> = head
@@ -530,8 +557,15 @@ fn said_to_be_its_people(chars: &[char], q: &Span) -> bool {
         .iter()
         .rposition(|c| [',', '，', '。', ';', '；'].contains(c))
         .map_or(0, |c| c + 1);
-    people_after(chars, q.end + 1, 0).is_some()
-        && (clause..q.start).any(|i| BEING.iter().any(|b| has_at(chars, i, b)))
+    let people =
+        people_after(chars, q.end + 1, 0).is_some() || people_noun_end(chars, q.end + 1).is_some();
+    people && (clause..q.start).any(|i| BEING.iter().any(|b| has_at(chars, i, b)))
+}
+
+/// Is the quote `q` a program named before one of its people and their
+/// name (“家门口食堂”志愿者汤某)?
+fn before_its_people(chars: &[char], q: &Span, persons: &[Span]) -> bool {
+    people_noun_end(chars, q.end + 1).is_some_and(|end| persons.iter().any(|p| p.start == end))
 }
 
 /// Is the quote `q` an honour's title right before the name of a person
@@ -744,6 +778,19 @@ mod tests {
         assert_eq!(found("雪花村党支部是“红色食堂”的发起者。"), ["红色食堂"]);
         // People described by what they wear: no program.
         assert!(found("身穿“红马甲”的志愿者走进小区。").is_empty());
+    }
+
+    #[test]
+    fn a_quote_before_one_of_its_people() {
+        let chars: Vec<char> = "“家门口食堂”志愿者汤灿鸿每周走访。".chars().collect();
+        let holder = [Span::new(10, 13)];
+        let hits = find_initiatives(&chars, &[], &holder, &holder);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].label, "家门口食堂");
+        assert_eq!(
+            found("黄倩作为“一站式议事会”志愿者,每周走访。"),
+            ["一站式议事会"]
+        );
     }
 
     #[test]

@@ -32,7 +32,7 @@
 //! article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
-use super::initiative::{people_after, quotes, titles, BEING, MEANS};
+use super::initiative::{people_after, people_noun_end, quotes, titles, BEING, MEANS};
 use super::segment;
 use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -796,10 +796,15 @@ fn marks(chars: &[char], ini: &Named) -> (usize, usize) {
     )
 }
 
-/// “最美小区志愿者”钟清梅, 全国优秀党务工作者王某: the person named right
-/// after a program's name holds its honour or serves in it.
+/// “最美小区志愿者”钟清梅, 全国优秀党务工作者王某, “家门口食堂”志愿者汤某:
+/// the person named right after a program's name, or after one of its
+/// people's nouns, holds its honour or serves in it.
 fn holder_after(frame: &Frame, ini: &Named) -> Option<Relation> {
-    let after = marks(&frame.chars, ini).1;
+    let mut after = marks(&frame.chars, ini).1;
+    // “家门口食堂”志愿者汤某, “连心守望”发起人黄某: one of its people.
+    if let Some(end) = people_noun_end(&frame.chars, after) {
+        after = end;
+    }
     let p = frame
         .named
         .iter()
