@@ -1094,6 +1094,12 @@ fn joined_after(frame: &Frame, ini: &Named) -> Vec<Relation> {
         joiners.push(*n);
         end = n.span.end;
     }
+    // A、B等12个村参加: past the list's 等 and its count.
+    if chars.get(end) == Some(&'等') {
+        end = (end + 1..chars.len())
+            .find(|&i| !COUNT_CHARS.contains(chars[i]))
+            .unwrap_or(chars.len());
+    }
     let joins = (end..=end + JOIN_GAP)
         .take_while(|&i| i < chars.len() && is_cjk(chars[i]))
         .find_map(|i| verb_starting_at(frame, i))
@@ -2402,6 +2408,15 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_list_with_its_count_that_joins_after_a_program_takes_part() {
+        let found = links("徐家楼街道组织开展“银龄联户”活动,聚兴园社区等12个村参加。");
+        assert!(
+            has(&found, "银龄联户", "聚兴园社区", RelationKind::Participant),
+            "{found:?}"
+        );
     }
 
     #[test]
