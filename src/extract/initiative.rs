@@ -342,7 +342,7 @@ pub fn find_initiatives(
         let shortest = match launched(chars, q.start - 1) {
             Some(true) => MIN_TAKEN_PART,
             Some(false) => MIN_FRAMED,
-            None if by_means(chars, q) || launched_by(chars, q) => MIN_FRAMED,
+            None if by_means(chars, q) || launched_by(chars, q) || disposed(chars, q) => MIN_FRAMED,
             None => usize::MAX,
         };
         let framed = label.chars().count() >= shortest && !honour;
@@ -584,6 +584,26 @@ fn honour_before_name(label: &str, q: &Span, persons: &[Span]) -> bool {
             .any(|n| label.ends_with(n) && chars.len() > n.chars().count() + 1)
 }
 
+/// Markers that put a verb's object before it (将“…”推广, 把“…”纳入).
+pub(super) const DISPOSAL: &[char] = &['将', '把'];
+
+/// Most chars between a quote put before its verb and the verb.
+const DISPOSED_REACH: usize = 8;
+
+/// Is the quote `q` put by 将 or 把 before a verb that launches or takes
+/// part in a program, in its clause (还将“微心愿帮帮团”推广到周边村)?
+fn disposed(chars: &[char], q: &Span) -> bool {
+    let lex = lexicon();
+    let marked = q.start >= 2 && DISPOSAL.contains(&chars[q.start - 2]);
+    marked
+        && (q.end + 1..chars.len().min(q.end + 1 + DISPOSED_REACH))
+            .take_while(|&i| is_cjk(chars[i]))
+            .any(|i| {
+                lex.organizer_verbs.starting_at(chars, i).is_some()
+                    || lex.participant_verbs.starting_at(chars, i).is_some()
+            })
+}
+
 /// Where the places a verb's object applies to (社区, 社区和乡村) start,
 /// when they end at `end`; else `end`.
 fn before_scope(chars: &[char], end: usize) -> usize {
@@ -778,6 +798,16 @@ mod tests {
         assert_eq!(found("雪花村党支部是“红色食堂”的发起者。"), ["红色食堂"]);
         // People described by what they wear: no program.
         assert!(found("身穿“红马甲”的志愿者走进小区。").is_empty());
+    }
+
+    #[test]
+    fn a_quote_put_before_its_verb() {
+        assert_eq!(
+            found("源佳村还将“微心愿帮帮团”推广到周边村。"),
+            ["微心愿帮帮团"]
+        );
+        // No verb of programs after it: a phrase.
+        assert!(found("把“小事情”办成了“大实事”。").is_empty());
     }
 
     #[test]

@@ -32,7 +32,7 @@
 //! article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
-use super::initiative::{people_after, people_noun_end, quotes, titles, BEING, MEANS};
+use super::initiative::{people_after, people_noun_end, quotes, titles, BEING, DISPOSAL, MEANS};
 use super::segment;
 use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -1301,9 +1301,6 @@ fn pilots<'a>(frame: &'a Frame, verb_at: usize) -> impl Iterator<Item = &'a Name
             && PILOT.iter().any(|p| has_at(&frame.chars, n.span.end, p))
     })
 }
-
-/// Markers of an object put before its verb (将“…”推广, 把“…”落到实处).
-const DISPOSAL: &[char] = &['将', '把'];
 
 /// Most chars of adverbs between a subject and 将/把 (还将, 进一步把).
 const ADVERB_GAP: usize = 3;
