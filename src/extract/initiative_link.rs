@@ -196,6 +196,10 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
     let mut topic: Option<(usize, Named)> = None;
     let mut person: Option<(usize, Named)> = None;
     let mut roster: Option<Named> = None;
+    let mut in_sentence = vec![Vec::new(); facts.sentences.len()];
+    for (i, m) in facts.mentions.iter().enumerate() {
+        in_sentence[m.evidence.sentence].push(i);
+    }
     for (si, names) in named.iter().enumerate() {
         let people = names.iter().filter(|n| n.kind == EntityKind::Person);
         match roster {
@@ -209,12 +213,12 @@ pub fn find_initiative_links(facts: &mut ArticleFacts, focus: &Focus) {
         }
         let recent =
             |t: Option<(usize, Named)>| t.filter(|(at, _)| si - at <= TOPIC_WINDOW).map(|(_, n)| n);
-        let context = Context {
-            topic: recent(topic),
-            person: recent(person),
-            speaker: speaker(facts, &named, si),
-        };
         if names.iter().any(|n| n.kind == EntityKind::Initiative) {
+            let context = Context {
+                topic: recent(topic),
+                person: recent(person),
+                speaker: speaker(facts, &named, &in_sentence, si),
+            };
             found.extend(links_in_sentence(facts, si, names, context));
         }
         let text = &facts.sentences[si].text;
@@ -551,7 +555,12 @@ const WE: &[&str] = &["我们", "咱们"];
 /// one. The place or organization their post is in stands for 我们 (关上
 /// 社区, the first and shortest named before the post); without one, the
 /// speaker.
-fn speaker(facts: &ArticleFacts, named: &[Vec<Named>], si: usize) -> Option<Named> {
+fn speaker(
+    facts: &ArticleFacts,
+    named: &[Vec<Named>],
+    in_sentence: &[Vec<usize>],
+    si: usize,
+) -> Option<Named> {
     let text = facts.sentences[si].text.trim();
     let chars_of =
         |sj: usize| -> Vec<char> { facts.sentences[sj].text.trim_end().chars().collect() };
@@ -562,13 +571,22 @@ fn speaker(facts: &ArticleFacts, named: &[Vec<Named>], si: usize) -> Option<Name
     };
     let own = chars_of(si);
     if let Some(colon) = colon_before_quote(&own) {
-        return said_by(facts, &named[si], si, &own, Some(colon));
+        return said_by(facts, &named[si], &in_sentence[si], si, &own, Some(colon));
     }
     if !text.starts_with(is_quote_open) {
         return None;
     }
     let next = (text.ends_with(is_quote_close) && si + 1 < named.len())
-        .then(|| said_by(facts, &named[si + 1], si + 1, &chars_of(si + 1), None))
+        .then(|| {
+            said_by(
+                facts,
+                &named[si + 1],
+                &in_sentence[si + 1],
+                si + 1,
+                &chars_of(si + 1),
+                None,
+            )
+        })
         .flatten();
     next.or_else(|| {
         let prev = si.checked_sub(1)?;
@@ -577,7 +595,14 @@ fn speaker(facts: &ArticleFacts, named: &[Vec<Named>], si: usize) -> Option<Name
             .len()
             .checked_sub(1)
             .filter(|&c| matches!(chars[c], ':' | '：'))?;
-        said_by(facts, &named[prev], prev, &chars, Some(colon))
+        said_by(
+            facts,
+            &named[prev],
+            &in_sentence[prev],
+            prev,
+            &chars,
+            Some(colon),
+        )
     })
 }
 
@@ -587,6 +612,7 @@ fn speaker(facts: &ArticleFacts, named: &[Vec<Named>], si: usize) -> Option<Name
 fn said_by(
     facts: &ArticleFacts,
     names: &[Named],
+    mentions: &[usize],
     sj: usize,
     chars: &[char],
     colon: Option<usize>,
@@ -603,11 +629,10 @@ fn said_by(
         return Some(*p);
     }
     let base = facts.sentences[sj].span.start;
-    let unit = facts
-        .mentions
+    let unit = mentions
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.evidence.sentence == sj && is_agent_kind(m.kind))
+        .map(|&i| (i, &facts.mentions[i]))
+        .filter(|(_, m)| is_agent_kind(m.kind))
         .map(|(i, m)| {
             let span = Span::new(m.evidence.span.start - base, m.evidence.span.end - base);
             Named {
