@@ -11,11 +11,17 @@
 //! 基本方式) is its program, and so is the quoted object of a verb that
 //! launches or takes part in one, also past the places it applies to
 //! (建立社区“问题清单”, 参与社区乡村“微治理”; three chars suffice after
-//! a verb of taking part, four after one of launching); so is one that heads a section of a report
-//! (“两级联审”把关。). Unquoted, a national designation, campaign or honour
+//! a verb of taking part, four after one of launching), one put before
+//! such a verb by 将/把, one said to be what named agents launched
+//! (“…”是凤仪社区推出的…) or what someone belongs to (他是“…”的一名
+//! 志愿者), one written before one of its people and their name (“…”志愿者
+//! 汤某) or an honour before its holder's (“最美小区志愿者”钟清梅); so is
+//! one that heads a section of a report (“两级联审”把关。). Unquoted, a national designation, campaign or honour
 //! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
 //! 全国城市党建示范市, 全国优秀城乡社区工作者); so is the work a named
-//! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作).
+//! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作), or
+//! advances as a name of six chars or more ending in a head and its clause
+//! (汉滨区深入推进第一书记组团服务,).
 
 use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
@@ -179,8 +185,17 @@ pub(super) const HONOUR_QUALIFIERS: &[&str] = &["先进", "优秀", "模范"];
 const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"];
 
 /// Verbs whose named subject launches the work after them as its own
-/// program (…第一书记韦某开展脱贫攻坚工作).
-const LAUNCHING: &[&str] = &["开展", "推行", "实施"];
+/// program (…第一书记韦某开展脱贫攻坚工作, 汉滨区深入推进第一书记组团服务).
+const LAUNCHING: &[&str] = &["开展", "推行", "实施", "推进"];
+
+/// Heads that end the unquoted name of a named subject's program at the
+/// end of its clause (第一书记组团服务, 平战转换机制): besides the
+/// lexicon's heads that end a name of their own.
+const BARE_HEADS: &[&str] = &["服务", "体系", "试点"];
+
+/// Fewest and most chars of such a name: shorter ones are common words
+/// (长效机制, 便民服务).
+const BARE_NAME: std::ops::RangeInclusive<usize> = 6..=10;
 
 /// Heads of unquoted work a named subject launches: the name runs up to
 /// them.
@@ -407,7 +422,8 @@ fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec
             let end = WORK_NAME
                 .clone()
                 .map(|n| start + n)
-                .find(|&end| WORK_HEADS.iter().any(|h| has_at(chars, end, h)));
+                .find(|&end| WORK_HEADS.iter().any(|h| has_at(chars, end, h)))
+                .or_else(|| bare_name_end(chars, start));
             let Some(end) = end else { continue };
             let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
                 && !taken.iter().any(|t| t.overlaps(&Span::new(start, end)));
@@ -423,6 +439,24 @@ fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec
         }
     }
     out
+}
+
+/// Where the unquoted name of a program starting at `start` ends: at the
+/// end of its clause, after a head that ends a name (…组团服务,).
+fn bare_name_end(chars: &[char], start: usize) -> Option<usize> {
+    let heads = lexicon().self_heads.iter().map(String::as_str);
+    let ends_with_head = |end: usize| {
+        heads.clone().chain(BARE_HEADS.iter().copied()).any(|h| {
+            let n = h.chars().count();
+            end >= start + n && has_at(chars, end - n, h)
+        })
+    };
+    BARE_NAME.clone().map(|n| start + n).find(|&end| {
+        chars
+            .get(end)
+            .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
+            && ends_with_head(end)
+    })
 }
 
 /// Unquoted national designations, campaigns and honours: 全国 and the
@@ -912,6 +946,19 @@ mod tests {
         assert_eq!(hits[0].alts, ["脱贫攻坚工作"]);
         // Without a named subject, work is routine.
         assert!(found("并开展入户走访工作").is_empty());
+    }
+
+    #[test]
+    fn a_bare_name_a_named_subject_advances_to_the_end_of_its_clause() {
+        let text = "汉滨区深入推进第一书记组团服务,整合帮扶资源。";
+        let chars: Vec<char> = text.chars().collect();
+        let hits = find_initiatives(&chars, &segment::tag(text), &[Span::new(0, 3)], &[]);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].label, "第一书记组团服务");
+        // A short one is a common phrase.
+        let text = "汉滨区深入推进便民服务,整合帮扶资源。";
+        let chars: Vec<char> = text.chars().collect();
+        assert!(find_initiatives(&chars, &segment::tag(text), &[Span::new(0, 3)], &[]).is_empty());
     }
 
     #[test]
