@@ -1158,6 +1158,9 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     if let Some(links) = relative_clause(frame, ini, quote) {
         return links;
     }
+    // 尕让乡组织200名党员参与“…”: the verb that has others take part is
+    // the subject's; those it names take part.
+    let (verb, caused) = causing(frame, verb).unwrap_or((verb, Vec::new()));
     // 被民政部命名为…: the agent runs it, the subject is given it.
     let passive = passive_agent(frame, verb.at);
     let joins = frame.mentions[ini.mention].label.ends_with(ADOPTED)
@@ -1177,6 +1180,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     let mut out: Vec<Relation> = pilots(frame, verb.at)
         .chain(served(frame, verb.at))
         .chain(joint_partner(frame, verb.at))
+        .chain(caused.iter())
         .map(|p| frame.relation(ini, p, RelationKind::Participant, p.span.start))
         .collect();
     if let Some(agent) = passive {
@@ -1266,6 +1270,56 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         out.push(frame.relation(ini, &t, kind, ini.span.start));
     }
     out
+}
+
+/// Verbs by which a subject has others take part in a program (组织200名
+/// 党员参与, 动员居民参加): the subject runs it.
+const CAUSING: &[&str] = &["组织", "动员", "发动", "邀请", "带动", "引导", "启动"];
+
+/// The verb of [`CAUSING`] before `verb`, a verb of taking part, in its
+/// clause, and the names between the two, who take part.
+fn causing(frame: &Frame, verb: Verb) -> Option<(Verb, Vec<Named>)> {
+    if !verb.participant {
+        return None;
+    }
+    let chars = &frame.chars;
+    let clause = chars[..verb.at]
+        .iter()
+        .rposition(|c| CLAUSE_BREAKS.contains(c) || *c == '。')
+        .map_or(0, |c| c + 1);
+    let (at, end) = (clause..verb.at).rev().find_map(|i| {
+        let word = CAUSING.iter().find(|w| has_at(chars, i, w))?;
+        let end = i + word.chars().count();
+        frame.words.fits(i, end).then_some((i, end))
+    })?;
+    // Its subject is named right before it, an adverb between (尕让乡
+    // 组织…, 我们启动…); after other words (分局选派干部组织…) the one
+    // who has others take part is someone else.
+    let named_before = frame.named.iter().any(|n| {
+        n.kind != EntityKind::Initiative && n.span.end <= at && at - n.span.end <= ADVERB_GAP
+    });
+    let we = WE.iter().any(|w| {
+        let n = w.chars().count();
+        (at.saturating_sub(n + ADVERB_GAP)..at).any(|i| has_at(chars, i, w))
+    });
+    if !named_before && !we {
+        return None;
+    }
+    let caused = frame
+        .named
+        .iter()
+        .filter(|n| {
+            n.kind != EntityKind::Initiative && n.span.start >= end && n.span.end <= verb.at
+        })
+        .copied()
+        .collect();
+    Some((
+        Verb {
+            at,
+            participant: false,
+        },
+        caused,
+    ))
 }
 
 /// 创建“五化”标杆基层党组织: the verb at `verb_at` strives for a
@@ -2446,6 +2500,24 @@ mod tests {
         let found = links("“一站式议事会”活动实施以来,四合村累计服务群众3000余人次。");
         assert!(
             has(&found, "一站式议事会", "四合村", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_has_others_take_part_runs_the_program() {
+        let found = links("尕让乡组织200名党员参与“银龄守望”活动。");
+        assert!(
+            has(&found, "银龄守望", "尕让乡", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("清河街道积极邀请东北大学志愿者参与“爱心课堂”。");
+        assert!(
+            has(&found, "爱心课堂", "清河街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "爱心课堂", "东北大学", RelationKind::Participant),
             "{found:?}"
         );
     }
