@@ -806,6 +806,18 @@ fn stem_of(
     }
     if let Some(w) = words.iter().find(|w| w.start < k && k < w.end) {
         k = w.start;
+        // A name jieba knows as an organization's (东北大学/nt) takes a
+        // place before it (沈阳|农业大学, 常州|邮政局), but no other word
+        // (清河街道|动员/n|东北大学).
+        let before = words.iter().find(|b| b.end == k);
+        let place_before = before.is_some_and(|b| {
+            b.tag() == "ns"
+                || names_a_prefecture(chars, b)
+                || areas.iter().any(|a| a.span.end == b.end)
+        });
+        if w.tag() == "nt" && quoted.is_empty() && before.is_some() && !place_before {
+            return (k, string(chars, k, j));
+        }
     }
     let first = k;
     let mut taken: Vec<&Word> = Vec::new();
@@ -953,6 +965,12 @@ mod tests {
         assert!(!orgs("九三学社广西区委市委机关")
             .iter()
             .any(|o| o.starts_with('西')));
+    }
+
+    #[test]
+    fn a_name_jieba_knows_takes_a_place_but_no_verb_before_it() {
+        assert_eq!(orgs("清河街道动员东北大学志愿者参与"), ["东北大学"]);
+        assert!(orgs("邀请沈阳农业大学专家").contains(&"沈阳农业大学".to_owned()));
     }
 
     #[test]
