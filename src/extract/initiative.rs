@@ -640,7 +640,7 @@ fn disposed(chars: &[char], q: &Span) -> bool {
 
 /// Where the places a verb's object applies to (社区, 社区和乡村) start,
 /// when they end at `end`; else `end`.
-fn before_scope(chars: &[char], end: usize) -> usize {
+pub(super) fn before_scope(chars: &[char], end: usize) -> usize {
     let scope_ending_at = |at: usize| {
         SCOPES
             .iter()

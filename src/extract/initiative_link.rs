@@ -32,7 +32,9 @@
 //! article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
-use super::initiative::{people_after, people_noun_end, quotes, titles, BEING, DISPOSAL, MEANS};
+use super::initiative::{
+    before_scope, people_after, people_noun_end, quotes, titles, BEING, DISPOSAL, MEANS,
+};
 use super::segment;
 use super::text::{has_at, is_quote_close, is_quote_open, word_ending_at, LIST_GLUE};
 use super::{Focus, LEVEL_WORDS};
@@ -721,9 +723,13 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     let (quote, after) = marks(chars, ini);
     let mut out = Vec::new();
     let title = chars.get(quote) == Some(&'《');
+    // 我市农村、社区“一十百”…: the places a program applies to may stand
+    // between its owner and its name.
+    let scoped = before_scope(chars, quote);
     let owns = |n: &Named| {
         let gap = chars.get(n.span.end..quote).unwrap_or_default();
         gap.is_empty()
+            || scoped < quote && n.span.end == scoped
             || gap == ['的']
             || title && gap.len() <= ISSUER_GAP && gap.iter().all(|&c| is_cjk(c))
     };
@@ -2336,6 +2342,15 @@ mod tests {
         // The place before them is the holder's, not the honour's organizer.
         assert!(
             !found.iter().any(|(_, who, _)| who == "湖里街道"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_program_before_the_places_it_applies_to_runs_it() {
+        let found = links("挂职村均从福州市农村、社区“一十百”党建示范单位中产生。");
+        assert!(
+            has(&found, "一十百", "福州市", RelationKind::Organizer),
             "{found:?}"
         );
     }
