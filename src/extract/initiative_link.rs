@@ -1242,8 +1242,11 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         return out;
     }
     // 推动“我为群众办实事”以来,三家子村党支部…: a first clause without a
-    // subject shares the next clause's.
-    let next = (!before && clause == 0)
+    // subject shares the next clause's; not when the verb is inside a
+    // phrase of time or place (在6月举行的“…”大会上,X…): X is no subject of it.
+    let in_phrase = chars.first() == Some(&'在')
+        && verb_starting_at(frame, verb.at).is_some_and(|(_, end)| chars.get(end) == Some(&'的'));
+    let next = (!before && clause == 0 && !in_phrase)
         .then(|| next_clause_subject(frame, ini.span.end))
         .flatten();
     if let Some(s) = next {
@@ -2342,6 +2345,20 @@ mod tests {
         // The place before them is the holder's, not the honour's organizer.
         assert!(
             !found.iter().any(|(_, who, _)| who == "湖里街道"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_holds_a_programs_ceremony_runs_it_but_not_the_next_clauses_subject() {
+        let found = links("清河街道举行“银龄守望”启动仪式。");
+        assert!(
+            has(&found, "银龄守望", "清河街道", RelationKind::Organizer),
+            "{found:?}"
+        );
+        let found = links("在6月22日举行的全省“银龄守望”表彰大会上,太原市19名党员受到表彰。");
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "太原市"),
             "{found:?}"
         );
     }
