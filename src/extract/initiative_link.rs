@@ -28,8 +28,15 @@
 //! (参与社区乡村“微治理”, then 启动小区微治理工作), and the name that
 //! opens a sentence as the work's trial ground (X作为此次活动的试点单位)
 //! takes part in the program the sentence names. Names inside speech (a
-//! quote longer than a name) act as elsewhere. Two names merely in one
-//! article are never linked. Works on the article's mentions, after the
+//! quote longer than a name) act as elsewhere, and 我们 there is the
+//! speaker's unit (“…我们启动…。”X社区居委会副主任陈明说). A clause of
+//! purpose (为了做好“…”工作,X…) and a program's time since (“…”实施以来,
+//! X…) have the main clause's subject; a verb that has others take part
+//! (X组织200名党员参与“…”) makes X the organizer; who helps another (A协助
+//! B开展) takes part; the person named after a program or one of its
+//! people's nouns (“…”志愿者汤某, an honour's holder) takes part, and who a
+//! clause says is one of its people (X是“…”的发起者) runs it or takes part.
+//! Two names merely in one article are never linked. Works on the article's mentions, after the
 //! recognisers ran.
 
 use super::initiative::{
