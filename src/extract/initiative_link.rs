@@ -786,7 +786,8 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         // 社区党支部是“…”的发起者: who the sentence says it is runs or
         // takes part in it; else the person it is about is one of its people.
         let who = copula_subject(frame, quote)
-            .or_else(|| person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote));
+            .or_else(|| person_topic(frame.text, frame.named).filter(|p| p.span.end <= quote))
+            .or_else(|| as_one_of_them(frame, ini));
         if let Some(who) = who {
             let kind = if people == Some(true) && is_agent(&who) {
                 RelationKind::Organizer
@@ -798,6 +799,20 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
     }
     out
 }
+
+/// 作为“…”的一员,李某…: a sentence opening with 作为 and a program's
+/// people has the next clause's subject as one of them.
+fn as_one_of_them(frame: &Frame, ini: &Named) -> Option<Named> {
+    let (quote, _) = marks(&frame.chars, ini);
+    if !has_at(&frame.chars, 0, AS) || quote != AS.chars().count() {
+        return None;
+    }
+    next_clause_subject(frame, ini.span.end)
+}
+
+/// The word opening a sentence that says what its subject is (作为“…”的
+/// 一员,…).
+const AS: &str = "作为";
 
 /// The name before the 是 (成为, 作为) of the clause that ends at the
 /// quote opening at `quote` (雪花村党支部是“…”, 邢某是清河村“…”).
@@ -2492,6 +2507,15 @@ mod tests {
         let found = links("在“邻里文化节”活动中,枫林社区党员石福菲带头走访困难群众。");
         assert!(
             has(&found, "邻里文化节", "石福菲", RelationKind::Participant),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_the_sentence_opens_as_one_of_a_programs_people_takes_part() {
+        let found = links("作为“书香先锋岗”的一员,孙桂升每周走访独居老人。");
+        assert!(
+            has(&found, "书香先锋岗", "孙桂升", RelationKind::Participant),
             "{found:?}"
         );
     }
