@@ -366,7 +366,7 @@ pub fn find_initiatives(
             || framed
             || heads_section(chars, q)
             || teams_program
-            || honour_before_name(&label, q, persons)
+            || honour_before_name(&label, q, persons, chars)
             || said_to_be_its_people(chars, q)
             || before_its_people(chars, q, persons)
             || numbered && label.chars().count() <= 8
@@ -605,17 +605,16 @@ fn before_its_people(chars: &[char], q: &Span, persons: &[Span]) -> bool {
 /// Is the quote `q` an honour's title right before the name of a person
 /// holding it (“最美小区志愿者”钟清梅): it ends with a noun for people and
 /// is no post of the lexicon (“第一书记”孔静 holds a post).
-fn honour_before_name(label: &str, q: &Span, persons: &[Span]) -> bool {
-    let chars: Vec<char> = label.chars().collect();
+fn honour_before_name(label: &str, q: &Span, persons: &[Span], chars: &[char]) -> bool {
     let post = lexicon()
         .roles
-        .ending_at(&chars, chars.len())
-        .is_some_and(|(start, _)| start == 0);
+        .ending_at(chars, q.end)
+        .is_some_and(|(start, _)| start == q.start);
     persons.iter().any(|p| p.start == q.end + 1)
         && !post
         && HONOUREE_NOUNS
             .iter()
-            .any(|n| label.ends_with(n) && chars.len() > n.chars().count() + 1)
+            .any(|n| label.ends_with(n) && q.len() > n.chars().count() + 1)
 }
 
 /// Markers that put a verb's object before it (将“…”推广, 把“…”纳入).

@@ -151,6 +151,11 @@ const PARTNER_GAP: usize = 2;
 /// Marks that end a clause: a verb before one has no object after it.
 const CLAUSE_BREAKS: &[char] = &[',', '，', ';', '；'];
 
+/// Does `c` end a clause: a break or the sentence's full stop?
+fn ends_clause(c: char) -> bool {
+    CLAUSE_BREAKS.contains(&c) || c == '。'
+}
+
 /// The word that ends a roster's heading (…名单), and the heading's
 /// longest length in chars.
 const ROSTER: &str = "名单";
@@ -820,7 +825,7 @@ fn copula_subject(frame: &Frame, quote: usize) -> Option<Named> {
     let chars = &frame.chars;
     let be = (0..quote)
         .rev()
-        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .take_while(|&i| !ends_clause(chars[i]))
         .find(|&i| {
             BEING.iter().any(|b| {
                 let end = i + b.chars().count();
@@ -1316,7 +1321,7 @@ fn causing(frame: &Frame, verb: Verb) -> Option<(Verb, Vec<Named>)> {
     let chars = &frame.chars;
     let clause = chars[..verb.at]
         .iter()
-        .rposition(|c| CLAUSE_BREAKS.contains(c) || *c == '。')
+        .rposition(|&c| ends_clause(c))
         .map_or(0, |c| c + 1);
     let (at, end) = (clause..verb.at).rev().find_map(|i| {
         let word = CAUSING.iter().find(|w| has_at(chars, i, w))?;
@@ -1426,7 +1431,7 @@ fn disposed(frame: &Frame, ini: &Named) -> Option<Relation> {
         .checked_sub(1)
         .filter(|&m| DISPOSAL.contains(&chars[m]))?;
     let verb = (after..chars.len())
-        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .take_while(|&i| !ends_clause(chars[i]))
         .find_map(|i| verb_starting_at(frame, i))?;
     let subject = frame.named.iter().rev().find(|n| {
         n.kind != EntityKind::Initiative
@@ -1455,7 +1460,7 @@ fn pilot_subject(frame: &Frame, ini: &Named) -> Option<Relation> {
     let be = AS_PILOT.iter().find(|w| has_at(chars, first.span.end, w))?;
     let from = first.span.end + be.chars().count();
     let pilot = (from..chars.len().min(from + PILOT_REACH))
-        .take_while(|&i| !CLAUSE_BREAKS.contains(&chars[i]) && chars[i] != '。')
+        .take_while(|&i| !ends_clause(chars[i]))
         .any(|i| has_at(chars, i, "试点"));
     (opens && pilot && is_agent(first))
         .then(|| frame.relation(ini, first, RelationKind::Participant, first.span.start))

@@ -524,12 +524,15 @@ impl SentenceFacts {
             &taken,
             &persons,
         ));
-        persons.retain(|span| known_area(&text::string(&a.chars, span.start, span.end)).is_none());
-        for &span in &persons {
+        let mut people = Vec::new();
+        for span in persons {
             let name = text::string(&a.chars, span.start, span.end);
-            self.push(facts, EntityKind::Person, span, name, Vec::new());
+            if known_area(&name).is_none() {
+                self.push(facts, EntityKind::Person, span, name, Vec::new());
+                people.push(span);
+            }
         }
-        for hit in initiative::find_initiatives(&a.chars, &a.words, &self.taken(), &persons) {
+        for hit in initiative::find_initiatives(&a.chars, &a.words, &self.taken(), &people) {
             self.push(facts, EntityKind::Initiative, hit.span, hit.label, hit.alts);
         }
         self.appointments(a, context, facts);
