@@ -76,6 +76,7 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         .chain(photographers(chars))
         .chain(appositive_subjects(chars))
         .chain(names_after_posts(chars))
+        .chain(clause_subjects(chars, words, taken))
     {
         add(span);
     }
@@ -325,6 +326,77 @@ pub fn widen_to_known(chars: &[char], known: &[Vec<char>], persons: &mut [Span])
             *span = longer;
         }
     }
+}
+
+/// What a person's name goes on with as the subject of its clause, where
+/// no ordinary word does: a copula, an age, a past, a disposal or a
+/// passive (张伟是…, 张伟今年45岁, 张伟曾是…, 张伟把积蓄…, 张伟被称为…).
+const SUBJECT_GOES_ON: &[&str] = &[
+    "是",
+    "今年",
+    "现年",
+    "曾",
+    "曾经",
+    "已经",
+    "一直",
+    "从",
+    "把",
+    "被",
+    "所在",
+    "家住",
+    "为",
+    "和老伴",
+    "每天",
+    "每周",
+    "常年",
+    "多年来",
+];
+
+/// A name of a surname and common given-name chars that opens a clause
+/// (or follows a place and 的: 居住在豪田村的雷桂为…) and goes on with
+/// a word of [`SUBJECT_GOES_ON`]: a resident or volunteer the text brings
+/// in without a title. jieba tags only some such names; the shape, a word
+/// boundary after it and the verb decide. A dictionary word (许多, 文明)
+/// or a known place is none.
+fn clause_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
+    let opens = |k: usize| {
+        k == 0
+            || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“'
+            || chars[k - 1] == '的' && taken.iter().any(|t| t.end + 1 == k)
+    };
+    let goes_on = |end: usize| subject_words().starting_at(chars, end).is_some();
+    (0..chars.len())
+        .filter(|&k| opens(k))
+        .filter_map(|start| {
+            [3, 2]
+                .into_iter()
+                .map(|n| start + n)
+                .find(|&end| {
+                    end < chars.len()
+                        && goes_on(end)
+                        && !words.iter().any(|w| w.start < end && end < w.end)
+                        && !taken.iter().any(|t| t.start < end && start < t.end)
+                        && is_name(&string(chars, start, end))
+                        && given_chars_only(&string(chars, start, end))
+                        && !often_a_word(&string(chars, start, end))
+                        && crate::extract::known_area(&string(chars, start, end)).is_none()
+                })
+                .map(|end| Span::new(start, end))
+        })
+        .collect()
+}
+
+/// Is `s` a word jieba's dictionary counts often, whatever its tag (文明,
+/// 杨树, 韩国 are tagged as names or places there)? Rare entries are
+/// mostly names its corpus held.
+fn often_a_word(s: &str) -> bool {
+    jieba().has_word(s) && jieba().suggest_freq(s) > super::segment::RARE_WORD_FREQ
+}
+
+/// [`SUBJECT_GOES_ON`] indexed by their first chars.
+fn subject_words() -> &'static WordList {
+    static WORDS: OnceLock<WordList> = OnceLock::new();
+    WORDS.get_or_init(|| WordList::new(SUBJECT_GOES_ON.iter().map(|w| w.to_string()).collect()))
 }
 
 /// Chars after which a clause starts.
@@ -1187,6 +1259,27 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn a_name_opening_its_clause_before_a_copula_or_an_age_is_a_person() {
+        assert_eq!(persons("杜彤是狮子社区的一名志愿者。"), ["杜彤"]);
+        assert_eq!(persons("这些年,罗信一直坚持义务巡逻。"), ["罗信"]);
+        assert_eq!(persons("卢升今年45岁,在村里干了20年。"), ["卢升"]);
+        // After a place and 的, as a resident of it.
+        let chars: Vec<char> = "豪田村的雷桂是党员。".chars().collect();
+        let place = [Span::new(0, 3)];
+        let found = find_persons(&chars, &tag("豪田村的雷桂是党员。"), &place);
+        assert_eq!(found, [Span::new(4, 6)]);
+        // Ordinary words of a name's shape are none, tagged as names or not.
+        for s in [
+            "许多居民是第一次参加。",
+            "文明是城市的名片。",
+            "杨树被砍伐。",
+            "韩国是邻国。",
+        ] {
+            assert!(persons(s).is_empty(), "{s}");
+        }
     }
 
     #[test]

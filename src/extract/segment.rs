@@ -239,7 +239,7 @@ pub fn is_common_word(word: &str) -> bool {
 /// Below this count in jieba's dictionary a word is rare: many such
 /// two-char words are given names the dictionary's corpus held (何新 6,
 /// 付强 5, 单军 3), not words a sentence uses (干部 9717, 马上 2306).
-const RARE_WORD_FREQ: usize = 30;
+pub(super) const RARE_WORD_FREQ: usize = 30;
 
 /// Is `word` a dictionary word, not a name, and one in common use?
 pub fn is_frequent_word(word: &str) -> bool {
