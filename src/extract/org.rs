@@ -248,6 +248,7 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
     let mut i = 0;
     while i < chars.len() {
         match lexicon().standalone_orgs.starting_at(chars, i) {
+            Some(name) if runs_into_area_suffix(chars, i + name.chars().count()) => i += 1,
             Some(name) => {
                 let end = i + name.chars().count();
                 hits.push(OrgHit {
@@ -263,9 +264,15 @@ fn standalone(chars: &[char]) -> Vec<OrgHit> {
     hits
 }
 
-/// A head followed by these is a post or another word (局长, 部门), and a
-/// head that a dictionary word runs across is part of that word (党组|织,
-/// 格局, 顾全大局).
+/// Does an area's suffix start inside a name ending at `end` and run on
+/// past it (新华社|区: 新华社区 is a community, not the news agency)?
+fn runs_into_area_suffix(chars: &[char], end: usize) -> bool {
+    lexicon().area_suffixes.iter().any(|s| {
+        let len = s.suffix.chars().count();
+        (1..len).any(|k| end >= k && has_at(chars, end - k, &s.suffix))
+    })
+}
+
 /// Does a one-char head at `j..end` end an area's suffix that starts
 /// before it (街道|办: 吉崩岗街道办 is the street itself, not an office
 /// of it)?
@@ -971,6 +978,13 @@ mod tests {
     fn a_name_jieba_knows_takes_a_place_but_no_verb_before_it() {
         assert_eq!(orgs("清河街道动员东北大学志愿者参与"), ["东北大学"]);
         assert!(orgs("邀请沈阳农业大学专家").contains(&"沈阳农业大学".to_owned()));
+    }
+
+    #[test]
+    fn a_national_body_running_into_an_area_suffix_is_the_area() {
+        assert_eq!(orgs("新华社北京3月5日电"), ["新华社"]);
+        assert!(orgs("新华社区开展活动").is_empty());
+        assert_eq!(orgs("新华社区党委开展活动"), ["新华社区党委"]);
     }
 
     #[test]
