@@ -115,8 +115,24 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         }
         k += 1;
     }
+    found.retain(|&span| !opens_a_quoted_term(chars, span));
     found.sort();
     found
+}
+
+/// The longest quoted term, in chars, read as a name of its own.
+const QUOTED_TERM: usize = 8;
+
+/// Does `span` open a short quote that goes on past it without a break
+/// (“阳光说事”, “连心说事”)? The quote names a program or a saying; its
+/// first word only looks like a speaker's name before 说.
+fn opens_a_quoted_term(chars: &[char], span: Span) -> bool {
+    let opened = span.start > 0 && super::text::is_quote_open(chars[span.start - 1]);
+    let close = chars[span.end..]
+        .iter()
+        .take(QUOTED_TERM)
+        .position(|&c| super::text::is_quote_close(c) || !is_cjk(c));
+    opened && close.is_some_and(|k| k > 0 && super::text::is_quote_close(chars[span.end + k]))
 }
 
 /// Frames around a leader's or helper's name: 在王强的带领下, 在…的陪同下;
@@ -1259,6 +1275,13 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn the_first_word_of_a_short_quote_is_no_speaker() {
+        assert!(persons("村里开展“阳光说事”活动。").is_empty());
+        // A quoted speech that names its speaker first goes on to a break.
+        assert_eq!(persons("他笑着说:“王强说,大家都来。”"), ["王强"]);
     }
 
     #[test]
