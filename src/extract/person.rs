@@ -347,25 +347,10 @@ pub fn widen_to_known(chars: &[char], known: &[Vec<char>], persons: &mut [Span])
 /// What a person's name goes on with as the subject of its clause, where
 /// no ordinary word does: a copula, an age, a past, a disposal or a
 /// passive (张伟是…, 张伟今年45岁, 张伟曾是…, 张伟把积蓄…, 张伟被称为…).
+#[rustfmt::skip]
 const SUBJECT_GOES_ON: &[&str] = &[
-    "是",
-    "今年",
-    "现年",
-    "曾",
-    "曾经",
-    "已经",
-    "一直",
-    "从",
-    "把",
-    "被",
-    "所在",
-    "家住",
-    "为",
-    "和老伴",
-    "每天",
-    "每周",
-    "常年",
-    "多年来",
+    "是", "今年", "现年", "曾", "曾经", "已经", "一直", "从", "把", "被", "所在", "家住",
+    "为", "和老伴", "每天", "每周", "常年", "多年来", "作为", "主动", "带头", "率先", "先后",
 ];
 
 /// A name of a surname and common given-name chars that opens a clause
