@@ -530,7 +530,10 @@ fn names_before_post_verbs(chars: &[char], taken: &[Span]) -> Vec<Span> {
             .find(|&start| {
                 // 选派干部|陈晓东|到…任第一书记: too loose a cue elsewhere.
                 let cadre = start >= 2 && has_at(chars, start - 2, "干部");
-                (anchored(chars, taken, start) || cadre) && is_name(&string(chars, start, end))
+                // 罗富镇选派|陈云永|到…担任第一书记: the one sent.
+                let sent = word_ending_at(chars, start, SENDING).is_some();
+                (anchored(chars, taken, start) || cadre || sent)
+                    && is_name(&string(chars, start, end))
             });
         found.extend(name.map(|start| Span::new(start, end)));
     }
@@ -660,6 +663,12 @@ fn time_phrase_before(chars: &[char], at: usize) -> usize {
 
 /// Verbs of being sent that stand between a name and 到 (王伟|被选派|到
 /// 大湾村|担任…).
+/// Verbs of sending or appointing whose object, a name, goes on with
+/// the verb of its post (县委选派|王伟|到大湾村担任…).
+const SENDING: &[&str] = &[
+    "选派", "派驻", "下派", "委派", "派出", "选调", "抽调", "调派", "推荐", "任命", "选聘",
+];
+
 const SENT: &[&str] = &[
     "被选派",
     "被派驻",
@@ -1474,6 +1483,14 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let village = [Span::new(3, 6)];
         assert_eq!(names_before_post_verbs(&chars, &village), [Span::new(0, 2)]);
+    }
+
+    #[test]
+    fn the_one_a_verb_of_sending_sends_to_a_post() {
+        let text = "罗富镇选派陈云永到流镇村担任第一书记";
+        let chars: Vec<char> = text.chars().collect();
+        let places = [Span::new(0, 3), Span::new(9, 12)];
+        assert_eq!(names_before_post_verbs(&chars, &places), [Span::new(5, 8)]);
     }
 
     #[test]
