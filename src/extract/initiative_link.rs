@@ -108,8 +108,17 @@ const HEAD_REACH: usize = 6;
 
 /// Verbs of running a program besides the lexicon's, for the verb frame
 /// only (a quote after them is as often a slogan, so they do not make one
-/// a program): 培育“…”党建品牌, 采取“一区一策”的办法, 用好“党建+”模式.
-const RUNNING_VERBS: &[&str] = &["培育", "采取", "采用", "用好", "运用"];
+/// a program), and whether their subject takes part: 培育“…”党建品牌,
+/// 采取“一区一策”的办法, 用好“党建+”模式; 带来“…”主题发布 (the speakers
+/// who present it).
+const RUNNING_VERBS: &[(&str, bool)] = &[
+    ("培育", false),
+    ("采取", false),
+    ("采用", false),
+    ("用好", false),
+    ("运用", false),
+    ("带来", true),
+];
 
 /// Words right before a program's name that make it where the subject
 /// works (东北大学志愿者在“爱心课堂”辅导, 在“双报到”工作中,我区…):
@@ -1739,7 +1748,7 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
             });
         }
         let means = right_before(MEANS);
-        let running = RUNNING_VERBS.iter().any(|v| {
+        let running = RUNNING_VERBS.iter().find(|(v, _)| {
             let verb_end = at + v.chars().count();
             has_at(&frame.chars, at, v)
                 && frame.words.fits(at, verb_end)
@@ -1747,11 +1756,8 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
                     .iter()
                     .any(|c| CLAUSE_BREAKS.contains(c))
         });
-        if running {
-            return Some(Verb {
-                at,
-                participant: false,
-            });
+        if let Some(&(_, participant)) = running {
+            return Some(Verb { at, participant });
         }
         if means {
             return Some(Verb {
@@ -2324,6 +2330,21 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn those_who_present_a_program_take_part_in_it() {
+        let found = links(
+            "今天由东关街道党工委书记李明、西关街道党工委书记王红共同带来“邻里有约”主题发布。",
+        );
+        for person in ["李明", "王红"] {
+            assert!(
+                has(&found, "邻里有约", person, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        // 带来 makes no quote a program: it is as often a figure of speech.
+        assert!(links("改革开放给村里带来了“翻天覆地”的变化。").is_empty());
     }
 
     #[test]
