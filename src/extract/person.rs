@@ -350,7 +350,7 @@ pub fn widen_to_known(chars: &[char], known: &[Vec<char>], persons: &mut [Span])
 #[rustfmt::skip]
 const SUBJECT_GOES_ON: &[&str] = &[
     "是", "今年", "现年", "曾", "曾经", "已经", "一直", "从", "把", "被", "所在", "家住",
-    "为", "和老伴", "每天", "每周", "常年", "多年来", "作为", "主动", "带头", "率先", "先后",
+    "为", "和", "每天", "每周", "常年", "多年来", "作为", "主动", "带头", "率先", "先后",
 ];
 
 /// A name of a surname and common given-name chars that opens a clause
