@@ -97,13 +97,23 @@ impl FocusAt<'_> {
         }
     }
 
-    /// The area of `kind` named in this or a recent sentence, else the
-    /// only one the article names.
+    /// The area of `kind` named in this sentence, before the bare word or
+    /// else after it (作为小区业委会副主任,居住在翰林苑小区的刘某), or in a
+    /// recent sentence, else the only one the article names.
     fn named<'m>(&self, mentions: &'m [(usize, usize, String)], offset: usize) -> Option<&'m str> {
-        let recent = mentions.iter().rev().find(|(s, o, _)| {
-            (*s < self.sentence || *s == self.sentence && *o < offset)
-                && self.sentence - *s <= FOCUS_WINDOW
-        });
+        let here = |before: bool| {
+            mentions
+                .iter()
+                .filter(|(s, o, _)| *s == self.sentence && (*o < offset) == before)
+                .min_by_key(|(_, o, _)| o.abs_diff(offset))
+        };
+        let earlier = || {
+            mentions
+                .iter()
+                .rev()
+                .find(|(s, _, _)| *s < self.sentence && self.sentence - *s <= FOCUS_WINDOW)
+        };
+        let recent = here(true).or_else(|| here(false)).or_else(earlier);
         if let Some((_, _, label)) = recent {
             return Some(label);
         }
@@ -686,6 +696,13 @@ mod tests {
     fn a_bare_level_word_before_an_organ_takes_the_area_in_focus() {
         let orgs = org_labels("王泽勇在水井村担任第一书记。他为村党支部量身制定了手册。");
         assert_eq!(orgs, ["水井村党支部"]);
+    }
+
+    #[test]
+    fn a_bare_level_word_takes_the_area_its_own_sentence_names_after_it() {
+        let orgs =
+            org_labels("青山小区环境优美。作为小区业委会副主任,居住在翰林苑小区的刘某带头捐款。");
+        assert_eq!(orgs, ["翰林苑小区业委会"]);
     }
 
     #[test]
