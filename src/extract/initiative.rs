@@ -721,6 +721,11 @@ fn is_numbered_formula(label: &str) -> bool {
         && !label.contains(['、', '，', ','])
 }
 
+/// Kinds of program a quote's name is said to be one of through 的
+/// (“…”的品牌内涵, “…”的经验做法); other heads after 的 are as often
+/// what a slogan is about (坚持“以人民为中心”的做法).
+const KINDS_AFTER_OF: &[&str] = &["品牌", "经验做法"];
+
 /// The head after quote `n`, or after the run of adjacent quotes it starts
 /// (“A”“B”“C”等主题活动); after a quote of its own, also the words from
 /// the quote to the head (“同心”社会服务 → 社会服务).
@@ -733,6 +738,13 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, S
     let from = at;
     if last > n || has_at(chars, at, "等") {
         at += usize::from(has_at(chars, at, "等"));
+    }
+    // “小蜜蜂志愿者”的品牌内涵, “…”的经验做法: a kind of program after 的.
+    if let Some(kind) = has_at(chars, at, "的")
+        .then(|| KINDS_AFTER_OF.iter().find(|k| has_at(chars, at + 1, k)))
+        .flatten()
+    {
+        return Some((kind.to_string(), kind.to_string()));
     }
     // A few descriptive words may stand between: “链式”党建工作新模式.
     let (at, head) = (at..chars.len().min(at + MAX_BETWEEN + 1))
@@ -796,6 +808,8 @@ mod tests {
     fn quoted_names_with_heads() {
         assert_eq!(found("开展“社区奉献日”活动"), ["社区奉献日"]);
         assert_eq!(found("建立“四方承诺”制度"), ["四方承诺"]);
+        assert_eq!(found("诠释了“小蜜蜂”的品牌内涵"), ["小蜜蜂"]);
+        assert!(found("坚持“以人民为中心”的做法").is_empty());
         assert_eq!(
             found("开展“共产党员先锋岗”“责任区”等主题活动"),
             ["共产党员先锋岗", "责任区"]
