@@ -124,6 +124,17 @@ impl FocusAt<'_> {
             .then_some(first.as_str())
     }
 
+    /// The area of `kind` named earlier in this sentence, the nearest.
+    fn named_before_here(&self, kind: AreaKind, offset: usize) -> Option<String> {
+        self.focus
+            .by_kind
+            .get(&kind)?
+            .iter()
+            .filter(|(s, o, _)| *s == self.sentence && *o < offset)
+            .max_by_key(|(_, o, _)| *o)
+            .map(|(_, _, label)| label.clone())
+    }
+
     /// An article that names no area of `kind` may still imply one: the
     /// gazetteer places all its lower areas in one (市委 in an article
     /// about 海棠区 is 三亚市委).
@@ -166,6 +177,11 @@ impl FocusAt<'_> {
         {
             return self.area(kind, offset).map(|a| format!("{a}{written}"));
         }
+        if is_owners_committee(written) {
+            return self
+                .named_before_here(AreaKind::ResidentialCompound, offset)
+                .map(|a| format!("{a}{written}"));
+        }
         let &(word, kind) = LEVEL_WORDS.iter().find(|(w, _)| written.starts_with(w))?;
         let area = self.area(kind, offset)?;
         let stem = area.strip_suffix(word)?;
@@ -175,8 +191,17 @@ impl FocusAt<'_> {
 
 /// Committees of an area's residents or villagers, and the level of area
 /// each belongs to: a bare 居委会 is the community's in focus. (An owners'
-/// committee, 业委会, is not completed: articles name it in general more
-/// often than as the one compound in focus.)
+/// committee, 业委会, is not completed so: articles name it in general
+/// more often than as the one compound in focus; see [`OWNERS_COMMITTEES`].)
+/// Owners' committees: the compound's named before them in their own
+/// sentence (枫香雅郡小区召开业主代表大会,选举产生业主委员会成员).
+const OWNERS_COMMITTEES: &[&str] = &["业主委员会", "业委会"];
+
+/// Does `written` start with an owners' committee?
+pub(crate) fn is_owners_committee(written: &str) -> bool {
+    OWNERS_COMMITTEES.iter().any(|c| written.starts_with(c))
+}
+
 pub(crate) const PEOPLES_COMMITTEES: &[(&str, AreaKind)] = &[
     ("村民委员会", AreaKind::Village),
     ("村委会", AreaKind::Village),
@@ -703,6 +728,15 @@ mod tests {
         let orgs =
             org_labels("青山小区环境优美。作为小区业委会副主任,居住在翰林苑小区的刘某带头捐款。");
         assert_eq!(orgs, ["翰林苑小区业委会"]);
+    }
+
+    #[test]
+    fn an_owners_committee_is_the_compound_named_before_it_in_its_sentence() {
+        let orgs = org_labels("日前,青山小区召开业主代表大会,选举产生业主委员会成员。");
+        assert_eq!(orgs, ["青山小区业主委员会"]);
+        // Not one named in another sentence, nor one kind of body among others.
+        assert!(org_labels("青山小区很美。选举产生业委会成员。").is_empty());
+        assert!(org_labels("青山小区由党员、业委会、物业共同组成服务队。").is_empty());
     }
 
     #[test]

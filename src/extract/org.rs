@@ -525,6 +525,11 @@ fn org_ending_at(
         .filter(|&f| !inside_word(f))
         .find_map(|from| {
             let written = string(chars, from, end);
+            // 由党员、业委会、物业、居民…: a kind of body among others.
+            let listed = chars.get(end) == Some(&'、') || from > 0 && chars[from - 1] == '、';
+            if listed && super::is_owners_committee(&written) {
+                return None;
+            }
             let label = focus
                 .complete_org(&written, from)
                 .or_else(|| complete_from_earlier(previous, &written));
