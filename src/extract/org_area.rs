@@ -98,7 +98,8 @@ fn org_areas(facts: &ArticleFacts, focus: &Focus) -> Vec<(usize, Found)> {
                         .filter(|f| !matches!(f, Found::Implied(l, _) if !written(l)))
                 })
                 .or_else(|| from_list(facts, org).map(Found::Named))
-                .or_else(|| founded_by(facts, org).map(Found::Named))?;
+                .or_else(|| founded_by(facts, org).map(Found::Named))
+                .or_else(|| owned_by(facts, org).map(Found::Named))?;
             Some((org, found))
         })
         .collect()
@@ -344,6 +345,22 @@ fn founded_by(facts: &ArticleFacts, org: usize) -> Option<usize> {
     })
 }
 
+/// The area an organization is said to be of by 的 right between them
+/// (八社村的玉辉水稻合作社, 位于东关社区的老年食堂).
+fn owned_by(facts: &ArticleFacts, org: usize) -> Option<usize> {
+    let m = &facts.mentions[org];
+    let sentence = &facts.sentences[m.evidence.sentence];
+    let of = m.evidence.span.start.checked_sub(1)?;
+    if sentence.text.chars().nth(of - sentence.span.start) != Some('的') {
+        return None;
+    }
+    facts.mentions.iter().position(|a| {
+        matches!(a.kind, EntityKind::Area(_))
+            && a.evidence.sentence == m.evidence.sentence
+            && a.evidence.span.end == of
+    })
+}
+
 /// The last of the areas a name at `span` starts with, one after the
 /// other (天水市|秦州区|民政局 → 秦州区), among a sentence's mentions.
 fn leading_chain(same: &[(usize, &Mention)], span: Span) -> Option<usize> {
@@ -448,6 +465,15 @@ mod tests {
             found.iter().all(|(o, _)| o != "红马甲志愿服务队"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_organization_of_an_area_by_de_is_in_it() {
+        let found = pairs("专家来到位于八社村的玉辉水稻合作社调研。");
+        assert_eq!(found, [("玉辉水稻合作社".to_owned(), "八社村".to_owned())]);
+        // Without 的 between them the area is no owner.
+        let found = pairs("八社村专家来到玉辉水稻合作社调研。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
