@@ -226,13 +226,14 @@ fn verb_starts_at(words: &[Word], at: usize) -> bool {
 }
 
 /// Characters a name does not end with: function words, measure words and
-/// determiners (全区, 该村, 一批辖区, 隶属于社区, 新一轮社区), and the post
-/// verb 任 jieba glues to a name before it (郑河任|村委会主任).
+/// determiners (全区, 该村, 一批辖区, 隶属于社区, 新一轮社区), the post
+/// verb 任 jieba glues to a name before it (郑河任|村委会主任), and 小 of a
+/// common noun (特色小镇, 美丽小村).
 const BAD_LAST: &[char] = &[
     '全', '该', '本', '各', '每', '这', '那', '此', '其', '个', '批', '些', '于', '到', '在', '和',
     '与', '及', '的', '向', '从', '由', '对', '把', '将', '被', '给', '让', '等', '之', '了', '着',
     '过', '入', '进', '出', '回', '内', '外', '属', '心', '型', '驻', '跨', '穿', '经', '往', '轮',
-    '次', '届', '任',
+    '次', '届', '任', '小',
 ];
 
 fn is_bad_stem(stem: &str) -> bool {
