@@ -337,13 +337,19 @@ pub fn find_initiatives(
     for (n, q) in spans.iter().enumerate() {
         let teams_program = taken.iter().any(|t| t.contains(q))
             && TEAMS.iter().any(|h| has_at(chars, q.end + 1, h));
+        let label = string(chars, q.start, q.end);
+        // “省关工委优秀工作者”: an honour named after the body that gives it.
+        let honour_of_a_body = HONOUREE_NOUNS.iter().any(|n| label.ends_with(n))
+            && taken
+                .iter()
+                .filter(|t| t.overlaps(q))
+                .all(|t| q.contains(t) && t.end < q.end);
         if q.is_empty()
             || q.len() > MAX_NAME
-            || taken.iter().any(|t| t.overlaps(q)) && !teams_program
+            || taken.iter().any(|t| t.overlaps(q)) && !teams_program && !honour_of_a_body
         {
             continue;
         }
-        let label = string(chars, q.start, q.end);
         if lexicon().not_initiatives.contains(&label) || label.ends_with(['。', '！', '？']) {
             continue;
         }
@@ -837,6 +843,20 @@ mod tests {
         // No name after it: a phrase like any other.
         let chars: Vec<char> = "争当“最美小区志愿者”。".chars().collect();
         assert!(find_initiatives(&chars, &[], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn an_honour_named_after_the_body_that_gives_it() {
+        let text = "他被省关工委评为了“省关工委优秀工作者”。";
+        let chars: Vec<char> = text.chars().collect();
+        let bodies = [Span::new(2, 6), Span::new(10, 14)];
+        let hits = find_initiatives(&chars, &[], &bodies, &[]);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].label, "省关工委优秀工作者");
+        // A body's name in quotes is no program.
+        let chars: Vec<char> = "他加入了“省关工委”。".chars().collect();
+        let body = [Span::new(5, 9)];
+        assert!(find_initiatives(&chars, &[], &body, &[]).is_empty());
     }
 
     #[test]

@@ -1299,7 +1299,16 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
     // The subject is left out, as Chinese does within a topic chain:
     // the area or organization this sentence, or the text, is about; or
     // the person the sentence opens with (陈某迅速组织…,参加“…”).
-    let topic = if before {
+    // 78岁的他从教师岗位退休后,…,还被省关工委评为了“…”: a sentence
+    // opened by 他 or 她 is about the person the text is about.
+    let pronoun_topic = pronoun_clause_before(frame, verb.at).and_then(|_| {
+        person_topic(frame.text, named)
+            .filter(|p| p.span.end <= verb.at)
+            .or(context.person)
+    });
+    let topic = if let Some(p) = pronoun_topic {
+        Some(p)
+    } else if before {
         sentence_topic(frame.text, named, is_agent)
             .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p, verb.at)))
             .filter(|t| t.span.end <= verb.at)
@@ -1315,6 +1324,36 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         out.push(frame.relation(ini, &t, kind, ini.span.start));
     }
     out
+}
+
+/// Most chars before 他 or 她 in a clause it is the subject of (78岁的他).
+const PRONOUN_OPENING: usize = 5;
+
+/// Where a clause before `verb_at` opens with 他 or 她 as its subject
+/// (…志愿者,78岁的他从教师岗位退休后,…,还被…评为): no name before it in
+/// its clause, not 他们, a possessive 他的 or a speaker (他说).
+fn pronoun_clause_before(frame: &Frame, verb_at: usize) -> Option<usize> {
+    let chars = &frame.chars;
+    let opens = |start: usize| {
+        let at = (start..verb_at.min(start + PRONOUN_OPENING + 1)).find(|&k| {
+            PRONOUNS.contains(&chars[k]) && !chars[start..k].iter().any(|&c| ends_clause(c))
+        })?;
+        let next = chars.get(at + 1).copied();
+        let plain = !matches!(next, Some('们' | '的'));
+        let named = frame
+            .named
+            .iter()
+            .any(|n| start <= n.span.start && n.span.start < at);
+        let speaks = SPEAKING.iter().any(|w| has_at(chars, at + 1, w));
+        (plain && !named && !speaks).then_some(at)
+    };
+    std::iter::once(0)
+        .chain(
+            (0..verb_at)
+                .filter(|&k| ends_clause(chars[k]))
+                .map(|k| k + 1),
+        )
+        .find_map(opens)
 }
 
 /// Verbs by which a subject has others take part in a program (组织200名
@@ -2328,6 +2367,21 @@ mod tests {
                 "学院路社区党委",
                 RelationKind::Organizer
             ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_pronoun_is_about_the_person_named_before() {
+        let found = links(
+            "东关社区的李明华是一名志愿者,78岁的他一直为东关社区无私奉献,还被区委评为了“优秀志愿者”。",
+        );
+        assert!(
+            has(&found, "优秀志愿者", "李明华", RelationKind::Participant),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "东关社区"),
             "{found:?}"
         );
     }
