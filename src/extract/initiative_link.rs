@@ -1695,10 +1695,24 @@ impl Words {
     fn of(text: &str, len: usize) -> Words {
         let (mut start_of, mut end_of) =
             ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
+        let chars: Vec<char> = text.chars().collect();
         for w in segment::tag(text) {
-            for i in w.start..w.end.min(len) {
-                start_of[i] = w.start;
-                end_of[i] = w.end;
+            // 被评为了“…”: jieba reads 评|为了; 为 ends the verb.
+            let split = w.end == w.start + 2
+                && has_at(&chars, w.start, "为了")
+                && verb_lists()
+                    .iter()
+                    .any(|(list, _)| list.ending_at(&chars, w.start + 1).is_some());
+            let parts = if split {
+                vec![(w.start, w.start + 1), (w.start + 1, w.end)]
+            } else {
+                vec![(w.start, w.end)]
+            };
+            for (start, end) in parts {
+                for i in start..end.min(len) {
+                    start_of[i] = start;
+                    end_of[i] = end;
+                }
             }
         }
         Words { start_of, end_of }
@@ -2382,6 +2396,15 @@ mod tests {
         );
         assert!(
             !found.iter().any(|(_, who, _)| who == "东关社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_ending_in_wei_before_le_is_one_word() {
+        let found = links("李明华是一名志愿者,还被评为了“优秀志愿者”。");
+        assert!(
+            has(&found, "优秀志愿者", "李明华", RelationKind::Participant),
             "{found:?}"
         );
     }
