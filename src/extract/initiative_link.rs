@@ -1310,6 +1310,7 @@ fn verb_frame(frame: &Frame, ini: &Named, context: Context) -> Vec<Relation> {
         Some(p)
     } else if before {
         sentence_topic(frame.text, named, is_agent)
+            .map(|t| person_of(frame, &t))
             .or_else(|| person_topic(frame.text, named).filter(|p| !speaks(frame, p, verb.at)))
             .filter(|t| t.span.end <= verb.at)
     } else {
@@ -1645,7 +1646,20 @@ fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
         .iter()
         .find(|n| n.span.start > comma && n.span.start <= comma + 2)
         .filter(|n| n.kind != EntityKind::Initiative)
+        .map(|n| person_of(frame, n))
+}
+
+/// The person a place or body is said to have by 的 right after it
+/// (湄水桥村的龙某榜上有名): the head of the phrase, and its subject;
+/// else `n` itself.
+fn person_of(frame: &Frame, n: &Named) -> Named {
+    let of = frame.chars.get(n.span.end) == Some(&'的');
+    frame
+        .named
+        .iter()
+        .find(|p| of && p.kind == EntityKind::Person && p.span.start == n.span.end + 1)
         .copied()
+        .unwrap_or(*n)
 }
 
 /// The subject of the main clause after clauses of purpose ending at
@@ -2396,6 +2410,24 @@ mod tests {
         );
         assert!(
             !found.iter().any(|(_, who, _)| who == "东关社区"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_and_de_before_a_person_leave_the_person_the_subject() {
+        let found = links("在临潭县组织的“优秀党务工作者”评选中,资江社区的何明华被评为第一名。");
+        assert!(
+            has(
+                &found,
+                "优秀党务工作者",
+                "何明华",
+                RelationKind::Participant
+            ),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, who, _)| who == "资江社区"),
             "{found:?}"
         );
     }

@@ -351,6 +351,7 @@ pub fn widen_to_known(chars: &[char], known: &[Vec<char>], persons: &mut [Span])
 const SUBJECT_GOES_ON: &[&str] = &[
     "是", "今年", "现年", "曾", "曾经", "已经", "一直", "从", "把", "被", "所在", "家住",
     "为", "和", "每天", "每周", "常年", "多年来", "作为", "主动", "带头", "率先", "先后",
+    "当选", "荣获", "获评", "获得",
 ];
 
 /// A name of a surname and common given-name chars that opens a clause
