@@ -110,7 +110,9 @@ pub fn find_credits(line: &str) -> Vec<Credit> {
         // 作者: or 文/ after a space is a field of a page header,
         // however long the header line.
         let field = label.field && (start == 0 || chars[start - 1] == ' ');
-        if field || opens_byline(&chars, start) {
+        // 拍摄任务: a one-char label inside a word is no label.
+        let in_word = label.chars == 1 && start > 0 && is_cjk(chars[start - 1]);
+        if !in_word && (field || opens_byline(&chars, start)) {
             credits.extend(names_from(&chars, start + label.chars, label.author));
         }
     }
@@ -519,6 +521,8 @@ mod tests {
     #[test]
     fn lines_without_a_label_or_a_signature_give_nothing() {
         assert!(find_credits("社区党委书记带领志愿者走访居民").is_empty());
+        // 摄 inside a word (拍摄) credits no one.
+        assert!(find_credits("结束在北京的拍摄任务。").is_empty());
         assert!(find_credits("").is_empty());
     }
 
