@@ -12,8 +12,8 @@ const FLOOR: f64 = 0.97;
 
 /// The relations F1 (publication date, organization in area, initiative
 /// links) reached on seeds + dev and on dev2; raise them when they improve.
-const RELATIONS_FLOOR: f64 = 0.855;
-const DEV2_RELATIONS_FLOOR: f64 = 0.865;
+const RELATIONS_FLOOR: f64 = 0.865;
+const DEV2_RELATIONS_FLOOR: f64 = 0.875;
 
 /// The scorer's last lines: `relations F1 x` and `overall F1 y`.
 fn score(corpus: &Path, golds: &[&str]) -> (f64, f64, String) {
@@ -54,7 +54,7 @@ fn dev_score_does_not_regress() {
 
 /// The overall F1 reached on the whole of dev2 (third-party articles from
 /// 20 provinces, read in place); raise it when it improves.
-const DEV2_FLOOR: f64 = 0.948;
+const DEV2_FLOOR: f64 = 0.952;
 
 #[test]
 fn dev2_score_does_not_regress() {
