@@ -392,7 +392,18 @@ pub fn known_area(name: &str) -> Option<(String, AreaKind)> {
         .first()
         .or_else(|| g.by_alias(name).first())?;
     let label = g.get(id).name().to_owned();
-    let kind = lexicon().area_suffix_of(&label)?.kind;
+    // A compound's suffix after one char (三|新村, 立|新村) is a village's
+    // name of the shorter suffix (三新|村): compounds have longer names
+    // (曹杨新村, 石灰桥新村).
+    let kind = lexicon()
+        .area_suffixes
+        .iter()
+        .filter(|s| label.ends_with(&s.suffix) && label.len() > s.suffix.len())
+        .find(|s| {
+            let stem = label.chars().count() - s.suffix.chars().count();
+            s.kind != AreaKind::ResidentialCompound || stem > 1
+        })?
+        .kind;
     Some((label, kind))
 }
 
@@ -1219,6 +1230,18 @@ mod tests {
         assert!(labels("全体村民参加").is_empty());
         // A village the gazetteer knows with a one-char stem, alone.
         assert!(labels("让群众“安村”").is_empty());
+    }
+
+    #[test]
+    fn a_village_named_with_one_char_and_xin_is_no_compound() {
+        assert_eq!(
+            areas("三新村党支部开展活动"),
+            [("三新村".to_owned(), AreaKind::Village)]
+        );
+        assert_eq!(
+            areas("东湖新村小区开展活动"),
+            [("东湖新村".to_owned(), AreaKind::ResidentialCompound)]
+        );
     }
 
     #[test]
