@@ -8,7 +8,7 @@
 
 use super::segment::{is_common_word, is_nominal_tag, Word};
 use super::short_form_index;
-use super::text::{has_at, is_quote_close, is_quote_open, str_in, string};
+use super::text::{has_at, is_quote_close, is_quote_open, str_in, string, word_ending_at};
 use crate::lexicon::{divisions, lexicon, AreaSuffix};
 use crate::model::{AreaKind, Span};
 use crate::normalize::is_cjk;
@@ -237,7 +237,14 @@ const BAD_LAST: &[char] = &[
 ];
 
 fn is_bad_stem(stem: &str) -> bool {
-    is_generic(stem) || stem.chars().last().is_some_and(|c| BAD_LAST.contains(&c))
+    is_generic(stem) || ends_badly(stem)
+}
+
+/// Suffixes of the level right above villages and communities.
+const TOWNSHIP_SUFFIXES: &[&str] = &["街道", "镇", "乡", "苏木"];
+
+fn ends_badly(stem: &str) -> bool {
+    stem.chars().last().is_some_and(|c| BAD_LAST.contains(&c))
 }
 
 /// The longest official name ending at `end` whose level is the suffix's.
@@ -303,8 +310,14 @@ fn official_stem(
                 let post_after = lexicon().roles.starting_at(chars, end).is_some();
                 let post_place =
                     post_after && (opens_clause(chars, k) || after_post_verb(chars, words, k));
+                // …街道|新城社区, …镇|五星村: the next link of a chain right
+                // below a township is the gazetteer's unit though its stem
+                // is a generic word (not 广东省|宜居社区, an honour).
+                let below_township =
+                    chained && word_ending_at(chars, k, TOWNSHIP_SUFFIXES).is_some();
                 (!is_bad_stem(&stem)
-                    || (one_noun || organ_after || subject || post_after) && !is_generic(&stem))
+                    || (one_noun || organ_after || subject || post_after) && !is_generic(&stem)
+                    || below_township && !ends_badly(&stem))
                     && (!one_verb || chained || organ_after || post_place)
                     && (!verb_on_word || organ_after)
                     && (stem.chars().count() > 1 || chained)
@@ -1242,6 +1255,18 @@ mod tests {
             areas("东湖新村小区开展活动"),
             [("东湖新村".to_owned(), AreaKind::ResidentialCompound)]
         );
+    }
+
+    #[test]
+    fn a_generic_stem_right_below_a_township_is_the_gazetteers_unit() {
+        let found = areas("东关街道新城社区党委书记李敏说");
+        assert!(
+            found.contains(&("新城社区".to_owned(), AreaKind::Community)),
+            "{found:?}"
+        );
+        // Not below a province: 广东省宜居社区 is an honour.
+        let found = areas("荣获广东省宜居社区称号");
+        assert!(!found.iter().any(|(l, _)| l == "宜居社区"), "{found:?}");
     }
 
     #[test]
