@@ -116,8 +116,28 @@ pub fn find_persons(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span>
         k += 1;
     }
     found.retain(|&span| !opens_a_quoted_term(chars, span));
+    for span in &mut found {
+        *span = without_time_particle(chars, *span);
+    }
     found.sort();
     found
+}
+
+/// Words of time that close a clause after a name (记者见到陶利时,…;
+/// 陶利走后,…): not its last given-name char.
+const TIME_PARTICLES: &[char] = &['时', '后'];
+
+/// A three-char name whose last char is a particle of time before a clause
+/// break, cut to the two chars before it.
+fn without_time_particle(chars: &[char], span: Span) -> Span {
+    let particle = span.len() == 3 && TIME_PARTICLES.contains(&chars[span.end - 1]);
+    let breaks = chars.get(span.end).is_some_and(|c| matches!(c, ',' | '，'));
+    let shorter = Span::new(span.start, span.end - 1);
+    if particle && breaks && is_name(&string(chars, shorter.start, shorter.end)) {
+        shorter
+    } else {
+        span
+    }
 }
 
 /// The longest quoted term, in chars, read as a name of its own.
@@ -1270,6 +1290,14 @@ mod tests {
             .into_iter()
             .map(|sp| string(&chars, sp.start, sp.end))
             .collect()
+    }
+
+    #[test]
+    fn a_particle_of_time_after_a_name_is_none_of_it() {
+        let found = persons("记者见到陶利时,他正在地里忙碌。");
+        assert!(!found.contains(&"陶利时".to_owned()), "{found:?}");
+        // A given name with 时 inside stays whole.
+        assert_eq!(persons("李时珍是一名医生。"), ["李时珍"]);
     }
 
     #[test]
