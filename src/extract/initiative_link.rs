@@ -456,7 +456,7 @@ fn bare_again(
     if found.is_empty() {
         return found;
     }
-    let words = Words::of(text, chars.len());
+    let words = Words::of(text, chars);
     found.retain(|(_, s)| words.start_of[s.start] == s.start && words.end_of[s.end - 1] == s.end);
     found
 }
@@ -712,7 +712,7 @@ fn links_in_sentence(
         si,
         base: sentence.span.start,
         text: &sentence.text,
-        words: Words::of(&sentence.text, chars.len()),
+        words: Words::of(&sentence.text, &chars),
         chars,
         named,
         mentions: &facts.mentions,
@@ -1706,17 +1706,17 @@ struct Words {
 }
 
 impl Words {
-    fn of(text: &str, len: usize) -> Words {
+    fn of(text: &str, chars: &[char]) -> Words {
+        let len = chars.len();
         let (mut start_of, mut end_of) =
             ((0..len).collect::<Vec<_>>(), (1..=len).collect::<Vec<_>>());
-        let chars: Vec<char> = text.chars().collect();
         for w in segment::tag(text) {
             // 被评为了“…”: jieba reads 评|为了; 为 ends the verb.
             let split = w.end == w.start + 2
-                && has_at(&chars, w.start, "为了")
+                && has_at(chars, w.start, "为了")
                 && verb_lists()
                     .iter()
-                    .any(|(list, _)| list.ending_at(&chars, w.start + 1).is_some());
+                    .any(|(list, _)| list.ending_at(chars, w.start + 1).is_some());
             let parts = if split {
                 vec![(w.start, w.start + 1), (w.start + 1, w.end)]
             } else {

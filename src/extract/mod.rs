@@ -101,12 +101,7 @@ impl FocusAt<'_> {
     /// else after it (作为小区业委会副主任,居住在翰林苑小区的刘某), or in a
     /// recent sentence, else the only one the article names.
     fn named<'m>(&self, mentions: &'m [(usize, usize, String)], offset: usize) -> Option<&'m str> {
-        let here = |before: bool| {
-            mentions
-                .iter()
-                .filter(|(s, o, _)| *s == self.sentence && (*o < offset) == before)
-                .min_by_key(|(_, o, _)| o.abs_diff(offset))
-        };
+        let here = |before: bool| self.nearest_here(mentions, offset, before);
         let earlier = || {
             mentions
                 .iter()
@@ -126,13 +121,23 @@ impl FocusAt<'_> {
 
     /// The area of `kind` named earlier in this sentence, the nearest.
     fn named_before_here(&self, kind: AreaKind, offset: usize) -> Option<String> {
-        self.focus
-            .by_kind
-            .get(&kind)?
-            .iter()
-            .filter(|(s, o, _)| *s == self.sentence && *o < offset)
-            .max_by_key(|(_, o, _)| *o)
+        let mentions = self.focus.by_kind.get(&kind)?;
+        self.nearest_here(mentions, offset, true)
             .map(|(_, _, label)| label.clone())
+    }
+
+    /// The mention in this sentence nearest to `offset`, among those
+    /// before it or those after it.
+    fn nearest_here<'m>(
+        &self,
+        mentions: &'m [(usize, usize, String)],
+        offset: usize,
+        before: bool,
+    ) -> Option<&'m (usize, usize, String)> {
+        mentions
+            .iter()
+            .filter(|(s, o, _)| *s == self.sentence && (*o < offset) == before)
+            .min_by_key(|(_, o, _)| o.abs_diff(offset))
     }
 
     /// An article that names no area of `kind` may still imply one: the

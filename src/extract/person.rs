@@ -3,7 +3,7 @@
 //! similar cue stands right before it.
 
 use super::appointment;
-use super::segment::{is_common_word, is_frequent_word, jieba, Word};
+use super::segment::{is_common_word, is_frequent_entry, is_frequent_word, jieba, Word};
 use super::text::{has_at, string, word_ending_at};
 use crate::lexicon::lexicon;
 use crate::lexicon::WordList;
@@ -382,9 +382,7 @@ const SUBJECT_GOES_ON: &[&str] = &[
 /// or a known place is none.
 fn clause_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> {
     let opens = |k: usize| {
-        k == 0
-            || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“'
-            || chars[k - 1] == '的' && taken.iter().any(|t| t.end + 1 == k)
+        opens_a_clause(chars, k) || chars[k - 1] == '的' && taken.iter().any(|t| t.end + 1 == k)
     };
     let goes_on = |end: usize| subject_words().starting_at(chars, end).is_some();
     (0..chars.len())
@@ -400,19 +398,12 @@ fn clause_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<Span> 
                         && !taken.iter().any(|t| t.start < end && start < t.end)
                         && is_name(&string(chars, start, end))
                         && given_chars_only(&string(chars, start, end))
-                        && !often_a_word(&string(chars, start, end))
+                        && !is_frequent_entry(&string(chars, start, end))
                         && crate::extract::known_area(&string(chars, start, end)).is_none()
                 })
                 .map(|end| Span::new(start, end))
         })
         .collect()
-}
-
-/// Is `s` a word jieba's dictionary counts often, whatever its tag (文明,
-/// 杨树, 韩国 are tagged as names or places there)? Rare entries are
-/// mostly names its corpus held.
-fn often_a_word(s: &str) -> bool {
-    jieba().has_word(s) && jieba().suggest_freq(s) > super::segment::RARE_WORD_FREQ
 }
 
 /// [`SUBJECT_GOES_ON`] indexed by their first chars.
@@ -425,6 +416,12 @@ fn subject_words() -> &'static WordList {
 const CLAUSE_BREAKS: &[char] = &[
     '，', ',', '。', '；', ';', '：', ':', '、', '“', '！', '？', ' ',
 ];
+
+/// Does a clause start at `k`: the sentence's start or after a break, not
+/// inside a quoted term (“安架房”)?
+fn opens_a_clause(chars: &[char], k: usize) -> bool {
+    k == 0 || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“'
+}
 
 /// Whom the article is about: a word jieba tags as a name that starts a
 /// clause and goes on with a function word or a verb of [`NAME_ENDS`]
@@ -447,7 +444,7 @@ pub fn recurring_subjects<'a>(
         // a surname and given name by their shape, up to a word boundary
         // where the clause goes on, count too; not a quoted term (“安架房”).
         let clause_starts = (0..chars.len())
-            .filter(|&k| k == 0 || CLAUSE_BREAKS.contains(&chars[k - 1]) && chars[k - 1] != '“')
+            .filter(|&k| opens_a_clause(chars, k))
             .filter(|k| !counted.contains(k));
         for start in clause_starts {
             let shaped = [3, 2].into_iter().map(|n| start + n).find(|&end| {

@@ -239,13 +239,20 @@ pub fn is_common_word(word: &str) -> bool {
 /// Below this count in jieba's dictionary a word is rare: many such
 /// two-char words are given names the dictionary's corpus held (何新 6,
 /// 付强 5, 单军 3), not words a sentence uses (干部 9717, 马上 2306).
-pub(super) const RARE_WORD_FREQ: usize = 30;
+const RARE_WORD_FREQ: usize = 30;
 
 /// Is `word` a dictionary word, not a name, and one in common use?
 pub fn is_frequent_word(word: &str) -> bool {
+    is_common_word(word) && is_frequent_entry(word)
+}
+
+/// Is `word` an entry jieba's dictionary counts often, whatever its tag
+/// (文明, 杨树, 韩国 are tagged as names or places there)? Rare entries
+/// are mostly names its corpus held.
+pub fn is_frequent_entry(word: &str) -> bool {
     // For a dictionary word, jieba's suggested frequency is its own count
     // plus one.
-    is_common_word(word) && jieba().suggest_freq(word) > RARE_WORD_FREQ
+    jieba().has_word(word) && jieba().suggest_freq(word) > RARE_WORD_FREQ
 }
 
 /// The part-of-speech tag of a dictionary word.
