@@ -732,6 +732,16 @@ fn is_numbered_formula(label: &str) -> bool {
 /// what a slogan is about (坚持“以人民为中心”的做法).
 const KINDS_AFTER_OF: &[&str] = &["品牌", "经验做法"];
 
+/// The head of quoted work (“双报到”工作, “分类定级、升级晋位”工作): a
+/// head only right after the quote, where nothing but the quote names the
+/// work; further on it is as often a word of the clause (“…”党建工作新模式
+/// has its head in 模式).
+const WORK: &str = "工作";
+
+/// Fewest chars of a quote headed by [`WORK`]: two-char ones are fields
+/// of policy (“三农”工作), not programs.
+const MIN_WORK_NAME: usize = 3;
+
 /// The head after quote `n`, or after the run of adjacent quotes it starts
 /// (“A”“B”“C”等主题活动); after a quote of its own, also the words from
 /// the quote to the head (“同心”社会服务 → 社会服务).
@@ -760,6 +770,9 @@ fn head_after_run(chars: &[char], spans: &[Span], n: usize) -> Option<(String, S
                 .initiative_heads
                 .starting_at(chars, i)
                 .map(|h| (i, h))
+        })
+        .or_else(|| {
+            (has_at(chars, at, WORK) && spans[n].len() >= MIN_WORK_NAME).then_some((at, WORK))
         })?;
     let after = at + head.chars().count();
     // “X”工作人员 or “X”服务员 are people, not programs.
@@ -789,6 +802,22 @@ mod tests {
             .into_iter()
             .map(|h| h.label)
             .collect()
+    }
+
+    #[test]
+    fn quoted_work_is_a_program_right_after_the_quote() {
+        assert_eq!(
+            found("为了做好“网格先锋岗”工作,四合村组织党员入户走访。"),
+            ["网格先锋岗"]
+        );
+        assert_eq!(
+            found("龙驹寨街道“五星先锋岗”工作得到上级肯定。"),
+            ["五星先锋岗"]
+        );
+        // Two chars name a field of policy; further on, 工作 is a word of
+        // the clause.
+        assert!(found("做好“清零”工作。").is_empty());
+        assert!(found("他说“辛苦了”,工作人员很感动。").is_empty());
     }
 
     #[test]
