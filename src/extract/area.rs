@@ -532,48 +532,121 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
 /// A province or prefecture short form standing alone as a place word
 /// (省城兰州的, 从南宁到北京, 他是天水人): jieba cuts it as a word of its own
 /// and tags it a place name, and it is no ordinary word (朝阳, 白山 are).
-/// Not inside quotes, where it is part of a program's name (“健康沈阳进社区”),
-/// nor before a level suffix, where it is part of a longer name (平湖|街道).
 fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<AreaHit> {
-    let quoted = quoted_spans(chars);
-    let lex = lexicon();
-    let before_suffix = |at: usize| {
-        chars
-            .get(at)
-            .is_some_and(|c| lex.area_suffix_starts.contains(c))
-            && lex
-                .area_suffixes
-                .iter()
-                .any(|s| has_at(chars, at, &s.suffix))
-    };
-    let placed = |w: &Word| {
-        words.iter().any(|p| {
-            p.end == w.start && TO_A_PLACE.contains(&string(chars, p.start, p.end).as_str())
-        })
-    };
+    let standing = Standing::new(chars, words, taken);
     words
         .iter()
-        .filter(|w| w.end - w.start >= 2 && (w.tag() == "ns" || placed(w)))
-        .filter(|w| !before_suffix(w.end))
-        .filter(|w| !names_a_thing(chars, words, w.end))
-        .filter(|w| !given_name_after_surname(chars, words, w))
-        .filter(|w| {
-            !quoted
-                .iter()
-                .any(|q| q.contains(&Span::new(w.start, w.end)))
-        })
-        .filter(|w| {
-            !taken
-                .iter()
-                .any(|t| t.span.overlaps(&Span::new(w.start, w.end)))
-        })
-        .filter_map(|w| short_form(chars, w.start, w.end, placed(w)))
+        .filter(|w| w.end - w.start >= 2 && (w.tag() == "ns" || standing.placed(w)))
+        .filter(|w| standing.alone(w))
+        .filter_map(|w| short_form(chars, w.start, w.end, standing.placed(w)))
         .filter(|h| {
             h.alts
                 .first()
                 .is_some_and(|written| above_counties(written))
         })
         .collect()
+}
+
+/// Shortest stem of a county's name written again without its level.
+const MIN_COUNTY_STEM: usize = 2;
+
+/// Levels whose names an article shortens once it has written them in
+/// full (罗湖区 → 罗湖, 铁岭县 → 铁岭, 北票市 → 北票).
+fn shortened_after_naming(kind: AreaKind) -> bool {
+    matches!(
+        kind,
+        AreaKind::City | AreaKind::District | AreaKind::County | AreaKind::Banner
+    )
+}
+
+/// A county or district the article names in full (`named`), written
+/// again without its level suffix (罗湖区…, 今年以来,罗湖扎实开展…): alone
+/// such a short form is not decided (平湖 is in two provinces), but the
+/// article has said which one it means. It must stand alone as a word
+/// (see [`Standing`]), be no common word, unless jieba tags it a place,
+/// and no short form of a city or province, which reads as that.
+pub fn county_short_forms(
+    chars: &[char],
+    words: &[Word],
+    named: &[AreaHit],
+    taken: &[AreaHit],
+) -> Vec<AreaHit> {
+    let standing = Standing::new(chars, words, taken);
+    let stems: Vec<(String, &AreaHit)> = named
+        .iter()
+        .filter(|a| shortened_after_naming(a.kind))
+        .filter_map(|a| {
+            let mut stem: Vec<char> = a.label.chars().collect();
+            stem.pop();
+            (stem.len() >= MIN_COUNTY_STEM).then(|| (stem.into_iter().collect(), a))
+        })
+        .collect();
+    let mut found: Vec<AreaHit> = Vec::new();
+    for w in words.iter().filter(|w| w.end - w.start >= MIN_COUNTY_STEM) {
+        let text = string(chars, w.start, w.end);
+        let Some((stem, area)) = stems.iter().find(|(stem, _)| *stem == text) else {
+            continue;
+        };
+        // 铁岭 after 铁岭县 is still as likely the city 铁岭市.
+        let common = w.tag() != "ns" && is_common_word(stem) || above_counties(stem);
+        if !common && standing.alone(w) && found.iter().all(|f| f.span.start != w.start) {
+            found.push(AreaHit {
+                span: Span::new(w.start, w.end),
+                label: area.label.clone(),
+                alts: vec![stem.clone()],
+                kind: area.kind,
+            });
+        }
+    }
+    found
+}
+
+/// Where a word may stand alone as a place's short form: not inside
+/// quotes, where it is part of a program's name (“健康沈阳进社区”), nor
+/// before a level suffix, where it is part of a longer name (平湖|街道),
+/// nor before a noun it names a thing with (罗湖|口岸), nor as a given name
+/// after a surname, nor over an area already found.
+struct Standing<'a> {
+    chars: &'a [char],
+    words: &'a [Word],
+    taken: &'a [AreaHit],
+    quoted: Vec<Span>,
+}
+
+impl<'a> Standing<'a> {
+    fn new(chars: &'a [char], words: &'a [Word], taken: &'a [AreaHit]) -> Self {
+        Standing {
+            chars,
+            words,
+            taken,
+            quoted: quoted_spans(chars),
+        }
+    }
+
+    /// Is `w` after a word that leads to a place (来到|合肥)?
+    fn placed(&self, w: &Word) -> bool {
+        self.words.iter().any(|p| {
+            p.end == w.start && TO_A_PLACE.contains(&string(self.chars, p.start, p.end).as_str())
+        })
+    }
+
+    fn alone(&self, w: &Word) -> bool {
+        let lex = lexicon();
+        let span = Span::new(w.start, w.end);
+        let before_suffix = self
+            .chars
+            .get(w.end)
+            .is_some_and(|c| lex.area_suffix_starts.contains(c))
+            && lex
+                .area_suffixes
+                .iter()
+                .any(|s| has_at(self.chars, w.end, &s.suffix));
+        !before_suffix
+            && !names_a_thing(self.chars, self.words, w.end)
+            && !given_name_after_surname(self.chars, self.words, w)
+            && !self.quoted.iter().any(|q| q.contains(&span))
+            && !self.taken.iter().any(|t| t.span.overlaps(&span))
+    }
 }
 
 /// Is the word the given name of a person, after a surname jieba cut as a
@@ -1039,6 +1112,36 @@ mod tests {
 
     fn labels(s: &str) -> Vec<String> {
         areas(s).into_iter().map(|(l, _)| l).collect()
+    }
+
+    /// The short forms of `full` (named elsewhere in the article) in `s`.
+    fn named_short(full: &str, kind: AreaKind, s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        let words = tag(s);
+        let (taken, _) = find_areas(&chars, &words);
+        let named = [hit(0, 0, full.to_owned(), full.to_owned(), kind)];
+        county_short_forms(&chars, &words, &named, &taken)
+            .into_iter()
+            .map(|h| format!("{}={}", h.alts[0], h.label))
+            .collect()
+    }
+
+    #[test]
+    fn a_county_named_in_full_is_named_again_by_its_stem() {
+        let district = AreaKind::District;
+        assert_eq!(
+            named_short("罗湖区", district, "今年以来,罗湖扎实开展党史学习教育"),
+            ["罗湖=罗湖区"]
+        );
+        assert_eq!(
+            named_short("海淀区", district, "海淀的学生很多"),
+            ["海淀=海淀区"]
+        );
+        // Before a noun or a level suffix the stem names something else;
+        // a city's short form reads as the city.
+        assert!(named_short("罗湖区", district, "他从罗湖口岸入境").is_empty());
+        assert!(named_short("罗湖区", district, "罗湖街道开展活动").is_empty());
+        assert!(named_short("铁岭县", AreaKind::County, "铁岭的冬天很冷").is_empty());
     }
 
     #[test]

@@ -189,9 +189,10 @@ const HONOUREES: &[&str] = &["组织", "工作者", "集体", "党员", "单位"
 const LAUNCHING: &[&str] = &["开展", "推行", "实施", "推进"];
 
 /// Heads that end the unquoted name of a named subject's program at the
-/// end of its clause (第一书记组团服务, 平战转换机制): besides the
-/// lexicon's heads that end a name of their own.
-const BARE_HEADS: &[&str] = &["服务", "体系", "试点"];
+/// end of its clause (第一书记组团服务, 平战转换机制, 党史学习教育):
+/// besides the lexicon's heads that end a name of their own. 学习教育 and
+/// 主题教育 end the names of the party's education campaigns.
+const BARE_HEADS: &[&str] = &["服务", "体系", "试点", "学习教育", "主题教育"];
 
 /// Fewest and most chars of such a name: shorter ones are common words
 /// (长效机制, 便民服务).
@@ -1017,6 +1018,12 @@ mod tests {
         let hits = find_initiatives(&chars, &segment::tag(text), &[Span::new(0, 3)], &[]);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(hits[0].label, "第一书记组团服务");
+        // The party's education campaigns.
+        let text = "今年以来,罗湖扎实开展党史学习教育,聚焦解决群众身边问题。";
+        let chars: Vec<char> = text.chars().collect();
+        let hits = find_initiatives(&chars, &segment::tag(text), &[Span::new(5, 7)], &[]);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].label, "党史学习教育");
         // A short one is a common phrase.
         let text = "汉滨区深入推进便民服务,整合帮扶资源。";
         let chars: Vec<char> = text.chars().collect();

@@ -359,7 +359,9 @@ pub fn extract(text: &str) -> ArticleFacts {
 }
 
 /// An area named once with a chain or cue is one wherever the article
-/// writes it again (see [`area::recurring`]).
+/// writes it again (see [`area::recurring`]), and a county or district
+/// named in full is one where it writes its name short (see
+/// [`area::county_short_forms`]).
 fn add_recurring_areas(analysed: &mut [Analysed]) {
     let mut named: Vec<(Vec<char>, area::AreaHit)> = Vec::new();
     for a in analysed.iter() {
@@ -373,8 +375,11 @@ fn add_recurring_areas(analysed: &mut [Analysed]) {
     if named.is_empty() {
         return;
     }
+    let full: Vec<area::AreaHit> = named.iter().map(|(_, hit)| hit.clone()).collect();
     for a in analysed.iter_mut().filter(|a| !a.debris) {
-        let more = area::recurring(&a.chars, &named, &a.areas);
+        let mut more = area::recurring(&a.chars, &named, &a.areas);
+        let taken: Vec<area::AreaHit> = a.areas.iter().chain(&more).cloned().collect();
+        more.extend(area::county_short_forms(&a.chars, &a.words, &full, &taken));
         if more.is_empty() {
             continue;
         }
