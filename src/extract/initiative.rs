@@ -156,8 +156,9 @@ const MAX_HEADING: usize = 8;
 /// explained, not a section.
 const DEFINING: &[char] = &['是', '即', '就', '指', '变'];
 
-/// What opens the unquoted name of a national designation or campaign.
-const NATIONAL: &str = "全国";
+/// What opens the unquoted name of a national or provincial designation
+/// or campaign (全国文明城区创建, 省级和谐社区).
+const NATIONAL: &[&str] = &["全国", "国家级", "省级"];
 
 /// Longest unquoted national name.
 const MAX_NATIONAL: usize = 20;
@@ -178,6 +179,11 @@ const NATIONAL_HEADS: &[&str] = &[
     "示范社区",
     "示范村",
 ];
+
+/// Designations that end such a name only where its words end (省级和谐
+/// 社区及…): inside a longer run they begin the name of something else
+/// (全国和谐社区建设示范单位).
+const DESIGNATIONS: &[&str] = &["和谐社区", "文明城市", "文明社区", "文明村", "文明单位"];
 
 /// Words that make a national name an honour (全国先进…, 全国优秀…), and
 /// the honourees that end it (…自治组织, …社区工作者).
@@ -475,9 +481,11 @@ fn national_names<'a>(
     quoted: &'a [Span],
     taken: &'a [Span],
 ) -> impl Iterator<Item = Span> + 'a {
-    let starts = (0..chars.len()).filter(|&i| has_at(chars, i, NATIONAL));
-    starts.filter_map(move |start| {
-        let first = start + NATIONAL.chars().count();
+    let starts = (0..chars.len()).filter_map(|i| {
+        let opener = NATIONAL.iter().find(|o| has_at(chars, i, o))?;
+        Some((i, i + opener.chars().count()))
+    });
+    starts.filter_map(move |(start, first)| {
         let honour = HONOUR_QUALIFIERS.iter().any(|q| has_at(chars, first, q));
         let run = (first..chars.len().min(start + MAX_NATIONAL))
             .take_while(|&i| is_cjk(chars[i]) && !breaks_name(words, i))
@@ -487,7 +495,9 @@ fn national_names<'a>(
                 let len = h.chars().count();
                 end >= first + len && has_at(chars, end - len, h)
             };
-            NATIONAL_HEADS.iter().any(ends) || honour && HONOUREES.iter().any(ends)
+            NATIONAL_HEADS.iter().any(ends)
+                || honour && HONOUREES.iter().any(ends)
+                || end == first + run && DESIGNATIONS.iter().any(ends)
         })?;
         let span = Span::new(start, end);
         let crosses = |t: &Span| t.overlaps(&span) && !span.contains(t);
@@ -993,6 +1003,13 @@ mod tests {
             found("民政部拟表彰200个全国先进基层群众性自治组织。"),
             ["全国先进基层群众性自治组织"]
         );
+        // Provincial designations; a designation inside a longer run
+        // begins another name.
+        assert_eq!(
+            found("兰锦社区正全力创建省级和谐社区及标杆党组织。"),
+            ["省级和谐社区"]
+        );
+        assert!(found("省级和谐社区建设示范单位名单公布。").is_empty());
         // No head, or a word across which no name runs, is no name.
         assert!(found("全国人大代表来到社区。").is_empty());
         assert!(found("全国各地的社区工作者").is_empty());
