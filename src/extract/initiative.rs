@@ -17,11 +17,12 @@
 //! 志愿者), one written before one of its people and their name (“…”志愿者
 //! 汤某) or an honour before its holder's (“最美小区志愿者”钟清梅); so is
 //! one that heads a section of a report (“两级联审”把关。). Unquoted, a national designation, campaign or honour
-//! is named by 全国 and a head (全国文明城区创建, 全国第七次人口普查,
+//! is named by 全国 (or 国家级, 省级) and a head (全国文明城区创建, 全国第七次人口普查,
 //! 全国城市党建示范市, 全国优秀城乡社区工作者); so is the work a named
 //! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作), or
 //! advances as a name of six chars or more ending in a head and its clause
-//! (汉滨区深入推进第一书记组团服务,).
+//! (汉滨区深入推进第一书记组团服务,); and the system a verb of bringing in
+//! takes up to the end of its clause (天津全面推行社区评星定级。).
 
 use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
@@ -404,6 +405,7 @@ pub fn find_initiatives(
         }),
     );
     hits.extend(work_of_named_subjects(chars, words, taken));
+    hits.extend(systems_introduced(chars, words, taken));
     hits
 }
 
@@ -447,6 +449,62 @@ fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec
                     span: Span::new(start, end),
                     alts: head.map(|h| format!("{label}{h}")).into_iter().collect(),
                     label,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Verbs of bringing in a system or a practice: what they take is one by
+/// the verb alone (全面推行社区评星定级, 试行河长制), unlike 开展 or 推进,
+/// which take routine work as often (开展专项调研).
+const INTRODUCING: &[&str] = &["推行", "试行"];
+
+/// Fewest and most chars of the unquoted name such a verb takes, up to
+/// the end of its clause.
+const SYSTEM_NAME: std::ops::RangeInclusive<usize> = 3..=10;
+
+/// jieba's tags of words that neither open nor end such a name: what the
+/// clause says of the verb (推行|起来很难, 推行|不到一年, 推行|以来…):
+/// adverbs, adjectives, numerals, words of place and time.
+const NOT_A_SYSTEM_EDGE: &[&str] = &["d", "ad", "a", "m", "f"];
+
+/// The tag of the word that covers `at`.
+fn tag_at(words: &[Word], at: usize) -> Option<&str> {
+    words
+        .iter()
+        .find(|w| w.start <= at && at < w.end)
+        .map(|w| w.tag())
+}
+
+/// The system a verb of [`INTRODUCING`] takes, unquoted, when it runs to
+/// the end of the clause as one name (天津全面推行社区评星定级。).
+fn systems_introduced(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+    let mut out = Vec::new();
+    for verb in INTRODUCING {
+        let len = verb.chars().count();
+        for at in (0..chars.len()).filter(|&i| has_at(chars, i, verb)) {
+            let start = at + len + usize::from(chars.get(at + len) == Some(&'了'));
+            let Some(end) = SYSTEM_NAME.clone().map(|n| start + n).find(|&end| {
+                chars
+                    .get(end)
+                    .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
+            }) else {
+                continue;
+            };
+            let span = Span::new(start, end);
+            let edge_ok =
+                |at: usize| tag_at(words, at).is_some_and(|t| !NOT_A_SYSTEM_EDGE.contains(&t));
+            let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
+                && edge_ok(start)
+                && edge_ok(end - 1)
+                && !taken.iter().any(|t| t.overlaps(&span));
+            if clean {
+                out.push(InitiativeHit {
+                    span,
+                    label: string(chars, start, end),
+                    alts: Vec::new(),
                 });
             }
         }
@@ -1045,6 +1103,19 @@ mod tests {
         let text = "汉滨区深入推进便民服务,整合帮扶资源。";
         let chars: Vec<char> = text.chars().collect();
         assert!(find_initiatives(&chars, &segment::tag(text), &[Span::new(0, 3)], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_system_brought_in_is_a_program_up_to_the_end_of_its_clause() {
+        assert_eq!(
+            found("天津从2018年开始全面推行社区评星定级。"),
+            ["社区评星定级"]
+        );
+        assert_eq!(found("工联村试行河长制,效果明显。"), ["河长制"]);
+        // What the clause says of the verb is no name.
+        assert!(found("该制度推行起来很难。").is_empty());
+        assert!(found("推行不到一年,就见效了。").is_empty());
+        assert!(found("这项制度推行以来,成效明显。").is_empty());
     }
 
     #[test]
