@@ -22,7 +22,8 @@
 //! subject launches (韦某开展脱贫攻坚工作, A与B开展结对共建工作), or
 //! advances as a name of six chars or more ending in a head and its clause
 //! (汉滨区深入推进第一书记组团服务,); and the system a verb of bringing in
-//! takes up to the end of its clause (天津全面推行社区评星定级。).
+//! takes up to the end of its clause (天津全面推行社区评星定级。), and the one
+//! measure a subject takes (采取选派机关干部到社区工作的举措).
 
 use super::segment::Word;
 use super::text::{has_at, is_quote_close, is_quote_open, string};
@@ -406,6 +407,7 @@ pub fn find_initiatives(
     );
     hits.extend(work_of_named_subjects(chars, words, taken));
     hits.extend(systems_introduced(chars, words, taken));
+    hits.extend(measures_taken(chars, words, taken));
     hits
 }
 
@@ -481,21 +483,56 @@ fn tag_at(words: &[Word], at: usize) -> Option<&str> {
 /// The system a verb of [`INTRODUCING`] takes, unquoted, when it runs to
 /// the end of the clause as one name (天津全面推行社区评星定级。).
 fn systems_introduced(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+    named_after_verbs(chars, words, taken, INTRODUCING, |start| {
+        SYSTEM_NAME.clone().map(|n| start + n).find(|&end| {
+            chars
+                .get(end)
+                .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
+        })
+    })
+}
+
+/// Verbs of taking a measure, and the nouns for one after the measure's
+/// name and 的 (大东区委采取选派机关干部到社区工作的举措): the name is a
+/// program's.
+const TAKING: &[&str] = &["采取", "采用"];
+const MEASURES: &[&str] = &["举措", "措施", "做法"];
+
+/// Fewest and most chars of a measure's name: shorter ones are what
+/// measures are like (采取有效的措施).
+const MEASURE_NAME: std::ops::RangeInclusive<usize> = 5..=14;
+
+/// The one measure a verb of [`TAKING`] takes, named before 的 and a noun
+/// for measures; not a list of them (采取实地调研、个别谈话等方式 are
+/// ways of working).
+fn measures_taken(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
+    named_after_verbs(chars, words, taken, TAKING, |start| {
+        MEASURE_NAME.clone().map(|n| start + n).find(|&end| {
+            has_at(chars, end, "的") && MEASURES.iter().any(|m| has_at(chars, end + 1, m))
+        })
+    })
+}
+
+/// The unquoted names right after each of `verbs` (and 了), ending where
+/// `end_of` says: one run of words of a name, outside other names, whose
+/// first and last words are not what the clause says of the verb.
+fn named_after_verbs(
+    chars: &[char],
+    words: &[Word],
+    taken: &[Span],
+    verbs: &[&str],
+    end_of: impl Fn(usize) -> Option<usize>,
+) -> Vec<InitiativeHit> {
+    let edge_ok = |at: usize| tag_at(words, at).is_some_and(|t| !NOT_A_SYSTEM_EDGE.contains(&t));
     let mut out = Vec::new();
-    for verb in INTRODUCING {
+    for verb in verbs {
         let len = verb.chars().count();
         for at in (0..chars.len()).filter(|&i| has_at(chars, i, verb)) {
             let start = at + len + usize::from(chars.get(at + len) == Some(&'了'));
-            let Some(end) = SYSTEM_NAME.clone().map(|n| start + n).find(|&end| {
-                chars
-                    .get(end)
-                    .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
-            }) else {
+            let Some(end) = end_of(start) else {
                 continue;
             };
             let span = Span::new(start, end);
-            let edge_ok =
-                |at: usize| tag_at(words, at).is_some_and(|t| !NOT_A_SYSTEM_EDGE.contains(&t));
             let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
                 && edge_ok(start)
                 && edge_ok(end - 1)
@@ -1116,6 +1153,17 @@ mod tests {
         assert!(found("该制度推行起来很难。").is_empty());
         assert!(found("推行不到一年,就见效了。").is_empty());
         assert!(found("这项制度推行以来,成效明显。").is_empty());
+    }
+
+    #[test]
+    fn the_one_measure_taken_is_a_program() {
+        assert_eq!(
+            found("大东区委采取选派机关干部到社区工作的举措,开创了先河。"),
+            ["选派机关干部到社区工作"]
+        );
+        // What measures are like, and lists of ways of working, are not.
+        assert!(found("社区采取切实可行的措施,解决难题。").is_empty());
+        assert!(found("采取实地调研、个别谈话、查阅文件等方式,督导检查。").is_empty());
     }
 
     #[test]

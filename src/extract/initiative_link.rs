@@ -543,7 +543,13 @@ fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) 
     if !opening {
         return None;
     }
-    let mut last = *first;
+    Some(last_of_chain(names, *first, wanted))
+}
+
+/// The last of the names written on from `first` without a gap, of those
+/// `wanted`: a chain of areas names its last (沈阳市大东区 → 大东区).
+fn last_of_chain(names: &[Named], first: Named, wanted: impl Fn(&Named) -> bool) -> Named {
+    let mut last = first;
     for n in names {
         if n.span.start < last.span.end {
             continue;
@@ -553,7 +559,7 @@ fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) 
         }
         last = *n;
     }
-    Some(last)
+    last
 }
 
 /// The person a sentence is about: the first one named in its first
@@ -1646,7 +1652,8 @@ fn next_clause_subject(frame: &Frame, after: usize) -> Option<Named> {
         .iter()
         .find(|n| n.span.start > comma && n.span.start <= comma + 2)
         .filter(|n| n.kind != EntityKind::Initiative)
-        .map(|n| person_of(frame, n))
+        .map(|n| last_of_chain(frame.named, *n, is_agent))
+        .map(|n| person_of(frame, &n))
 }
 
 /// The person a place or body is said to have by 的 right after it
@@ -2616,6 +2623,12 @@ mod tests {
         let found = links("“邻里文化节”活动期间,枫林社区组织居民开展义诊。");
         assert!(
             has(&found, "邻里文化节", "枫林社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        // A chain of areas names its last.
+        let found = links("在“邻里文化节”活动中,沈阳市大东区紧紧围绕工作目标,创新机制。");
+        assert!(
+            has(&found, "邻里文化节", "大东区", RelationKind::Participant),
             "{found:?}"
         );
         // Not when the program is no time frame of the clause after it.
