@@ -23,9 +23,10 @@
 //! advances as a name of six chars or more ending in a head and its clause
 //! (汉滨区深入推进第一书记组团服务,); and the system a verb of bringing in
 //! takes up to the end of its clause (天津全面推行社区评星定级。), and the one
-//! measure a subject takes (采取选派机关干部到社区工作的举措).
+//! measure a subject takes (采取选派机关干部到社区工作的举措), and cooperations
+//! named by their parties (校地合作, 村企共建).
 
-use super::segment::Word;
+use super::segment::{is_common_word, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string};
 use crate::lexicon::lexicon;
 use crate::model::{EntityKind, Mention, Span};
@@ -408,6 +409,7 @@ pub fn find_initiatives(
     hits.extend(work_of_named_subjects(chars, words, taken));
     hits.extend(systems_introduced(chars, words, taken));
     hits.extend(measures_taken(chars, words, taken));
+    hits.extend(cooperations(chars, words, taken, &spans));
     hits
 }
 
@@ -547,6 +549,42 @@ fn named_after_verbs(
         }
     }
     out
+}
+
+/// One-char short forms of the parties to a cooperation (校 school, 地
+/// locality, 企 enterprise, 军 army, 警 police…): two of them before a
+/// word of working together name a program of the kind (校地合作, 村企共建,
+/// 警民共建), unlike other words before it (区域合作, 国际合作), or a
+/// common word the two chars make (村民共建, 党群共建 are what villagers or
+/// the party and the masses do). Source: the abbreviations of Chinese
+/// cooperation programmes; general.
+const PARTIES: &[char] = &[
+    '校', '地', '企', '村', '政', '银', '军', '警', '民', '医', '院', '党', '群', '街', '社',
+];
+const TOGETHER: &[&str] = &["合作", "共建", "联建"];
+
+/// Cooperations named by their parties (推动校地合作, 开展村企共建),
+/// outside quotes and other names, as words of their own.
+fn cooperations(
+    chars: &[char],
+    words: &[Word],
+    taken: &[Span],
+    quoted: &[Span],
+) -> Vec<InitiativeHit> {
+    let starts_word = |at: usize| words.iter().any(|w| w.start == at);
+    (0..chars.len().saturating_sub(3))
+        .filter(|&i| PARTIES.contains(&chars[i]) && PARTIES.contains(&chars[i + 1]))
+        .filter(|&i| TOGETHER.iter().any(|t| has_at(chars, i + 2, t)))
+        .filter(|&i| !is_common_word(&string(chars, i, i + 2)))
+        .map(|i| Span::new(i, i + 4))
+        .filter(|s| starts_word(s.start) && (s.end == chars.len() || starts_word(s.end)))
+        .filter(|s| !taken.iter().chain(quoted).any(|t| t.overlaps(s)))
+        .map(|span| InitiativeHit {
+            span,
+            label: string(chars, span.start, span.end),
+            alts: Vec::new(),
+        })
+        .collect()
 }
 
 /// Where the unquoted name of a program starting at `start` ends: at the
@@ -1164,6 +1202,19 @@ mod tests {
         // What measures are like, and lists of ways of working, are not.
         assert!(found("社区采取切实可行的措施,解决难题。").is_empty());
         assert!(found("采取实地调研、个别谈话、查阅文件等方式,督导检查。").is_empty());
+    }
+
+    #[test]
+    fn cooperations_named_by_their_parties() {
+        assert_eq!(found("杨木林子镇产业联合党委推动校地合作。"), ["校地合作"]);
+        assert_eq!(
+            found("兰锦社区与辖区企业开展村企共建,效果明显。"),
+            ["村企共建"]
+        );
+        // Other words before cooperation, and common words of two such
+        // chars, name no parties.
+        assert!(found("加强区域合作,深化国际合作。").is_empty());
+        assert!(found("村民共建美好家园。").is_empty());
     }
 
     #[test]
