@@ -726,6 +726,7 @@ fn links_in_sentence(
     let mut out = Vec::new();
     for ini in named.iter().filter(|n| n.kind == EntityKind::Initiative) {
         out.extend(owner_and_members(&frame, ini));
+        out.extend(partners_of(&frame, ini));
         out.extend(volunteers_after(&frame, ini));
         out.extend(holder_after(&frame, ini));
         out.extend(agents_after(&frame, ini));
@@ -769,12 +770,22 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         .find(|n| n.kind == EntityKind::Organization && n.span.contains(&ini.span));
     // 金海花园小区“最美小区志愿者”钟清梅: the place is the holder's.
     let held = holder_after(frame, ini).is_some();
-    if let Some(owner) = frame
-        .named
-        .iter()
-        .rev()
-        .find(|n| is_agent(n) && n.span.end <= quote && owns(n) && !held)
-    {
+    // 兰锦社区和工联村的“…”: partners take part (see partners_of).
+    let partnered = |n: &Named| {
+        n.span.start > 0
+            && PARTNER_GLUE.contains(&chars[n.span.start - 1])
+            && frame
+                .named
+                .iter()
+                .any(|m| is_agent(m) && m.span.end + 1 == n.span.start)
+    };
+    if let Some(owner) = frame.named.iter().rev().find(|n| {
+        is_agent(n)
+            && n.span.end <= quote
+            && owns(n)
+            && !held
+            && !(owns_quote(frame, n, quote) && partnered(n))
+    }) {
         let kind = if team.is_some() {
             RelationKind::Participant
         } else {
@@ -818,6 +829,43 @@ fn owner_and_members(frame: &Frame, ini: &Named) -> Vec<Relation> {
         }
     }
     out
+}
+
+/// Most chars of the partner written between 与 and 的 (九社村与农大的…).
+const PARTNER_NAME: usize = 8;
+
+/// 九社村与农大的校地合作, 兰锦社区和工联村“…”: the parties a program is
+/// said to be of, joined by 与, 和 or 同 right before it or 的, take part
+/// in it.
+fn partners_of(frame: &Frame, ini: &Named) -> Vec<Relation> {
+    let chars = &frame.chars;
+    let (quote, _) = marks(chars, ini);
+    let of = quote - usize::from(quote > 0 && chars[quote - 1] == '的');
+    let joined = |n: &&Named| {
+        let partner = n.span.end + 1..of;
+        is_agent(n)
+            && PARTNER_GLUE.contains(&chars[n.span.end])
+            && !partner.is_empty()
+            && partner.len() <= PARTNER_NAME
+            && chars[partner].iter().all(|&c| is_cjk(c))
+    };
+    let Some(first) = frame
+        .named
+        .iter()
+        .filter(|n| n.span.end < of)
+        .rev()
+        .find(joined)
+    else {
+        return Vec::new();
+    };
+    let second = frame
+        .named
+        .iter()
+        .find(|n| is_agent(n) && n.span.start == first.span.end + 1 && n.span.end == of);
+    std::iter::once(first)
+        .chain(second)
+        .map(|n| frame.relation(ini, n, RelationKind::Participant, n.span.start))
+        .collect()
 }
 
 /// 作为“…”的一员,李某…: a sentence opening with 作为 and a program's
@@ -2614,6 +2662,28 @@ mod tests {
         let found = links("每周六的“爱心助餐”活动,是枫林社区最受欢迎的服务。");
         assert!(
             has(&found, "爱心助餐", "枫林社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_parties_a_program_is_of_take_part() {
+        let found = links("专家学者对九社村与农大的校地合作事宜达成共识。");
+        assert!(
+            has(&found, "校地合作", "九社村", RelationKind::Participant),
+            "{found:?}"
+        );
+        let found = links("兰锦社区和工联村的“红色食堂”活动办得红红火火。");
+        for party in ["兰锦社区", "工联村"] {
+            assert!(
+                has(&found, "红色食堂", party, RelationKind::Participant),
+                "{found:?}"
+            );
+        }
+        // One owner runs its own.
+        let found = links("兰锦社区的“红色食堂”活动办得红红火火。");
+        assert!(
+            has(&found, "红色食堂", "兰锦社区", RelationKind::Organizer),
             "{found:?}"
         );
     }
