@@ -498,13 +498,18 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
         };
         let acting = word.chars().count() == 2 && verb_at(end);
         // 张某说,街道还与…合作开展“…”: a clause that opens with the bare
-        // word and an adverb or a preposition has it as its subject.
-        let opens_clause = i == 0 || CLAUSE_OPENINGS.contains(&chars[i - 1]);
+        // word and an adverb or a preposition has it as its subject; so
+        // does one that opens with it and a verb (…工作, 社区制作了…).
+        let opens_clause = chars[..i]
+            .iter()
+            .rfind(|c| !c.is_whitespace())
+            .is_none_or(|c| CLAUSE_OPENINGS.contains(c));
         let subject = opens_clause
-            && SUBJECT_LEADS.iter().any(|w| has_at(&chars, end, w))
-            && (end..chars.len())
-                .take_while(|&k| !CLAUSE_OPENINGS.contains(&chars[k]))
-                .any(verb_at);
+            && (SUBJECT_LEADS.iter().any(|w| has_at(&chars, end, w))
+                && (end..chars.len())
+                    .take_while(|&k| !CLAUSE_OPENINGS.contains(&chars[k]))
+                    .any(verb_at)
+                || word.chars().count() == 2 && verb_follows(&chars, end));
         if pointer == 0 && !acting && !subject {
             continue;
         }
@@ -524,6 +529,21 @@ fn level_pointers(facts: &ArticleFacts, si: usize, names: &[Named], focus: &Focu
         }
     }
     out
+}
+
+/// Does the clause go on at `at` with a verb (社区|制作了…), not with the
+/// rest of a noun (社区|建设, 社区|干部)? Segmented here, on the clause
+/// alone: bare level words open few clauses.
+fn verb_follows(chars: &[char], at: usize) -> bool {
+    let clause: String = chars[at..]
+        .iter()
+        .take_while(|c| !CLAUSE_OPENINGS.contains(c))
+        .collect();
+    let words = super::segment::tag(&clause);
+    let tag = |k: usize| words.get(k).map_or("", |w| w.tag());
+    // jieba tags 制作 and 建设 alike (vn): 了 after it makes it a verb.
+    tag(0) == "v" && matches!(tag(1), "n" | "vn" | "nz" | "ul")
+        || tag(0) == "vn" && tag(1) == "ul"
 }
 
 /// The name a sentence is about, of those `wanted`: the first name,
@@ -1041,6 +1061,12 @@ fn during(frame: &Frame, ini: &Named, context: Context) -> Option<Relation> {
         .iter()
         .filter(|c| !c.is_whitespace())
         .collect();
+    // 八角南路社区党委书记毛某介绍,为了做好…: what the speaker says is the
+    // sentence.
+    let before = match before.split_once([',', '，']) {
+        Some((speech, said)) if SPEECH.iter().any(|w| speech.ends_with(w)) => said.to_owned(),
+        _ => before,
+    };
     let one_clause = !before.contains(|c| CLAUSE_BREAKS.contains(&c));
     // 在X开展的“…”活动中: a relative clause between 在 and the name.
     let opens = before.is_empty()
