@@ -542,8 +542,7 @@ fn verb_follows(chars: &[char], at: usize) -> bool {
     let words = super::segment::tag(&clause);
     let tag = |k: usize| words.get(k).map_or("", |w| w.tag());
     // jieba tags 制作 and 建设 alike (vn): 了 after it makes it a verb.
-    tag(0) == "v" && matches!(tag(1), "n" | "vn" | "nz" | "ul")
-        || tag(0) == "vn" && tag(1) == "ul"
+    tag(0) == "v" && matches!(tag(1), "n" | "vn" | "nz" | "ul") || tag(0) == "vn" && tag(1) == "ul"
 }
 
 /// The name a sentence is about, of those `wanted`: the first name,
@@ -554,7 +553,11 @@ fn sentence_topic(text: &str, names: &[Named], wanted: impl Fn(&Named) -> bool) 
         .iter()
         .find(|n| n.kind != EntityKind::Initiative && wanted(n))?;
     let chars: Vec<char> = text.chars().collect();
-    let before = &chars[..first.span.start];
+    // Traditional pages write a space after a comma (以此为契机, 石景山区…).
+    let before = chars[..first.span.start]
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(&chars[..0], |last| &chars[..=last]);
     let is_comma = |c: &char| matches!(c, ',' | '，');
     let opening = before.is_empty()
         || before.len() <= TOPIC_OPENING
@@ -1889,7 +1892,10 @@ fn verb_before(frame: &Frame, end: usize) -> Option<Verb> {
                     && (frame.words.fits(at, end) || after_name)
             })
         };
-        if right_before(PLACES) {
+        // 吸纳到“…”: a verb of the lexicons that ends with the place word
+        // is that verb.
+        let longer = verb_ending_at(frame, end).filter(|v| v.at < at);
+        if right_before(PLACES) && longer.is_none() {
             return Some(Verb {
                 at,
                 participant: true,
@@ -2688,6 +2694,32 @@ mod tests {
         let found = links("每周六的“爱心助餐”活动,是枫林社区最受欢迎的服务。");
         assert!(
             has(&found, "爱心助餐", "枫林社区", RelationKind::Organizer),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_opened_by_a_bare_level_word_and_a_verb_has_it_as_subject() {
+        // Traditional pages write a space after a comma.
+        let found = links(
+            "八角南路社区党委书记毛亚静介绍, 为了做好“双报到”接待服务工作, 社区制作了报到登记表。",
+        );
+        assert!(
+            has(&found, "双报到", "八角南路社区", RelationKind::Participant),
+            "{found:?}"
+        );
+        // 社区干部 is a noun, not a subject and its verb.
+        let found = links("八角南路社区党委书记毛亚静介绍,为了做好“双报到”工作,社区干部走访群众。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_ending_with_a_place_word_is_that_verb() {
+        let found = links(
+            "以此为契机, 石景山区组织开展志愿服务, 将在职党员吸纳到“石景山老街坊”社会治理品牌中。",
+        );
+        assert!(
+            has(&found, "石景山老街坊", "石景山区", RelationKind::Organizer),
             "{found:?}"
         );
     }
