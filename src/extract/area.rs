@@ -327,19 +327,61 @@ fn official_stem(
                     && (!is_common_word(&found_text(&found)) || chained)
                     && at_edge
             } else {
-                let crossed = words.iter().any(|w| w.start < k && k < w.end);
+                let crossed = words
+                    .iter()
+                    .any(|w| w.start < k && k < w.end && !glued_before_name(chars, w, k));
                 // A one-char stem (环|县, 蠡|县) names the unit at a
                 // chain's start, or where jieba takes the name as one
-                // place's word (在|环县/ns|车道乡), not inside another word.
+                // place's word (在|环县/ns|车道乡), not inside another word;
+                // a county's (代县/n, 曹县/nr) where it stands as a name
+                // (在代县,), not before 长 (代县长 is an acting head).
                 let one_place_word = words
                     .iter()
                     .any(|w| w.start == k && w.end == end && w.tag() == "ns");
+                let county = stem.chars().count() == 1
+                    && chars[j] == '县'
+                    && chars.get(end) != Some(&'长')
+                    && two_char_name_stands(chars, words, k);
                 !crossed
                     && (stem.chars().count() > 1
                         || one_place_word
+                        || county
                         || k == floor && !is_common_word(&found_text(&found)))
             };
             (kind == suffix.kind && edge_ok).then_some(found)
+        })
+}
+
+/// Chars that may stand right before a name, which jieba glues to a short
+/// one (记者从|岚县委 read 从岚|县委): a preposition, a conjunction or a
+/// list's mark.
+const BEFORE_A_NAME: &[char] = &[
+    '从', '在', '由', '向', '对', '据', '经', '与', '和', '及', '同', '给', '为', '被', '将', '把',
+    '是', '到', '赴', '、',
+];
+
+/// Is `w` a char of [`BEFORE_A_NAME`] glued to a name starting at `start`?
+pub(super) fn glued_before_name(chars: &[char], w: &Word, start: usize) -> bool {
+    w.start + 1 == start && BEFORE_A_NAME.contains(&chars[w.start])
+}
+
+/// A two-char official county (岚县, 沛县) is a name where it opens the
+/// text, or follows a non-CJK char or a char of [`BEFORE_A_NAME`] that is
+/// a word of its own or glued to the name (在|岚县, 从岚|县委); after other
+/// chars, or one ending a longer word (已经|和县政府, 现在|和县), its first
+/// char is another word (省委和|县委, 组成|县委 are no 和县 or 成县), and 新
+/// is "new" (新县委书记). Only a county's name: other two-char names the
+/// gazetteer holds are common words (a committee listed as 社区).
+pub(super) fn two_char_name_stands(chars: &[char], words: &[Word], start: usize) -> bool {
+    let g = divisions::divisions();
+    let name = string(chars, start, start + 2);
+    let before = start.checked_sub(1).map(|b| (b, chars[b]));
+    chars[start] != '新'
+        && g.by_name(&name)
+            .iter()
+            .any(|&id| g.get(id).level() == divisions::Level::County)
+        && before.is_none_or(|(b, c)| {
+            !is_cjk(c) || BEFORE_A_NAME.contains(&c) && words.iter().any(|w| w.start == b)
         })
 }
 
@@ -1124,6 +1166,19 @@ mod tests {
             .into_iter()
             .map(|h| format!("{}={}", h.alts[0], h.label))
             .collect()
+    }
+
+    #[test]
+    fn a_two_char_county_is_a_name_where_it_stands_as_one() {
+        // jieba reads 代县 as a common noun and 曹县 as a person's name.
+        assert_eq!(labels("在代县,干部群众齐心协力。"), ["代县"]);
+        assert_eq!(labels("据曹县民政局介绍"), ["曹县"]);
+        assert_eq!(labels("在和县,干部群众齐心协力。"), ["和县"]);
+        // After a char ending a longer word, 和 is "and"; 代县长 is an
+        // acting county head.
+        assert!(labels("我们已经和县政府联网。").is_empty());
+        assert!(labels("现在和县政府联网。").is_empty());
+        assert!(labels("代县长李明出席会议。").is_empty());
     }
 
     #[test]

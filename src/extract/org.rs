@@ -6,13 +6,12 @@
 //! dropped otherwise.
 
 use super::area::known_area;
-use super::area::{above_counties, is_generic, AreaHit};
+use super::area::{above_counties, glued_before_name, is_generic, two_char_name_stands, AreaHit};
 use super::initiative::{self, MEANS};
 use super::publisher;
 use super::segment::{dictionary_tag, is_common_word, is_nominal_tag, Word};
 use super::text::{has_at, is_quote_close, is_quote_open, string, word_ending_at};
 use super::FocusAt;
-use crate::lexicon::divisions::{divisions, Level};
 use crate::lexicon::lexicon;
 
 use super::area_forms::AreaForms;
@@ -446,7 +445,7 @@ fn org_ending_at(
         .iter()
         .any(|w| w.start < start && start < w.end && !glued_before_name(chars, w, start));
     let official = official_area_before(chars, j) == Some(start)
-        && (j + 1 - start >= 3 || two_char_name_stands(chars, start));
+        && (j + 1 - start >= 3 || two_char_name_stands(chars, words, start));
     // A stem ending in a level word names a place, and the place is the
     // area recogniser's to find (配|强村|党组织: 强村 is none).
     let unfound_place = super::LEVEL_WORDS.iter().any(|(w, _)| stem.ends_with(w))
@@ -551,35 +550,6 @@ fn org_ending_at(
                 alts: vec![written],
             })
         })
-}
-
-/// Chars that may stand right before a name, which jieba glues to a short
-/// one (记者从|岚县委 read 从岚|县委): a preposition, a conjunction or a
-/// list's mark.
-const BEFORE_A_NAME: &[char] = &[
-    '从', '在', '由', '向', '对', '据', '经', '与', '和', '及', '同', '给', '为', '被', '将', '把',
-    '是', '到', '赴', '、',
-];
-
-/// Is `w` a char of [`BEFORE_A_NAME`] glued to a name starting at `start`?
-fn glued_before_name(chars: &[char], w: &Word, start: usize) -> bool {
-    w.start + 1 == start && BEFORE_A_NAME.contains(&chars[w.start])
-}
-
-/// A two-char official area (岚县, 沛县) before its organ's head is a name
-/// where it opens the text or a clause, or follows a char of
-/// [`BEFORE_A_NAME`]; after other chars its first char ends a word (省委
-/// 和|县委, 组成|县委 are no 和县 or 成县), and 新 is "new" (新县委书记).
-/// Only a county's name: other two-char names the gazetteer holds are
-/// common words (a committee listed as 社区).
-fn two_char_name_stands(chars: &[char], start: usize) -> bool {
-    let g = divisions();
-    let name = string(chars, start, start + 2);
-    chars[start] != '新'
-        && g.by_name(&name)
-            .iter()
-            .any(|&id| g.get(id).level() == Level::County)
-        && (start == 0 || !is_cjk(chars[start - 1]) || BEFORE_A_NAME.contains(&chars[start - 1]))
 }
 
 /// Heads of a county's or city's own bodies, which a list of organs
