@@ -352,22 +352,16 @@ fn official_stem(
         })
 }
 
-/// Chars that may stand right before a name, which jieba glues to a short
-/// one (记者从|岚县委 read 从岚|县委): a preposition, a conjunction or a
-/// list's mark.
-const BEFORE_A_NAME: &[char] = &[
-    '从', '在', '由', '向', '对', '据', '经', '与', '和', '及', '同', '给', '为', '被', '将', '把',
-    '是', '到', '赴', '、',
-];
-
-/// Is `w` a char of [`BEFORE_A_NAME`] glued to a name starting at `start`?
+/// Is `w` a preposition or post verb of [`GLUED_BEFORE_NAME`] jieba glued
+/// to the first char of a name starting at `start` (由保|和街道, 从岚|县委)?
 pub(super) fn glued_before_name(chars: &[char], w: &Word, start: usize) -> bool {
-    w.start + 1 == start && BEFORE_A_NAME.contains(&chars[w.start])
+    w.start + 1 == start && GLUED_BEFORE_NAME.contains(&chars[w.start])
 }
 
 /// A two-char official county (岚县, 沛县) is a name where it opens the
-/// text, or follows a non-CJK char or a char of [`BEFORE_A_NAME`] that is
-/// a word of its own or glued to the name (在|岚县, 从岚|县委); after other
+/// text, or follows a non-CJK char or a function word after which a name
+/// can start ([`BEFORE_NAME`], [`GLUED_BEFORE_NAME`]) that is a word of its
+/// own or glued to the name (在|岚县, 从岚|县委); after other
 /// chars, or one ending a longer word (已经|和县政府, 现在|和县), its first
 /// char is another word (省委和|县委, 组成|县委 are no 和县 or 成县), and 新
 /// is "new" (新县委书记). Only a county's name: other two-char names the
@@ -381,7 +375,8 @@ pub(super) fn two_char_name_stands(chars: &[char], words: &[Word], start: usize)
             .iter()
             .any(|&id| g.get(id).level() == divisions::Level::County)
         && before.is_none_or(|(b, c)| {
-            !is_cjk(c) || BEFORE_A_NAME.contains(&c) && words.iter().any(|w| w.start == b)
+            let before_name = BEFORE_NAME.contains(&c) || GLUED_BEFORE_NAME.contains(&c);
+            !is_cjk(c) || before_name && words.iter().any(|w| w.start == b)
         })
 }
 
@@ -429,11 +424,9 @@ fn holds_a_level(stem: &str) -> bool {
 fn starts_a_word(chars: &[char], words: &[Word], k: usize) -> bool {
     // A preposition jieba glued to the name's first char (由保|和街道: 由
     // 保和街道) is no part of a longer name.
-    let crossed = words.iter().any(|w| {
-        w.start < k
-            && k < w.end
-            && !(w.start + 1 == k && GLUED_BEFORE_NAME.contains(&chars[w.start]))
-    });
+    let crossed = words
+        .iter()
+        .any(|w| w.start < k && k < w.end && !glued_before_name(chars, w, k));
     let before = words.iter().find(|w| w.end == k);
     let glued_verb = k > 0 && GLUED_BEFORE_NAME.contains(&chars[k - 1]);
     !crossed && before.is_none_or(|w| !is_name_like(chars, w) || glued_verb)
@@ -575,7 +568,7 @@ fn short_form_pair(chars: &[char], floor: usize, j: usize) -> Option<Vec<AreaHit
 /// (省城兰州的, 从南宁到北京, 他是天水人): jieba cuts it as a word of its own
 /// and tags it a place name, and it is no ordinary word (朝阳, 白山 are).
 fn short_forms_alone(chars: &[char], words: &[Word], taken: &[AreaHit]) -> Vec<AreaHit> {
-    let standing = Standing::new(chars, words, taken);
+    let standing = Standing::new(chars, words, taken.iter().map(|t| t.span).collect());
     words
         .iter()
         .filter(|w| w.end - w.start >= 2 && (w.tag() == "ns" || standing.placed(w)))
@@ -601,41 +594,49 @@ fn shortened_after_naming(kind: AreaKind) -> bool {
     )
 }
 
-/// A county or district the article names in full (`named`), written
-/// again without its level suffix (罗湖区…, 今年以来,罗湖扎实开展…): alone
-/// such a short form is not decided (平湖 is in two provinces), but the
-/// article has said which one it means. It must stand alone as a word
-/// (see [`Standing`]), be no common word, unless jieba tags it a place,
-/// and no short form of a city or province, which reads as that.
-pub fn county_short_forms(
-    chars: &[char],
-    words: &[Word],
-    named: &[AreaHit],
-    taken: &[AreaHit],
-) -> Vec<AreaHit> {
-    let standing = Standing::new(chars, words, taken);
-    let stems: Vec<(String, &AreaHit)> = named
+/// The stems of the counties and districts an article names in full
+/// (罗湖区 → 罗湖), read once per article for [`county_short_forms`].
+pub fn county_stems(named: &[AreaHit]) -> Vec<(Vec<char>, &AreaHit)> {
+    named
         .iter()
         .filter(|a| shortened_after_naming(a.kind))
         .filter_map(|a| {
             let mut stem: Vec<char> = a.label.chars().collect();
             stem.pop();
-            (stem.len() >= MIN_COUNTY_STEM).then(|| (stem.into_iter().collect(), a))
+            (stem.len() >= MIN_COUNTY_STEM).then_some((stem, a))
         })
-        .collect();
+        .collect()
+}
+
+/// A county or district the article names in full (`stems`, from
+/// [`county_stems`]), written again without its level suffix (罗湖区…,
+/// 今年以来,罗湖扎实开展…): alone such a short form is not decided (平湖
+/// is in two provinces), but the article has said which one it means. It
+/// must stand alone as a word (see [`Standing`]), be no common word,
+/// unless jieba tags it a place, and no short form of a city or province,
+/// which reads as that. `taken`: the spans of the areas found already.
+pub fn county_short_forms(
+    chars: &[char],
+    words: &[Word],
+    stems: &[(Vec<char>, &AreaHit)],
+    taken: impl Fn() -> Vec<Span>,
+) -> Vec<AreaHit> {
+    let mut standing: Option<Standing> = None;
     let mut found: Vec<AreaHit> = Vec::new();
     for w in words.iter().filter(|w| w.end - w.start >= MIN_COUNTY_STEM) {
-        let text = string(chars, w.start, w.end);
-        let Some((stem, area)) = stems.iter().find(|(stem, _)| *stem == text) else {
+        let written = &chars[w.start..w.end];
+        let Some((_, area)) = stems.iter().find(|(stem, _)| stem[..] == *written) else {
             continue;
         };
+        let stem = string(chars, w.start, w.end);
         // 铁岭 after 铁岭县 is still as likely the city 铁岭市.
-        let common = w.tag() != "ns" && is_common_word(stem) || above_counties(stem);
+        let common = w.tag() != "ns" && is_common_word(&stem) || above_counties(&stem);
+        let standing = standing.get_or_insert_with(|| Standing::new(chars, words, taken()));
         if !common && standing.alone(w) && found.iter().all(|f| f.span.start != w.start) {
             found.push(AreaHit {
                 span: Span::new(w.start, w.end),
                 label: area.label.clone(),
-                alts: vec![stem.clone()],
+                alts: vec![stem],
                 kind: area.kind,
             });
         }
@@ -651,12 +652,12 @@ pub fn county_short_forms(
 struct Standing<'a> {
     chars: &'a [char],
     words: &'a [Word],
-    taken: &'a [AreaHit],
+    taken: Vec<Span>,
     quoted: Vec<Span>,
 }
 
 impl<'a> Standing<'a> {
-    fn new(chars: &'a [char], words: &'a [Word], taken: &'a [AreaHit]) -> Self {
+    fn new(chars: &'a [char], words: &'a [Word], taken: Vec<Span>) -> Self {
         Standing {
             chars,
             words,
@@ -687,7 +688,7 @@ impl<'a> Standing<'a> {
             && !names_a_thing(self.chars, self.words, w.end)
             && !given_name_after_surname(self.chars, self.words, w)
             && !self.quoted.iter().any(|q| q.contains(&span))
-            && !self.taken.iter().any(|t| t.span.overlaps(&span))
+            && !self.taken.iter().any(|t| t.overlaps(&span))
     }
 }
 
@@ -1162,7 +1163,8 @@ mod tests {
         let words = tag(s);
         let (taken, _) = find_areas(&chars, &words);
         let named = [hit(0, 0, full.to_owned(), full.to_owned(), kind)];
-        county_short_forms(&chars, &words, &named, &taken)
+        let taken = || taken.iter().map(|t| t.span).collect();
+        county_short_forms(&chars, &words, &county_stems(&named), taken)
             .into_iter()
             .map(|h| format!("{}={}", h.alts[0], h.label))
             .collect()

@@ -444,9 +444,7 @@ fn work_of_named_subjects(chars: &[char], words: &[Word], taken: &[Span]) -> Vec
                 .find(|&end| WORK_HEADS.iter().any(|h| has_at(chars, end, h)))
                 .or_else(|| bare_name_end(chars, start));
             let Some(end) = end else { continue };
-            let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
-                && !taken.iter().any(|t| t.overlaps(&Span::new(start, end)));
-            if clean {
+            if runs_as_a_name(chars, words, taken, Span::new(start, end)) {
                 let label = string(chars, start, end);
                 let head = WORK_HEADS.iter().find(|h| has_at(chars, end, h));
                 out.push(InitiativeHit {
@@ -486,11 +484,10 @@ fn tag_at(words: &[Word], at: usize) -> Option<&str> {
 /// the end of the clause as one name (天津全面推行社区评星定级。).
 fn systems_introduced(chars: &[char], words: &[Word], taken: &[Span]) -> Vec<InitiativeHit> {
     named_after_verbs(chars, words, taken, INTRODUCING, |start| {
-        SYSTEM_NAME.clone().map(|n| start + n).find(|&end| {
-            chars
-                .get(end)
-                .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
-        })
+        SYSTEM_NAME
+            .clone()
+            .map(|n| start + n)
+            .find(|&end| clause_ends_at(chars, end))
     })
 }
 
@@ -535,11 +532,7 @@ fn named_after_verbs(
                 continue;
             };
             let span = Span::new(start, end);
-            let clean = (start..end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
-                && edge_ok(start)
-                && edge_ok(end - 1)
-                && !taken.iter().any(|t| t.overlaps(&span));
-            if clean {
+            if runs_as_a_name(chars, words, taken, span) && edge_ok(start) && edge_ok(end - 1) {
                 out.push(InitiativeHit {
                     span,
                     label: string(chars, start, end),
@@ -587,6 +580,20 @@ fn cooperations(
         .collect()
 }
 
+/// Is `span` one run of words of an unquoted name: CJK chars, no word no
+/// name runs across, outside the names `taken`?
+fn runs_as_a_name(chars: &[char], words: &[Word], taken: &[Span], span: Span) -> bool {
+    (span.start..span.end).all(|i| is_cjk(chars[i]) && !breaks_name(words, i))
+        && !taken.iter().any(|t| t.overlaps(&span))
+}
+
+/// Does a clause end at `at` (a comma, a full stop, a semicolon)?
+fn clause_ends_at(chars: &[char], at: usize) -> bool {
+    chars
+        .get(at)
+        .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
+}
+
 /// Where the unquoted name of a program starting at `start` ends: at the
 /// end of its clause, after a head that ends a name (…组团服务,).
 fn bare_name_end(chars: &[char], start: usize) -> Option<usize> {
@@ -597,12 +604,10 @@ fn bare_name_end(chars: &[char], start: usize) -> Option<usize> {
             end >= start + n && has_at(chars, end - n, h)
         })
     };
-    BARE_NAME.clone().map(|n| start + n).find(|&end| {
-        chars
-            .get(end)
-            .is_some_and(|c| matches!(c, ',' | '，' | '。' | ';' | '；'))
-            && ends_with_head(end)
-    })
+    BARE_NAME
+        .clone()
+        .map(|n| start + n)
+        .find(|&end| clause_ends_at(chars, end) && ends_with_head(end))
 }
 
 /// Unquoted national designations, campaigns and honours: 全国 and the

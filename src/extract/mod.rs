@@ -376,10 +376,12 @@ fn add_recurring_areas(analysed: &mut [Analysed]) {
         return;
     }
     let full: Vec<area::AreaHit> = named.iter().map(|(_, hit)| hit.clone()).collect();
+    let stems = area::county_stems(&full);
     for a in analysed.iter_mut().filter(|a| !a.debris) {
         let mut more = area::recurring(&a.chars, &named, &a.areas);
-        let taken: Vec<area::AreaHit> = a.areas.iter().chain(&more).cloned().collect();
-        more.extend(area::county_short_forms(&a.chars, &a.words, &full, &taken));
+        let taken = || a.areas.iter().chain(&more).map(|t| t.span).collect();
+        let short = area::county_short_forms(&a.chars, &a.words, &stems, taken);
+        more.extend(short);
         if more.is_empty() {
             continue;
         }
